@@ -1,0 +1,130 @@
+"""Partial, approximate and uncertain dates, written the EDTF way (ISO 8601-2).
+
+A claim is dated only as precisely as its source allows:
+
+>>> d = PartialDate.parse("2017-10~")
+>>> d.precision, d.approximate, d.uncertain
+('month', True, False)
+>>> str(d), d.earliest.isoformat(), d.latest.isoformat()
+('2017-10~', '2017-10-01', '2017-10-31')
+
+``?`` marks an uncertain date (the source may be wrong or ambiguous), ``~`` an
+approximate one ("earlier this month"), ``%`` both.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Precision = Literal["year", "month", "day"]
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$")
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    """A date known to the year, month or day, possibly approximate or uncertain."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+    @staticmethod
+    def parse(text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` with an optional ``?``, ``~`` or ``%``.
+
+        >>> PartialDate.parse("2017-02-30")
+        Traceback (most recent call last):
+        ...
+        ValueError: 2017-02-30 is not a real date: February 2017 has 28 days
+        """
+        return _parse_cached(text.strip())
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known: ``'year'``, ``'month'`` or ``'day'``."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the date can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the date can mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    @property
+    def exact(self) -> bool:
+        """True for a day-precise date that is neither approximate nor uncertain."""
+        return self.precision == "day" and not (self.approximate or self.uncertain)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        """Order by earliest possible day, then the more precise date first."""
+        return (self.earliest, self.latest)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.approximate and self.uncertain:
+            return text + "%"
+        if self.approximate:
+            return text + "~"
+        return text + "?" if self.uncertain else text
+
+    def describe(self) -> str:
+        """A phrase for people: ``'about October 2017'``, ``'6 October 2017 (uncertain)'``.
+
+        >>> PartialDate.parse("2017-10-06?").describe()
+        '6 October 2017 (uncertain)'
+        """
+        if self.day is not None:
+            text = f"{self.day} {calendar.month_name[self.month or 1]} {self.year}"
+        elif self.month is not None:
+            text = f"{calendar.month_name[self.month]} {self.year}"
+        else:
+            text = str(self.year)
+        if self.approximate:
+            text = "about " + text
+        return text + " (uncertain)" if self.uncertain else text
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> PartialDate:
+    match = _PATTERN.match(text)
+    if not match:
+        raise ValueError(
+            f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, "
+            "optionally followed by ~ (approximate), ? (uncertain) or % (both)"
+        )
+    year_s, month_s, day_s, mark = match.groups()
+    year = int(year_s)
+    month = int(month_s) if month_s else None
+    day = int(day_s) if day_s else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{text} is not a real date: there is no month {month}")
+    if month is not None and day is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            raise ValueError(
+                f"{text.rstrip('?~%')} is not a real date: "
+                f"{calendar.month_name[month]} {year} has {days} days"
+            )
+    return PartialDate(year, month, day, approximate=mark in "~%" and mark != "",
+                       uncertain=mark in "?%" and mark != "")

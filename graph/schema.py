@@ -1,0 +1,42 @@
+"""The JSON Schema of the claim-record format, generated from the pydantic models.
+
+Editors use it through the ``# yaml-language-server: $schema=...`` line at the
+top of a claims file, to complete keys and flag mistakes while typing.
+
+>>> schema = json_schema()
+>>> sorted(schema["properties"])
+['actors', 'claims', 'places', 'sides', 'sources']
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .models import SLUG_PATTERN, Document
+
+SCHEMA_ID = "https://claimgraph.invalid/schema/claims.schema.json"
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a claims file."""
+    schema = Document.model_json_schema()
+    claim = schema["$defs"]["Claim"]["properties"]
+    # The models accept shorthands in "before" validators; pydantic cannot see them.
+    claim["reports"]["items"] = {
+        "anyOf": [
+            {"type": "string", "pattern": SLUG_PATTERN, "description": "A source id."},
+            {"$ref": "#/$defs/Report"},
+        ]
+    }
+    quote_list = {"type": "array", "items": {"type": "string", "minLength": 1}}
+    claim["quote"] = {
+        "description": claim["quote"]["description"],
+        "anyOf": [{"type": "string", "minLength": 1}, quote_list],
+    }
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def json_schema_text() -> str:
+    """The schema as the committed file holds it: sorted, indented, newline-terminated."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
