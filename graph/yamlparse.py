@@ -1,0 +1,301 @@
+"""A safe, fast YAML reader for claim files, with line numbers on demand.
+
+PyYAML's loaders keep the last of two equal keys, construct Python objects
+from tags, expand alias bombs, crash on deep nesting and turn ``2017-10-06``
+into a ``date``.  This module drives libyaml's event parser itself and builds
+plain data (dicts, lists, str, int, float, bool, None) in one loop, so it can
+refuse all of that cheaply:
+
+>>> parse_yaml("claims:\\n  - id: a\\n    date: 2017-10-06\\n").data
+{'claims': [{'id': 'a', 'date': '2017-10-06'}]}
+>>> parse_yaml("a: 1\\na: 2\\n", locate=True).duplicates[0].message
+"duplicate key 'a' (first written at line 1); YAML readers silently keep only the last one"
+
+Marks cost time, so they are recorded only when asked (``locate=True``),
+which callers do once they know there is an error to place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+Path_ = tuple[str | int, ...]
+"""A path inside a document: ``('claims', 3, 'claimant')``."""
+
+Mark = tuple[int, int]
+"""A 1-based (line, column)."""
+
+MAX_DEPTH = 64
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_PARSER: type = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+"""libyaml's C parser when PyYAML was built with it; the pure-Python parser otherwise."""
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_SCALAR_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null"))
+_ALLOWED_COLLECTION_TAGS = frozenset({None, "!", _STD + "map", _STD + "seq"})
+_NO_KEY = object()
+
+
+class YamlError(Exception):
+    """The text cannot be read as YAML at all; carries one located message and a fix."""
+
+    def __init__(self, line: int, column: int, message: str, hint: str = "") -> None:
+        super().__init__(f"{line}:{column}: {message}")
+        self.line, self.column, self.message, self.hint = line, column, message, hint
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A key written twice in one mapping."""
+
+    path: Path_
+    line: int
+    column: int
+    message: str
+
+
+@dataclass
+class Parsed:
+    """The data of one YAML document, and where each value stands when ``locate`` was set.
+
+    ``marks[path]`` is ``(key_mark, value_mark)``: the key's position (``None``
+    for list items and the root) and the value's.
+    """
+
+    data: Any
+    has_duplicates: bool = False
+    duplicates: list[Duplicate] = field(default_factory=list)
+    marks: dict[Path_, tuple[Mark | None, Mark]] = field(default_factory=dict)
+
+
+def decode_yaml_bytes(raw: bytes) -> str:
+    """Decode a file's bytes as UTF-8, refusing binary files with a located message.
+
+    >>> decode_yaml_bytes(b"a: \\xff\\n")
+    Traceback (most recent call last):
+    ...
+    graph.yamlparse.YamlError: 1:4: the file is not valid UTF-8 (byte 0xff)
+    """
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        line, col = _position(raw, nul)
+        raise YamlError(line, col, "the file contains a NUL byte: it is binary, not YAML text",
+                        "check that this is the claims file you meant; save it as UTF-8 text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _position(raw, exc.start)
+        raise YamlError(line, col, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                        "save the file as UTF-8 (most editors offer it under 'Save with encoding')") from None
+
+
+def _position(raw: bytes, offset: int) -> Mark:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
+
+
+def parse_yaml(text: str, *, locate: bool = False) -> Parsed:
+    """Read one YAML document into plain data; raise :class:`YamlError` if it is not readable.
+
+    With ``locate=True`` the result also lists duplicate keys and the mark of every value.
+    """
+    parser = _PARSER(text)
+    try:
+        return _Builder(len(text), locate).run(parser.get_event)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise YamlError(line, column, f"the file contains a character YAML does not allow ({exc.reason})",
+                        "remove the control character; YAML text may not contain it") from None
+    finally:
+        parser.dispose()
+
+
+_SYNTAX_HINTS = (
+    ("'\\t'", "indent with spaces: YAML does not allow tab characters for indentation"),
+    ("mapping values are not allowed", "quote a value that contains ': ', or fix the indentation of this line"),
+    ("could not find expected ':'", "each key needs a ':' after it; check the indentation of this line"),
+    ("did not find expected key", "check the indentation: this line is not aligned with the keys above it"),
+    ("did not find expected '-'", "check the indentation of this list item"),
+    ("found unexpected end of stream", "a quoted string or bracket is not closed"),
+    ("while scanning a quoted scalar", "a quoted string is not closed; add the closing quote"),
+    ("found undefined alias", "define the anchor (&name) before using the alias (*name)"),
+    ("expected <document start>", "the file has text after the end of the document; check the indentation"),
+)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(filter(None, [exc.context, exc.problem]))
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in what), "fix the YAML syntax at this position")
+    return YamlError(line, column, f"invalid YAML: {what}", hint)
+
+
+class _Builder:
+    """Turns the parser's events into plain data, without recursion."""
+
+    def __init__(self, text_length: int, locate: bool) -> None:
+        self.locate = locate
+        self.budget = 100_000 + text_length
+        self.count = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.result = Parsed(data=None)
+
+    def run(self, next_event: Any) -> Parsed:
+        # Each frame: [container, key (or _NO_KEY), key mark, path, first count, anchor, mark, key line map]
+        stack: list[list[Any]] = []
+        documents = 0
+        locate = self.locate
+        marks = self.result.marks
+        while True:
+            event = next_event()
+            cls = event.__class__
+            if cls is ev.ScalarEvent:
+                value = self._scalar(event)
+                self.count += 1
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                self._add(stack, value, event.start_mark, locate, marks)
+            elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
+                self._check_collection(event, len(stack))
+                self.count += 1
+                container: Any = {} if cls is ev.MappingStartEvent else []
+                path = self._child_path(stack) if locate else ()
+                lines: dict[Any, Mark] | None = {} if cls is ev.MappingStartEvent else None
+                stack.append([container, _NO_KEY, None, path, self.count, event.anchor, event.start_mark, lines])
+            elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
+                frame = stack.pop()
+                if frame[5]:
+                    self.anchors[frame[5]] = (frame[0], self.count - frame[4] + 1)
+                self._add(stack, frame[0], frame[6], locate, marks)
+            elif cls is ev.AliasEvent:
+                self._alias(stack, event, locate, marks)
+            elif cls is ev.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlError(event.start_mark.line + 1, event.start_mark.column + 1,
+                                    "the file holds more than one YAML document ('---')",
+                                    "keep one document per file; split the data into several .yaml files in a folder")
+            elif cls is ev.StreamEndEvent:
+                return self.result
+
+    def _child_path(self, stack: list[list[Any]]) -> Path_:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if top[7] is None:
+            return (*top[3], len(top[0]))
+        return (*top[3], top[1])
+
+    def _add(self, stack: list[list[Any]], value: Any, mark: Any, locate: bool,
+             marks: dict[Path_, tuple[Mark | None, Mark]]) -> None:
+        if not stack:
+            self.result.data = value
+            if locate:
+                marks[()] = (None, (mark.line + 1, mark.column + 1))
+            return
+        top = stack[-1]
+        container = top[0]
+        if top[7] is None:
+            if locate:
+                marks[(*top[3], len(container))] = (None, (mark.line + 1, mark.column + 1))
+            container.append(value)
+        elif top[1] is _NO_KEY:
+            top[1] = self._key(value, mark)
+            top[2] = mark
+        else:
+            key = top[1]
+            top[1] = _NO_KEY
+            key_mark = (top[2].line + 1, top[2].column + 1)
+            if key in container:
+                self._duplicate(top, key, key_mark)
+                return
+            container[key] = value
+            top[7][key] = key_mark
+            if locate:
+                marks[(*top[3], key)] = (key_mark, (mark.line + 1, mark.column + 1))
+
+    def _duplicate(self, frame: list[Any], key: Any, key_mark: Mark) -> None:
+        self.result.has_duplicates = True
+        first_line = frame[7][key][0]
+        self.result.duplicates.append(Duplicate(
+            path=(*frame[3], key), line=key_mark[0], column=key_mark[1],
+            message=f"duplicate key {key!r} (first written at line {first_line}); "
+                    "YAML readers silently keep only the last one",
+        ))
+
+    def _key(self, value: Any, mark: Any) -> Any:
+        if isinstance(value, (dict, list)):
+            raise YamlError(mark.line + 1, mark.column + 1, "a mapping key must be plain text, not a list or mapping",
+                            "write the key as a word followed by ':'")
+        if value == "<<":
+            raise YamlError(mark.line + 1, mark.column + 1, "merge keys ('<<') are not supported",
+                            "write the fields out in full")
+        return value if isinstance(value, str) else str(value)
+
+    def _scalar(self, event: Any) -> Any:
+        tag = event.tag
+        value: str = event.value
+        if tag is not None and tag != "!":
+            if tag not in _ALLOWED_SCALAR_TAGS:
+                raise _tag_error(event)
+            return value if tag == _STD + "str" else _resolve_plain(value)
+        if event.style or not event.implicit[0]:
+            return value
+        return _resolve_plain(value)
+
+    def _check_collection(self, event: Any, depth: int) -> None:
+        if event.tag not in _ALLOWED_COLLECTION_TAGS:
+            raise _tag_error(event)
+        if depth >= MAX_DEPTH:
+            mark = event.start_mark
+            raise YamlError(mark.line + 1, mark.column + 1, f"the data is nested more than {MAX_DEPTH} levels deep",
+                            "claim files need only a few levels; check for runaway brackets or indentation")
+
+    def _alias(self, stack: list[list[Any]], event: Any, locate: bool,
+               marks: dict[Path_, tuple[Mark | None, Mark]]) -> None:
+        mark = event.start_mark
+        if event.anchor not in self.anchors:
+            raise YamlError(mark.line + 1, mark.column + 1, f"the alias *{event.anchor} has no anchor &{event.anchor}",
+                            "define the anchor (&name) before using the alias (*name)")
+        value, size = self.anchors[event.anchor]
+        self.count += size
+        if self.count > self.budget:
+            raise YamlError(mark.line + 1, mark.column + 1,
+                            f"aliases expand the document to more than {self.budget:,} values "
+                            f"(an alias bomb such as 'billion laughs'?)",
+                            "write the repeated values out, or use fewer nested aliases")
+        self._add(stack, value, event.start_mark, locate, marks)
+
+
+def _resolve_plain(value: str) -> Any:
+    if not value or value in _NULLS:
+        return None
+    first = value[0]
+    if first in "0123456789-+.":
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        return value
+    return _BOOLS.get(value, value)
+
+
+def _tag_error(event: Any) -> YamlError:
+    mark = event.start_mark
+    return YamlError(mark.line + 1, mark.column + 1, f"the tag {event.tag!r} is not allowed",
+                     "claim files hold plain text, numbers, lists and mappings; remove the '!' tag")
