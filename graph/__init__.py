@@ -1,0 +1,38 @@
+"""claimgraph: who accused whom of what, who denied it, and what the denial rests on.
+
+>>> import graph
+>>> G = graph.load("data/claims.yaml")
+>>> G.nodes["konashenkov"]["name"]
+'Igor Konashenkov'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import networkx as nx
+
+from .build import NODE_TYPES, RELATIONS, RESPONSE_RELATIONS, build_graph
+from .dates import PartialDate
+from .errors import ClaimgraphError, DataError, OutputError, Problem, UnknownIdError
+from .export import to_gexf, to_graphml, to_json, to_json_data
+from .load import Dataset, parse_dataset, read_dataset
+from .models import Actor, Claim, Document, Place, Report, Response, Side, Source
+from .schema import json_schema
+
+
+def load(path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = "data/claims.yaml") -> nx.MultiDiGraph:
+    """Read, validate and build in one call: the entry point of every example.
+
+    Raises :class:`DataError` listing every problem when the data is not valid.
+    """
+    return build_graph(read_dataset(path))
+
+
+__all__ = sorted([
+    "Actor", "Claim", "ClaimgraphError", "DataError", "Dataset", "Document", "NODE_TYPES", "OutputError",
+    "PartialDate", "Place", "Problem", "RELATIONS", "RESPONSE_RELATIONS", "Report", "Response", "Side", "Source",
+    "UnknownIdError", "build_graph", "json_schema", "load", "parse_dataset", "read_dataset", "to_gexf",
+    "to_graphml", "to_json", "to_json_data",
+])

@@ -1,0 +1,136 @@
+"""The ``claimgraph`` command: parse options, call one library function, print, exit.
+
+Exit codes: 0 success, 1 the data or an output has problems, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .build import build_graph
+from .errors import ClaimgraphError, DataError, Problem
+from .export import FORMATS, export_text
+from .files import write_text_atomic
+from .load import Dataset, read_dataset
+from .schema import json_schema_text
+
+DEFAULT_DATA = "data/claims.yaml"
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    command: Command = args.command
+    try:
+        return command(args)
+    except DataError as exc:
+        return _report_data_error(exc)
+    except ClaimgraphError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
+        return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one subcommand per task."""
+    parser = argparse.ArgumentParser(
+        prog="claimgraph",
+        description="Validate hand-curated claim records, and explore who accused whom of what.",
+    )
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    _add_validate(sub)
+    _add_export(sub)
+    _add_schema(sub)
+    return parser
+
+
+def _data_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", default=DEFAULT_DATA,
+                        help=f"a claims file or a folder of .yaml files (default: {DEFAULT_DATA})")
+
+
+def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("validate", help="check the claim records and report every problem",
+                            description="Check the claim records: structure, references, dates, duplicate keys "
+                                        "and ids, and that every quote occurs in its archived source.")
+    _data_argument(parser)
+    parser.set_defaults(command=run_validate)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """``claimgraph validate``: print a one-line summary, or every problem."""
+    data = read_dataset(args.path)
+    _print_warnings(data.warnings)
+    print(f"{args.path}: OK: {summary(data)}")
+    return 0
+
+
+def summary(data: Dataset) -> str:
+    """``'12 actors, 30 claims, 5 sources, 4 places, 9 responses'``."""
+    counts = [(len(data.actors), "actor"), (len(data.claims), "claim"), (len(data.sources), "source"),
+              (len(data.places), "place"), (data.response_count, "response")]
+    return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+
+
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("export", help="write the graph as JSON, GraphML or GEXF",
+                            description="Write the graph as node-link JSON, GraphML or GEXF "
+                                        "(to standard output unless -o is given).")
+    parser.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
+    _data_argument(parser)
+    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    parser.set_defaults(command=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """``claimgraph export``: the graph in another format."""
+    text = export_text(build_graph(read_dataset(args.path)), args.format)
+    _emit(text, args.output)
+    return 0
+
+
+def _add_schema(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("schema", help="print the JSON Schema of the claims format",
+                            description="Print the JSON Schema of the claims format, for editors.")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    parser.set_defaults(command=run_schema)
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """``claimgraph schema``: the JSON Schema for editors."""
+    _emit(json_schema_text(), args.output)
+    return 0
+
+
+def _emit(text: str, output: Path | None, stdout: TextIO | None = None) -> None:
+    if output is None:
+        (stdout or sys.stdout).write(text)
+    else:
+        write_text_atomic(output, text)
+        print(f"wrote {output}", file=sys.stderr)
+
+
+def _print_warnings(warnings: Sequence[Problem]) -> None:
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+
+
+def _report_data_error(exc: DataError) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in exc.problems if p.severity == "error")
+    files = sorted({p.file for p in exc.problems if p.severity == "error"})
+    print(f"Error: {errors} problem{'s' if errors != 1 else ''} in {', '.join(files)}; nothing was written",
+          file=sys.stderr)
+    return 1
