@@ -27,6 +27,7 @@ concerns        claim -> place      the claim is about the place
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -66,8 +67,8 @@ def build_graph(data: Dataset, *, name: str | None = None) -> nx.MultiDiGraph:
 
 
 def _default_name(data: Dataset) -> str:
-    if len(data.files) == 1:
-        return data.files[0].name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if len(data.files) == 1 and not data.files[0].name.startswith("<"):
+        return Path(data.files[0].name).stem
     return "claims"
 
 

@@ -131,6 +131,5 @@ def _report_data_error(exc: DataError) -> int:
         print(problem, file=sys.stderr)
     errors = sum(1 for p in exc.problems if p.severity == "error")
     files = sorted({p.file for p in exc.problems if p.severity == "error"})
-    print(f"Error: {errors} problem{'s' if errors != 1 else ''} in {', '.join(files)}; nothing was written",
-          file=sys.stderr)
+    print(f"Error: {errors} problem{'s' if errors != 1 else ''} in {', '.join(files)}", file=sys.stderr)
     return 1

@@ -285,13 +285,25 @@ def _register_invalid(dataset: Dataset, collector: _Collector, index: int, secti
     if not isinstance(item, dict) or not isinstance(item.get("id"), str):
         return
     bad_fields = {error["loc"][0] for error in errors if error["loc"]}
+    kept = {k: v for k, v in item.items() if k not in bad_fields}
+    placeholders = _PLACEHOLDERS.get(section, {})
+    for name in bad_fields & placeholders.keys():
+        kept[str(name)] = placeholders[str(name)]
     try:
-        salvaged = model.model_validate({k: v for k, v in item.items() if k not in bad_fields})
+        salvaged = model.model_validate(kept)
     except ValidationError:
         if _claim_id(dataset, collector, (index, (section, position)), item["id"]):
             dataset.origins[item["id"]] = (index, (section, position))
         return
     _register(dataset, collector, index, section, position, salvaged)
+
+
+_PLACEHOLDERS: dict[str, dict[str, str]] = {
+    "sides": {"name": "-"}, "actors": {"name": "-", "kind": "organisation"}, "places": {"name": "-"},
+    "sources": {"title": "-"}, "claims": {"kind": "statement", "text": "-"},
+}
+"""Stand-ins for required fields that hold no references, so a record with a typo in its
+kind still has its references checked. The record is never returned: its errors stand."""
 
 
 def _register(dataset: Dataset, collector: _Collector, index: int, section: str, position: int, record: Any) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -228,7 +229,7 @@ class Response(Record):
             )
         return self
 
-    @property
+    @cached_property
     def how(self) -> str:
         """The relation: ``'denies'``, ``'rebuts'``, ``'supports'``, ``'concedes'`` or ``'repeats'``."""
         return next(name for name in RESPONSE_RELATIONS if getattr(self, name) is not None)

@@ -114,7 +114,7 @@ def parse_yaml(text: str, *, locate: bool = False) -> Parsed:
     try:
         return _Builder(len(text), locate).run(parser.get_event)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -125,7 +125,7 @@ def parse_yaml(text: str, *, locate: bool = False) -> Parsed:
 
 
 _SYNTAX_HINTS = (
-    ("'\\t'", "indent with spaces: YAML does not allow tab characters for indentation"),
+    ("(a tab)", "indent with spaces: YAML does not allow tab characters for indentation"),
     ("mapping values are not allowed", "quote a value that contains ': ', or fix the indentation of this line"),
     ("could not find expected ':'", "each key needs a ':' after it; check the indentation of this line"),
     ("did not find expected key", "check the indentation: this line is not aligned with the keys above it"),
@@ -137,10 +137,12 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlError:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(filter(None, [exc.context, exc.problem]))
+    if mark is not None and text[mark.index:mark.index + 1] == "\t":
+        what += " (a tab)"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in what), "fix the YAML syntax at this position")
     return YamlError(line, column, f"invalid YAML: {what}", hint)
 

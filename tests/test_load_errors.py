@@ -1,0 +1,246 @@
+"""Validation: every problem of a file reported at its line and column, with a fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import graph
+from graph.errors import DataError, Problem
+
+HEADER = """\
+sides:
+  - {id: red, name: Red}
+actors:
+  - {id: general-a, name: General A, kind: person, side: red}
+  - {id: spokesperson, name: Spokesperson, kind: person}
+sources:
+  - {id: doc, title: A document}
+"""
+
+OK_CLAIM = """\
+  - id: c1
+    claimant: general-a
+    kind: accusation
+    text: General A accused someone.
+    reports: [doc]
+"""
+
+
+def problems_of(text: str, name: str = "bad.yaml") -> list[Problem]:
+    with pytest.raises(DataError) as info:
+        graph.parse_dataset(text, name=name, check_quotes=False)
+    return info.value.problems
+
+
+def one_problem(text: str) -> Problem:
+    [problem] = problems_of(text)
+    return problem
+
+
+def test_file_with_several_mistakes_reports_all_of_them_in_file_order() -> None:
+    text = HEADER + """\
+claims:
+  - id: c1
+    claimaint: general-a
+    kind: accusation
+    text: x
+    reports: [doc]
+  - id: c2
+    claimant: generl-a
+    kind: denail
+    text: y
+    date: 2017-02-30
+    reports: [{source: dok}]
+    responds_to:
+      - denies: c1
+"""
+    found = [(p.line, p.column, p.where) for p in problems_of(text)]
+    assert found == [
+        (9, 5, "claims[0]"),  # missing claimant, reported at the record
+        (10, 5, "claims[0].claimaint"),
+        (15, 15, "claims[1].claimant"),
+        (16, 11, "claims[1].kind"),
+        (18, 11, "claims[1].date"),
+        (19, 24, "claims[1].reports[0].source"),
+    ]
+
+
+def test_unknown_field_suggests_the_closest_field() -> None:
+    problem = problems_of(HEADER + "claims:\n" + OK_CLAIM.replace("claimant:", "claimaint:"))[1]
+    assert problem.message == "unknown field 'claimaint'"
+    assert problem.hint == "did you mean 'claimant'?"
+    assert problem.location == "bad.yaml:10:5"
+
+
+def test_unknown_claimant_suggests_closest_id() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("claimant: general-a", "claimant: generla-a"))
+    assert str(problem) == (
+        "bad.yaml:10:15: claims[0].claimant: unknown actor 'generla-a'\n    hint: did you mean 'general-a'?"
+    )
+
+
+def test_reference_to_a_record_of_another_kind_says_what_it_is() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("claimant: general-a", "claimant: doc"))
+    assert problem.hint == "'doc' is a source, not a actor" or problem.hint == "'doc' is a source, not an actor"
+
+
+def test_duplicate_id_names_the_first_place() -> None:
+    problem = one_problem(HEADER + "  - {id: doc, title: Another}\n")
+    assert problem.where == "sources[1].id"
+    assert "duplicate id 'doc': already used at bad.yaml:7 (sources[0])" in problem.message
+
+
+def test_duplicate_ids_across_files_are_reported(write_yaml: Callable[[str, str], Path]) -> None:
+    write_yaml(HEADER, "a.yaml")
+    second = write_yaml("actors:\n  - {id: general-a, name: Again, kind: person}\n", "b.yaml")
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(second.parent)
+    [problem] = info.value.problems
+    assert problem.file.endswith("b.yaml") and problem.line == 2
+    assert "already used at" in problem.message and "a.yaml:4" in problem.message
+
+
+def test_folder_of_files_is_merged(write_yaml: Callable[[str, str], Path]) -> None:
+    write_yaml(HEADER, "1-actors.yaml")
+    path = write_yaml("claims:\n" + OK_CLAIM, "2-claims.yaml")
+    data = graph.read_dataset(path.parent)
+    assert list(data.claims) == ["c1"] and data.claims["c1"].claimant == "general-a"
+
+
+def test_duplicate_key_is_an_error_at_the_second_key() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + "    kind: denial\n")
+    assert (problem.line, problem.column, problem.where) == (14, 5, "claims[0].kind")
+    assert problem.message.startswith("duplicate key 'kind' (first written at line 11)")
+
+
+def test_claim_responding_to_itself_is_an_error() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + "    responds_to:\n      - denies: c1\n")
+    assert problem.where == "claims[0].responds_to[0].denies"
+    assert problem.message == "'c1' refers to the record itself"
+
+
+def test_response_dated_before_what_it_answers_is_a_warning() -> None:
+    text = HEADER + "claims:\n" + OK_CLAIM + "    date: 2017-10-06\n" + OK_CLAIM.replace("c1", "c2").replace(
+        "accusation", "denial") + "    date: 2017-10-01\n    responds_to:\n      - denies: c1\n"
+    data = graph.parse_dataset(text, name="w.yaml")
+    [warning] = data.warnings
+    assert warning.severity == "warning" and (warning.line, warning.column) == (22, 17)
+    assert "dated 2017-10-01, before the claim it answers ('c1', dated 2017-10-06)" in warning.message
+
+
+def test_approximate_dates_do_not_warn_about_order() -> None:
+    text = HEADER + "claims:\n" + OK_CLAIM + "    date: 2017-10-06\n" + OK_CLAIM.replace("c1", "c2").replace(
+        "accusation", "denial") + "    date: 2017-10~\n    responds_to:\n      - denies: c1\n"
+    assert graph.parse_dataset(text).warnings == []
+
+
+@pytest.mark.parametrize(("date", "message"), [
+    ("2017-02-30", "2017-02-30 is not a real date: February 2017 has 28 days"),
+    ("2017-13", "2017-13 is not a real date: there is no month 13"),
+    ("October 2017", "'October 2017' is not a date"),
+])
+def test_impossible_dates_are_rejected(date: str, message: str) -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + f"    date: {date}\n")
+    assert problem.where == "claims[0].date" and problem.message.startswith(message)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/x", "example.org"])
+def test_only_http_links_are_accepted(url: str) -> None:
+    problem = one_problem(HEADER.replace("title: A document}", f"title: A document, url: '{url}'}}"))
+    assert problem.where == "sources[0].url" and "only http:// and https:// links" in problem.message
+
+
+def test_bad_id_suggests_a_slug() -> None:
+    problem = one_problem(HEADER.replace("id: doc,", "id: My Doc,").replace("", ""))
+    assert problem.where == "sources[0].id"
+    assert "try 'my-doc'" in problem.hint
+
+
+def test_unknown_section_suggests_the_closest() -> None:
+    problem = one_problem(HEADER + "claimz: []\n")
+    assert (problem.message, problem.hint) == ("unknown section 'claimz'", "did you mean 'claims'?")
+
+
+def test_enum_value_suggests_the_closest() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("kind: accusation", "kind: acusation"))
+    assert problem.message == "'acusation' is not an allowed value"
+    assert problem.hint.startswith("did you mean 'accusation'? allowed: accusation, denial")
+
+
+def test_response_with_two_relations_is_rejected() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + "    responds_to:\n      - {denies: c1, rebuts: c1}\n")
+    assert "exactly one earlier claim" in problem.message
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "the file is empty"),
+    ("- a\n- b\n", "the top level is a list, not a mapping of sections"),
+    ("just words\n", "the top level is a single value (str), not a mapping of sections"),
+])
+def test_top_level_must_be_sections(text: str, message: str) -> None:
+    assert one_problem(text).message == message
+
+
+def test_claim_without_reports_is_rejected() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("reports: [doc]", "reports: []"))
+    assert problem.where == "claims[0].reports"
+
+
+def test_missing_archive_is_reported(write_yaml: Callable[[str, str], Path]) -> None:
+    path = write_yaml(HEADER.replace("title: A document}", "title: A document, archive: gone.txt}"))
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(path)
+    [problem] = info.value.problems
+    assert problem.where == "sources[0].archive" and "archived text not found" in problem.message
+
+
+def test_quote_not_in_archive_shows_the_closest_passage(write_yaml: Callable[[str, str], Path]) -> None:
+    (write_yaml("x", "doc.txt")).write_text("He said the base is a black hole on the border.", encoding="utf-8")
+    text = HEADER.replace("title: A document}", "title: A document, archive: doc.txt}") + "claims:\n" + OK_CLAIM
+    path = write_yaml(text + '    quote: "the base is a white hole"\n')
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(path)
+    [problem] = info.value.problems
+    assert problem.where == "claims[0].quote"
+    assert problem.hint == "closest passage: 'the base is a black hole'"
+
+
+def test_quote_matches_despite_typographic_quotes_and_line_breaks(write_yaml: Callable[[str, str], Path]) -> None:
+    write_yaml("x", "doc.txt").write_text("“These allegations\n are false,” he said — twice.", encoding="utf-8")
+    text = HEADER.replace("title: A document}", "title: A document, archive: doc.txt}") + "claims:\n" + OK_CLAIM
+    path = write_yaml(text + "    quote: '\"These allegations are false,\" he said - twice.'\n")
+    assert graph.read_dataset(path).claims["c1"].quote == ['"These allegations are false," he said - twice.']
+
+
+def test_missing_file_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(tmp_path / "nope.yaml")
+    assert "cannot read the file" in info.value.problems[0].message
+
+
+def test_empty_folder_is_a_problem(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"no \.yaml files in this folder"):
+        graph.read_dataset(tmp_path)
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(100 * 2**20)  # a sparse 100 MiB file
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(path)
+    assert "the file is 100 MiB; claimgraph reads claim files of up to 64 MiB" in info.value.problems[0].message
+
+
+def test_shorthand_and_long_reports_are_equal() -> None:
+    text = HEADER + "claims:\n" + OK_CLAIM
+    long = text.replace("reports: [doc]", "reports:\n      - source: doc")
+    assert graph.parse_dataset(text).claims["c1"] == graph.parse_dataset(long).claims["c1"]
+
+
+def test_actor_with_a_bad_kind_still_has_its_references_checked() -> None:
+    text = HEADER.replace("kind: person, side: red}", "kind: persn, side: redd}")
+    assert [p.message for p in problems_of(text)] == ["'persn' is not an allowed value", "unknown side 'redd'"]
