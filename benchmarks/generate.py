@@ -1,0 +1,121 @@
+"""Synthetic claim data sets in the real format, for benchmarks.
+
+``python benchmarks/generate.py 10000 -o benchmarks/data/claims-10k.yaml``
+
+The proportions follow the al-Tanf data: about one actor per ten claims
+(people belonging to bodies, outlets, anonymous sources), one source per five
+claims, four in ten claims answering an earlier one, a third of reports
+relayed through one or two intermediaries.
+
+>>> text = make_dataset_yaml(50, seed=1)
+>>> import graph
+>>> data = graph.parse_dataset(text)
+>>> len(data.claims), len(data.sources) > 0
+(50, True)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+from pathlib import Path
+
+KINDS = ["accusation"] * 4 + ["denial"] * 3 + ["rebuttal", "corroboration", "statement", "admission"]
+ACTOR_KINDS = ["person", "government-body", "armed-force", "armed-group", "media-outlet", "anonymous-source"]
+BASES = ["official-statement", "witness-accounts", "detainee-confession", "anonymous-source", "none-given"]
+START = dt.date(2014, 1, 1)
+SPAN_DAYS = 3650
+WORDS = ("base training militants border convoy desert garrison allegation camp weapons support "
+         "coalition ministry spokesperson statement report field source attack patrol zone").split()
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def _date(rng: random.Random, day: dt.date | None = None) -> str:
+    """A date, day-precise mostly, sometimes only approximate or uncertain, as real sources are."""
+    day = day or START + dt.timedelta(days=rng.randrange(SPAN_DAYS))
+    roll = rng.random()
+    if roll < 0.7:
+        return day.isoformat()
+    if roll < 0.85:
+        return f"{day.year}-{day.month:02d}~"
+    return f"{day.year}?"
+
+
+def make_dataset_yaml(n_claims: int, *, seed: int = 0) -> str:
+    """A valid claims file with ``n_claims`` claims and proportionate actors, sources and places."""
+    rng = random.Random(seed)
+    n_sides, n_places = 6, max(3, n_claims // 500)
+    n_actors, n_sources = max(10, n_claims // 10), max(3, n_claims // 5)
+    lines = ["sides:"]
+    lines += [f"  - {{id: side-{i}, name: Side {i}}}" for i in range(n_sides)]
+    lines.append("places:")
+    lines += [f"  - {{id: place-{i}, name: Place {i}, aliases: [Place {i} alias]}}" for i in range(n_places)]
+    lines.append("actors:")
+    outlets = []
+    for i in range(n_actors):
+        kind = ACTOR_KINDS[i % len(ACTOR_KINDS)]
+        member = f", member_of: [actor-{i - 1}]" if kind == "person" and i else ""
+        if kind == "media-outlet":
+            outlets.append(i)
+        lines.append(f"  - {{id: actor-{i}, name: Actor {i}, kind: {kind}, side: side-{i % n_sides}{member}}}")
+    lines.append("sources:")
+    for i in range(n_sources):
+        lines.append(f"  - id: source-{i}")
+        lines.append(f"    title: {_sentence(rng, 6)}")
+        lines.append(f"    publisher: actor-{rng.choice(outlets)}")
+        lines.append(f"    url: https://example.org/articles/{i}")
+        lines.append(f"    published: {_date(rng)}")
+        lines.append("    language: en")
+    lines.append("claims:")
+    for i in range(n_claims):
+        # Later claims get later dates, so responses come after what they answer.
+        day = START + dt.timedelta(days=i * SPAN_DAYS // max(1, n_claims))
+        lines += _claim_lines(rng, i, day, (n_actors, n_sources, n_places), outlets)
+    return "\n".join(lines) + "\n"
+
+
+def _claim_lines(rng: random.Random, i: int, day: dt.date, counts: tuple[int, int, int],
+                 outlets: list[int]) -> list[str]:
+    n_actors, n_sources, n_places = counts
+    kind = rng.choice(KINDS)
+    lines = [
+        f"  - id: claim-{i}",
+        f"    claimant: actor-{rng.randrange(n_actors)}",
+        f"    kind: {kind}",
+        f"    date: {_date(rng, day)}",
+        f"    text: {_sentence(rng, 14)}",
+        f'    quote: "{_sentence(rng, 10)}"',
+        f"    targets: [actor-{rng.randrange(n_actors)}]",
+        f"    places: [place-{rng.randrange(n_places)}]",
+        f"    basis: {rng.choice(BASES)}",
+    ]
+    if i and (kind in ("denial", "rebuttal", "corroboration") or rng.random() < 0.1):
+        how = {"denial": "denies", "rebuttal": "rebuts", "corroboration": "supports"}.get(kind, "repeats")
+        lines += ["    responds_to:", f"      - {how}: claim-{rng.randrange(max(0, i - 200), i)}"]
+    lines.append("    reports:")
+    source = f"source-{rng.randrange(n_sources)}"
+    if rng.random() < 0.33:
+        via = ", ".join(f"actor-{rng.choice(outlets)}" for _ in range(rng.randint(1, 2)))
+        lines += [f"      - source: {source}", f"        via: [{via}]"]
+    else:
+        lines.append(f"      - {source}")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("claims", type=int, help="number of claims")
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(make_dataset_yaml(args.claims, seed=args.seed), encoding="utf-8")
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()
