@@ -8,11 +8,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-import graph
+from support import MINI, SHIPPED
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "data" / "claims.yaml"
-MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+import graph
 
 
 @pytest.fixture(scope="session")

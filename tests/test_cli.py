@@ -1,0 +1,129 @@
+"""The command line: the exact text users see, and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.cli import main
+
+from support import MINI, ROOT
+
+BAD = """\
+actors:
+  - {id: a, name: A, kind: person}
+sources:
+  - {id: doc, title: T}
+claims:
+  - id: c1
+    claimant: b
+    kind: accusation
+    text: x
+    reports: [doc]
+    tags: [x]
+    tags: [y]
+"""
+
+
+def test_validate_prints_a_one_line_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(MINI)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{MINI}: OK: 7 actors, 3 claims, 1 source, 1 place, 2 responses\n"
+    assert err == ""
+
+
+def test_validate_lists_every_problem_and_fails(write_yaml: Callable[[str, str], Path],
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_yaml(BAD)
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"{path}:7:15: claims[0].claimant: unknown actor 'b'\n"
+        "    hint: declare it under 'actors:' or fix the id\n"
+        f"{path}:12:5: claims[0].tags: duplicate key 'tags' (first written at line 11); "
+        "YAML readers silently keep only the last one\n"
+        "    hint: keep one of the two and delete the other\n"
+        f"Error: 2 problems in {path}\n"
+    )
+
+
+def test_validate_prints_warnings_and_succeeds(write_yaml: Callable[[str, str], Path],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    text = BAD.replace("claimant: b", "claimant: a").replace("    tags: [y]\n", "") + """\
+    date: 2017-10-06
+  - id: c2
+    claimant: a
+    kind: denial
+    text: y
+    date: 2017-10-01
+    reports: [doc]
+    responds_to: [{denies: c1}]
+"""
+    path = write_yaml(text)
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith(": OK: 1 actor, 2 claims, 1 source, 0 places, 1 response\n")
+    assert f"{path}:19:28: claims[1].responds_to[0].denies: warning: this denial is dated 2017-10-01" in err
+
+
+def test_export_json_writes_node_link_data_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "json", str(MINI)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    G = nx.node_link_graph(data, edges="edges")
+    assert G.nodes["general-a-training"]["claimant"] == "general-a"
+
+
+def test_export_to_file_reports_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "sub" / "g.graphml"
+    assert main(["export", "-f", "graphml", str(MINI), "-o", str(target)]) == 0
+    assert capsys.readouterr().err == f"wrote {target}\n"
+    assert nx.read_graphml(target).number_of_nodes() == 12
+
+
+def test_bad_data_leaves_an_existing_output_untouched(write_yaml: Callable[[str, str], Path], tmp_path: Path) -> None:
+    target = tmp_path / "g.json"
+    target.write_text("previous", encoding="utf-8")
+    assert main(["export", str(write_yaml(BAD)), "-o", str(target)]) == 1
+    assert target.read_text(encoding="utf-8") == "previous"
+
+
+def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == (ROOT / "schema" / "claims.schema.json").read_text(encoding="utf-8")
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["frobnicate"])
+    assert info.value.code == 2
+    assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "schema"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    assert "usage: claimgraph " + command in capsys.readouterr().out
+
+
+def test_console_script_and_module_are_the_same_cli() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    module = subprocess.run([sys.executable, "-m", "graph", "validate", str(MINI)], capture_output=True, text=True,
+                            env=env, cwd=ROOT, check=False)
+    assert (module.returncode, module.stdout) == (0, f"{MINI}: OK: 7 actors, 3 claims, 1 source, 1 place, 2 responses\n")
+
+
+def test_no_traceback_for_a_directory_without_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.endswith(f"Error: 1 problem in {tmp_path}\n")
