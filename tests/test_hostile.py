@@ -1,0 +1,102 @@
+"""Hostile and arbitrary input ends in a clear, located error: never a traceback, never a hang."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import ROOT
+
+import graph
+from graph.errors import DataError
+
+LOCATED = re.compile(r"^\S+:\d+:\d+: ", re.MULTILINE)
+
+YAMLISH = st.text(alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"#?,\n\t 0129.~%")), max_size=200)
+CLAIMISH = st.builds(
+    lambda key, value: f"claims:\n  - id: c1\n    {key}: {value}\n",
+    st.sampled_from(["claimant", "kind", "date", "reports", "quote", "targets", "responds_to", "tags", "id"]),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), YAMLISH, CLAIMISH))
+def test_arbitrary_text_gives_data_or_a_data_error(text: str) -> None:
+    try:
+        graph.parse_dataset(text, check_quotes=False)
+    except DataError as exc:
+        assert exc.problems and all(p.line >= 1 and p.column >= 1 for p in exc.problems)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_give_data_or_a_data_error(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
+    path = tmp_path_factory.mktemp("bytes") / "claims.yaml"
+    path.write_bytes(raw)
+    try:
+        graph.read_dataset(path)
+    except DataError as exc:
+        assert exc.problems
+
+
+def _bomb() -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
+    return "\n".join(lines) + "\n"
+
+
+HOSTILE = {
+    "binary junk": bytes(range(256)) * 4,
+    "invalid utf-8": b"claims:\n  - id: caf\xe9\n",
+    "tabs": b"claims:\n\t- id: c1\n",
+    "bare list": b"- a\n- b\n",
+    "bare scalar": b"hello\n",
+    "python tag": b"claims: !!python/object/apply:os.system ['touch /tmp/claimgraph-pwned']\n",
+    "alias bomb": _bomb().encode(),
+    "deep nesting": b"[" * 200_000 + b"]" * 200_000,
+    "deep block nesting": b"- " * 100_000 + b"x\n",
+    "unclosed quote": b'claims:\n  - id: "c1\n',
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_file_ends_in_one_located_error_quickly(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_bytes(HOSTILE[name])
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "graph", "validate", str(path)], capture_output=True, text=True,
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60, check=False)
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert LOCATED.search(result.stderr), result.stderr
+    assert result.stderr.rstrip().splitlines()[-1].startswith("Error: 1 problem in ")
+    assert "    hint: " in result.stderr
+    assert elapsed < 10
+    assert not Path("/tmp/claimgraph-pwned").exists()
+
+
+def test_100_mib_file_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    with path.open("wb") as handle:
+        handle.write(b"claims:\n")
+        for _ in range(100):
+            handle.write(b"  - id: c\n" * (2**20 // 10))
+    script = ("import sys, tracemalloc, graph\n"
+              "tracemalloc.start()\n"
+              "try:\n    graph.read_dataset(sys.argv[1])\n"
+              "except graph.DataError as e:\n    print(e.problems[0].message)\n"
+              "print(tracemalloc.get_traced_memory()[1])\n")
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, cwd=ROOT,
+                            timeout=60, check=True)
+    message, peak_bytes = result.stdout.splitlines()
+    assert message.startswith("the file is 100 MiB")
+    assert int(peak_bytes) < 5 * 2**20  # the file was not read into memory
