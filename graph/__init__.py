@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+import os as _os
+from collections.abc import Sequence as _Sequence
 
-import networkx as nx
+import networkx as _nx
 
 from .build import NODE_TYPES, RELATIONS, RESPONSE_RELATIONS, build_graph
 from .dates import PartialDate
@@ -22,7 +22,9 @@ from .models import Actor, Claim, Document, Place, Report, Response, Side, Sourc
 from .schema import json_schema
 
 
-def load(path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = "data/claims.yaml") -> nx.MultiDiGraph:
+def load(
+    path: str | _os.PathLike[str] | _Sequence[str | _os.PathLike[str]] = "data/claims.yaml",
+) -> _nx.MultiDiGraph:
     """Read, validate and build in one call: the entry point of every example.
 
     Raises :class:`DataError` listing every problem when the data is not valid.
