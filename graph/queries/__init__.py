@@ -1,0 +1,70 @@
+"""Read-only questions over a claim graph: who accused whom, what was answered, what stands, where it came from.
+
+Every query is a plain function taking the graph first and options by
+keyword, like a networkx algorithm, and works on any graph
+:func:`graph.build_graph` made, including one cut down by :func:`subgraph`.
+Actors and places can be named by id, name or alias; an unknown name raises
+:class:`~graph.errors.UnknownIdError` with the closest ids.
+
+==========================  =====================================================
+accusations_against         accusations naming an actor (its members, its side)
+accusations_by              accusations an actor made (its members, its side)
+responses_to                claims answering a claim, in date order
+thread                      the whole exchange a claim belongs to
+unanswered                  accusations no denial or rebuttal answers, and for how long
+timeline                    claims in date order, filtered, with date certainty
+subgraph                    the same filters, returning a graph
+provenance                  report chains from each document back to the speaker
+independent_origins         distinct origins behind a claim; circular reporting
+grounded_labels             Dung's grounded semantics: in / out / undec per claim
+why                         the attackers that put a claim out, or keep it undec
+==========================  =====================================================
+
+>>> import graph
+>>> from graph.queries import accusations_against, responses_to
+>>> G = graph.load("data/claims.yaml")
+>>> "rebarich-denies-training" in [r.claim for r in responses_to(G, "gerasimov-training")]
+True
+"""
+
+from __future__ import annotations
+
+from .accusations import accusations_against, accusations_by, actor_group
+from .argumentation import grounded_labelling, grounded_labels, why
+from .filters import KINDS, select_claims, subgraph
+from .provenance import citation_loops, independent_origins, provenance
+from .records import Chain, Explanation, Label, OpenAccusation, Origins, Reply, TimelineEntry
+from .resolve import resolve, resolve_side
+from .responses import responses_to, thread, unanswered
+from .timeline import timeline
+from .when import DateLike, reference_day
+
+__all__ = [
+    "KINDS",
+    "Chain",
+    "DateLike",
+    "Explanation",
+    "Label",
+    "OpenAccusation",
+    "Origins",
+    "Reply",
+    "TimelineEntry",
+    "accusations_against",
+    "accusations_by",
+    "actor_group",
+    "citation_loops",
+    "grounded_labelling",
+    "grounded_labels",
+    "independent_origins",
+    "provenance",
+    "reference_day",
+    "resolve",
+    "resolve_side",
+    "responses_to",
+    "select_claims",
+    "subgraph",
+    "thread",
+    "timeline",
+    "unanswered",
+    "why",
+]

@@ -1,0 +1,124 @@
+"""Where a claim comes from: report chains back to the original speaker, and how many independent origins.
+
+A document reports a claim (``reports`` edge) through intermediaries
+(``via``, nearest the claimant first). Read backwards, from the document to
+the speaker, that is a chain: the document, its publisher, the
+intermediaries in reverse, and the claimant. A claim that ``repeats`` an
+earlier claim extends the chain to the earlier claim's claimant, because the
+repeater is passing on someone else's words, not speaking first-hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from .records import Chain, Origins
+from .resolve import resolve
+from .walk import closure, in_edges, successors
+
+
+def provenance(G: nx.MultiDiGraph[str], claim: str) -> list[Chain]:
+    """One chain per report of ``claim``, from the document back to the original speaker, in report order.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> provenance(G, "rebarich-denies-training")
+    [<Chain doc-003-pentagon-denies → sputnik → rebarich>]
+    >>> print(provenance(G, "field-source-tanf-support")[0])
+    doc-004-tasnim → tasnim → sputnik-arabic → sputnik-arabic-field-source
+    """
+    claim = resolve(G, claim, "claim")
+    repeats = _repeated(G, claim)
+    earlier = tuple(G.nodes[c]["claimant"] for c in repeats)
+    return [_chain(G, claim, source, attrs.get("via", ()), repeats, earlier)
+            for source, _, attrs in in_edges(G, claim, ("reports",))]
+
+
+def _repeated(G: nx.MultiDiGraph[str], claim: str) -> tuple[str, ...]:
+    """The claims ``claim`` repeats, nearest first, following the first ``repeats`` link at each step."""
+    found: list[str] = []
+    node = claim
+    while True:
+        earlier = sorted(successors(G, node, ("repeats",)) - {claim, *found})
+        if not earlier:
+            return tuple(found)
+        node = earlier[0]
+        found.append(node)
+
+
+def _chain(G: nx.MultiDiGraph[str], claim: str, source: str, via: tuple[str, ...] | list[str],
+           repeats: tuple[str, ...], earlier: tuple[str, ...]) -> Chain:
+    publisher = next(iter(sorted(successors(G, source, ("published_by",)))), None)
+    relays = tuple(reversed(via))
+    speaker = G.nodes[claim]["claimant"]
+    path = _collapse((publisher, *relays, speaker, *earlier))
+    return Chain(claim, source, publisher, relays, speaker, repeats, path)
+
+
+def _collapse(actors: tuple[str | None, ...]) -> tuple[str, ...]:
+    """Drop unknowns, and an actor named twice in a row (it passed nothing on to itself)."""
+    path: list[str] = []
+    for actor in actors:
+        if actor is not None and (not path or path[-1] != actor):
+            path.append(actor)
+    return tuple(path)
+
+
+def independent_origins(G: nx.MultiDiGraph[str], claim: str) -> Origins:
+    """The distinct original speakers behind ``claim``, with every report chain grouped by origin.
+
+    Precisely:
+
+    - **What stands behind a claim**: the claim itself and every claim that
+      ``repeats`` or ``supports`` it, directly or through a chain of such
+      links (a repeat of a corroboration still backs the claim).
+    - **A report** is one (document, claim) pair among those claims; its
+      chain runs from the document back to an original speaker as in
+      :func:`provenance`.
+    - **An origin** is the original speaker at the root of a chain. Reports
+      with the same origin are one origin however many outlets relayed them:
+      five outlets repeating the Russian MoD are one origin, five speakers
+      saying it independently are five. Speakers are counted as themselves:
+      a spokesperson and the ministry they speak for are two origins (use
+      :func:`accusations_by` with ``include_members`` to merge by body).
+    - **Circular reporting** is reported in ``circular``: each group of
+      actors that got the claim from one another in a loop, found as the
+      strongly connected components (of two or more actors) of the
+      "got it from" links of all the chains together. That covers a chain
+      in which an actor comes back (A → B → A) and outlets whose chains run
+      through each other (one document by A citing B, another by B citing A).
+
+    ``count`` is the number of origins, ``reports`` the number of chains.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> origins = independent_origins(G, "field-source-tanf-support")
+    >>> origins.count, origins.reports, list(origins.origins), origins.circular
+    (1, 2, ['sputnik-arabic-field-source'], ())
+    >>> independent_origins(G, "zakharova-training").count
+    2
+    """
+    claim = resolve(G, claim, "claim")
+    backing = closure(G, [claim], ("repeats", "supports"), upstream=True)
+    groups: dict[str, list[Chain]] = {}
+    for member in sorted(backing, key=lambda c: (c != claim, c)):
+        for chain in provenance(G, member):
+            groups.setdefault(chain.origin, []).append(chain)
+    chains = [chain for group in groups.values() for chain in group]
+    return Origins(claim, {o: tuple(cs) for o, cs in groups.items()}, citation_loops(chains))
+
+
+def citation_loops(chains: list[Chain]) -> tuple[tuple[str, ...], ...]:
+    """Groups of actors that, across ``chains``, got a claim from one another in a loop (sorted)."""
+    cites: nx.DiGraph[str] = nx.DiGraph()
+    cites.add_edges_from(_links(chains))
+    loops = (tuple(sorted(c)) for c in nx.strongly_connected_components(cites) if len(c) > 1)
+    return tuple(sorted(loops))
+
+
+def _links(chains: list[Chain]) -> Iterator[tuple[str, str]]:
+    for chain in chains:
+        yield from zip(chain.path, chain.path[1:], strict=False)
+

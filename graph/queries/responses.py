@@ -1,0 +1,107 @@
+"""Exchanges between claims: the replies to a claim, whole threads, and accusations left unanswered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import networkx as nx
+
+from .records import OpenAccusation, Reply
+from .resolve import resolve
+from .walk import ATTACKS, RESPONSES, in_edges, nodes_of_type, out_edges
+from .when import DateLike, chronological, chronological_key, claim_date, made_by, reference_day, to_day
+
+
+def responses_to(G: nx.MultiDiGraph[str], claim: str) -> list[Reply]:
+    """The claims that answer ``claim`` directly (deny, rebut, support, concede or repeat it), in date order.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> responses_to(G, "gerasimov-training")[0]
+    Reply(claim='rebarich-denies-training', how='denies', claimant='rebarich', date='2017-12-29?')
+    """
+    claim = resolve(G, claim, "claim")
+    replies = [_reply(G, u, how) for u, how, _ in in_edges(G, claim, RESPONSES)]
+    return sorted(replies, key=lambda r: (chronological_key(claim_date(G, r.claim), r.claim), r.how))
+
+
+def _reply(G: nx.MultiDiGraph[str], claim: str, how: str) -> Reply:
+    attrs = G.nodes[claim]
+    return Reply(claim, how, attrs["claimant"], attrs.get("date"))
+
+
+def thread(G: nx.MultiDiGraph[str], claim: str) -> list[str]:
+    """Every claim in the exchange ``claim`` belongs to, in date order (undated last).
+
+    The exchange is everything linked to the claim by responses, followed in
+    both directions: what it answers, what answers it, what answers those,
+    and so on.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> thread(G, "rebarich-denies-training")
+    ['gerasimov-training', 'rebarich-denies-training']
+    """
+    claim = resolve(G, claim, "claim")
+    return chronological(G, _exchange(G, claim))
+
+
+def _exchange(G: nx.MultiDiGraph[str], claim: str) -> set[str]:
+    seen = {claim}
+    stack = [claim]
+    while stack:
+        node = stack.pop()
+        for other in _linked(G, node):
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
+    return seen
+
+
+def _linked(G: nx.MultiDiGraph[str], claim: str) -> Iterator[str]:
+    for u, _, _ in in_edges(G, claim, RESPONSES):
+        yield u
+    for v, _, _ in out_edges(G, claim, RESPONSES):
+        yield v
+
+
+def unanswered(G: nx.MultiDiGraph[str], *, as_of: DateLike | None = None) -> list[OpenAccusation]:
+    """Accusations that no denial or rebuttal answers, oldest first, with the days each has stood.
+
+    Only ``denies`` and ``rebuts`` responses answer an accusation here: a
+    concession, a supporting claim or a repeat leaves it standing.
+
+    ``as_of`` (a day, or a partial date meaning its last day) looks at the
+    record as it stood then: only claims certainly made by that day count,
+    both accusations and answers, so undated claims are left out. Without
+    ``as_of`` every claim counts, undated ones too, and days are measured to
+    the latest date in the data (see :func:`reference_day`) rather than to
+    today, so the answer does not change with the clock. ``days`` is None
+    for an undated accusation.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> open_ = [a.claim for a in unanswered(G)]
+    >>> "gerasimov-training" in open_, "lions-of-the-east-us-instructors" in open_
+    (False, True)
+    >>> unanswered(G, as_of="2018-12-31")[-1]
+    OpenAccusation(claim='isis-fighter-safa-weapons', claimant='isis-fighter-captured-by-saa', date='2018-11?', days=60)
+    """
+    cutoff = to_day(as_of, end=True) if as_of is not None else None
+    day = cutoff or reference_day(G)
+    found = []
+    for claim in nodes_of_type(G, "claim"):
+        if G.nodes[claim].get("kind") != "accusation" or not _counts(G, claim, cutoff):
+            continue
+        if any(_counts(G, u, cutoff) for u, _, _ in in_edges(G, claim, ATTACKS)):
+            continue
+        date = claim_date(G, claim)
+        days = (day - date.earliest).days if date is not None and day is not None else None
+        found.append(OpenAccusation(claim, G.nodes[claim]["claimant"], G.nodes[claim].get("date"), days))
+    return sorted(found, key=lambda a: chronological_key(claim_date(G, a.claim), a.claim))
+
+
+def _counts(G: nx.MultiDiGraph[str], claim: str, cutoff: dt.date | None) -> bool:
+    """Whether a claim is on the record: always without a cut-off, else only if certainly made by then."""
+    return cutoff is None or made_by(claim_date(G, claim), cutoff)

@@ -1,0 +1,63 @@
+"""Following typed edges: the neighbours of a node along named relations only."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+from typing import Any
+
+import networkx as nx
+
+from ..build import RESPONSE_RELATIONS
+
+EdgeRow = tuple[str, str, dict[str, Any]]
+"""``(neighbour, relation, edge attributes)``."""
+
+ATTACKS: frozenset[str] = frozenset({"denies", "rebuts"})
+"""Relations by which a responding claim contests the claim it answers."""
+
+RESPONSES: frozenset[str] = frozenset(RESPONSE_RELATIONS)
+
+
+def in_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
+    """``(predecessor, relation, attrs)`` for each edge into ``node`` whose relation is one of ``relations``."""
+    for u, keyed in G.pred[node].items():
+        for attrs in keyed.values():
+            if attrs.get("relation") in relations:
+                yield u, attrs["relation"], attrs
+
+
+def out_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
+    """``(successor, relation, attrs)`` for each edge out of ``node`` whose relation is one of ``relations``."""
+    for v, keyed in G.succ[node].items():
+        for attrs in keyed.values():
+            if attrs.get("relation") in relations:
+                yield v, attrs["relation"], attrs
+
+
+def predecessors(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> set[str]:
+    """Nodes with an edge into ``node`` along one of ``relations``."""
+    return {u for u, _, _ in in_edges(G, node, relations)}
+
+
+def successors(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> set[str]:
+    """Nodes ``node`` has an edge to along one of ``relations``."""
+    return {v for v, _, _ in out_edges(G, node, relations)}
+
+
+def nodes_of_type(G: nx.MultiDiGraph[str], node_type: str) -> Iterator[str]:
+    """Every node whose ``type`` is ``node_type``, in graph order."""
+    nodes = G.nodes
+    return (n for n in G if nodes[n].get("type") == node_type)
+
+
+def closure(G: nx.MultiDiGraph[str], start: Iterable[str], relations: Collection[str], *, upstream: bool) -> set[str]:
+    """``start`` and every node reached from it along ``relations`` (against the edges when ``upstream``)."""
+    step = predecessors if upstream else successors
+    seen = set(start)
+    stack = list(seen)
+    while stack:
+        for nxt in step(G, stack.pop(), relations):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
