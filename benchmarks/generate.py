@@ -26,8 +26,10 @@ ACTOR_KINDS = ["person", "government-body", "armed-force", "armed-group", "media
 BASES = ["official-statement", "witness-accounts", "detainee-confession", "anonymous-source", "none-given"]
 START = dt.date(2014, 1, 1)
 SPAN_DAYS = 3650
-WORDS = ("base training militants border convoy desert garrison allegation camp weapons support "
-         "coalition ministry spokesperson statement report field source attack patrol zone").split()
+WORDS = [
+    "base", "training", "militants", "border", "convoy", "desert", "garrison", "allegation", "camp", "weapons",
+    "support", "coalition", "ministry", "spokesperson", "statement", "report", "field", "source", "attack", "patrol",
+]
 
 
 def _sentence(rng: random.Random, n: int) -> str:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import os as _os
 from collections.abc import Sequence as _Sequence
 
-import networkx as _nx
-
 from .build import NODE_TYPES, RELATIONS, RESPONSE_RELATIONS, build_graph
 from .dates import PartialDate
 from .errors import ClaimgraphError, DataError, OutputError, Problem, UnknownIdError
@@ -20,11 +18,12 @@ from .export import to_gexf, to_graphml, to_json, to_json_data
 from .load import Dataset, parse_dataset, read_dataset
 from .models import Actor, Claim, Document, Place, Report, Response, Side, Source
 from .schema import json_schema
+from .types import ClaimGraph
 
 
 def load(
     path: str | _os.PathLike[str] | _Sequence[str | _os.PathLike[str]] = "data/claims.yaml",
-) -> _nx.MultiDiGraph:
+) -> ClaimGraph:
     """Read, validate and build in one call: the entry point of every example.
 
     Raises :class:`DataError` listing every problem when the data is not valid.
@@ -32,9 +31,33 @@ def load(
     return build_graph(read_dataset(path))
 
 
-__all__ = sorted([
-    "Actor", "Claim", "ClaimgraphError", "DataError", "Dataset", "Document", "NODE_TYPES", "OutputError",
-    "PartialDate", "Place", "Problem", "RELATIONS", "RESPONSE_RELATIONS", "Report", "Response", "Side", "Source",
-    "UnknownIdError", "build_graph", "json_schema", "load", "parse_dataset", "read_dataset", "to_gexf",
-    "to_graphml", "to_json", "to_json_data",
-])
+__all__ = [
+    "NODE_TYPES",
+    "RELATIONS",
+    "RESPONSE_RELATIONS",
+    "Actor",
+    "Claim",
+    "ClaimGraph",
+    "ClaimgraphError",
+    "DataError",
+    "Dataset",
+    "Document",
+    "OutputError",
+    "PartialDate",
+    "Place",
+    "Problem",
+    "Report",
+    "Response",
+    "Side",
+    "Source",
+    "UnknownIdError",
+    "build_graph",
+    "json_schema",
+    "load",
+    "parse_dataset",
+    "read_dataset",
+    "to_gexf",
+    "to_graphml",
+    "to_json",
+    "to_json_data",
+]

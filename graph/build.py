@@ -34,6 +34,7 @@ import networkx as nx
 
 from .load import Dataset
 from .models import Actor, Claim, Place, Source
+from .types import ClaimGraph
 
 RELATIONS: tuple[str, ...] = (
     "made", "accuses", "targets", "denies", "rebuts", "supports", "concedes", "repeats",
@@ -55,9 +56,9 @@ PALETTE: tuple[str, ...] = (
 NO_SIDE_COLOUR = "#999999"
 
 
-def build_graph(data: Dataset, *, name: str | None = None) -> nx.MultiDiGraph:
+def build_graph(data: Dataset, *, name: str | None = None) -> ClaimGraph:
     """Turn a validated :class:`~graph.load.Dataset` into a graph."""
-    G = nx.MultiDiGraph(name=name or _default_name(data), sides=_sides(data))
+    G: ClaimGraph = nx.MultiDiGraph(name=name or _default_name(data), sides=_sides(data))
     G.add_nodes_from(_actor_nodes(data))
     G.add_nodes_from(_place_nodes(data))
     G.add_nodes_from(_source_nodes(data))
@@ -149,11 +150,11 @@ def _claim_edges(claim: Claim) -> Iterator[Edge]:
         yield claim.id, place, "concerns", {}
 
 
-def _add_edges(G: nx.MultiDiGraph, edges: Iterator[Edge]) -> None:
-    adj = G._succ  # checking for an existing key this way avoids a slow has_edge per edge
+def _add_edges(G: ClaimGraph, edges: Iterator[Edge]) -> None:
+    adj = G.succ
     for u, v, relation, attrs in edges:
         key = relation
-        existing = adj.get(u, {}).get(v, {})
+        existing = adj[u].get(v, {}) if u in adj else {}
         count = 1
         while key in existing:
             count += 1

@@ -19,47 +19,50 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from .types import ClaimGraph
+
 Format = Literal["json", "graphml", "gexf"]
 FORMATS: tuple[Format, ...] = ("json", "graphml", "gexf")
 
 
-def to_json_data(G: nx.MultiDiGraph) -> dict[str, Any]:
+def to_json_data(G: ClaimGraph) -> dict[str, Any]:
     """The graph as node-link data (``nodes``, ``edges``), ready for ``json.dumps``."""
     data: dict[str, Any] = nx.node_link_data(G, edges="edges")
     return data
 
 
-def to_json(G: nx.MultiDiGraph) -> str:
+def to_json(G: ClaimGraph) -> str:
     """The graph as node-link JSON text, UTF-8 safe and indented for diffs."""
     return json.dumps(to_json_data(G), indent=2, ensure_ascii=False) + "\n"
 
 
-def to_graphml(G: nx.MultiDiGraph) -> str:
+def to_graphml(G: ClaimGraph) -> str:
     """The graph as GraphML, lists flattened so Gephi and yEd can read every attribute."""
     return _xml(nx.write_graphml_xml, flat_graph(G))
 
 
-def to_gexf(G: nx.MultiDiGraph) -> str:
+def to_gexf(G: ClaimGraph) -> str:
     """The graph as GEXF 1.2, lists flattened, for Gephi."""
     return _xml(nx.write_gexf, flat_graph(G))
 
 
-def export_text(G: nx.MultiDiGraph, fmt: Format) -> str:
+def export_text(G: ClaimGraph, fmt: Format) -> str:
     """The graph in one of :data:`FORMATS`."""
     writers = {"json": to_json, "graphml": to_graphml, "gexf": to_gexf}
     return writers[fmt](G)
 
 
-def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def flat_graph(G: ClaimGraph) -> ClaimGraph:
     """A copy whose attribute values are all str, int, float or bool.
 
     Lists of text become ``'a; b'``; anything nested becomes JSON text;
     ``None`` is left out. Never a Python repr.
     """
-    flat = nx.MultiDiGraph()
+    flat: ClaimGraph = nx.MultiDiGraph()
     flat.graph.update(_flat_attrs(G.graph))
     flat.add_nodes_from((n, _flat_attrs(d)) for n, d in G.nodes(data=True))
-    flat.add_edges_from((u, v, k, _flat_attrs(d)) for u, v, k, d in G.edges(keys=True, data=True))
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=key, **_flat_attrs(attrs))
     return flat
 
 
@@ -75,7 +78,7 @@ def _flat(value: Any) -> str | int | float | bool:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _xml(writer: Any, G: nx.MultiDiGraph) -> str:
+def _xml(writer: Any, G: ClaimGraph) -> str:
     buffer = io.BytesIO()
     writer(G, buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")

@@ -13,7 +13,7 @@ Claim(id='c1', claimant='a', kind='denial', ...)
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -86,7 +86,7 @@ HttpUrl = Annotated[
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     """What sort of actor speaks, relays or is accused."""
 
     person = "person"
@@ -99,7 +99,7 @@ class ActorKind(str, Enum):
     organisation = "organisation"
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     """What a claim does in the dispute."""
 
     accusation = "accusation"
@@ -110,7 +110,7 @@ class ClaimKind(str, Enum):
     statement = "statement"
 
 
-class Basis(str, Enum):
+class Basis(StrEnum):
     """What a claim says it rests on."""
 
     official_statement = "official-statement"
@@ -179,7 +179,8 @@ class Source(Record):
 
     id: Slug
     title: Text
-    publisher: Slug | None = Field(None, description="Id of the outlet actor; leave out when the document does not say.")
+    publisher: Slug | None = Field(
+        None, description="Id of the outlet actor; leave out when the document does not say.")
     url: HttpUrl | None = None
     published: DateValue | None = None
     date_note: Text | None = Field(None, description="How the publication date was determined.")

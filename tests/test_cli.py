@@ -11,10 +11,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from support import MINI, ROOT
 
 from graph.cli import main
-
-from support import MINI, ROOT
 
 BAD = """\
 actors:
@@ -119,7 +118,8 @@ def test_console_script_and_module_are_the_same_cli() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     module = subprocess.run([sys.executable, "-m", "graph", "validate", str(MINI)], capture_output=True, text=True,
                             env=env, cwd=ROOT, check=False)
-    assert (module.returncode, module.stdout) == (0, f"{MINI}: OK: 7 actors, 3 claims, 1 source, 1 place, 2 responses\n")
+    expected = f"{MINI}: OK: 7 actors, 3 claims, 1 source, 1 place, 2 responses\n"
+    assert (module.returncode, module.stdout) == (0, expected)
 
 
 def test_no_traceback_for_a_directory_without_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

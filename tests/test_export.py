@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 import networkx as nx
 import pytest

@@ -92,7 +92,7 @@ def test_merge_keys_are_refused() -> None:
 
 def test_invalid_utf8_is_located() -> None:
     with pytest.raises(YamlError, match="not valid UTF-8") as info:
-        decode_yaml_bytes("actors:\n  - name: caf".encode() + b"\xe9\n")
+        decode_yaml_bytes(b"actors:\n  - name: caf" + b"\xe9\n")
     assert (info.value.line, info.value.column) == (2, 14)
 
 
