@@ -88,7 +88,7 @@ def test_claims_per_kind_are_pinned() -> None:
 
 
 def test_response_count_is_pinned() -> None:
-    assert sum(len(responses(claim)) for claim in dataset()["claims"]) == 9
+    assert sum(len(responses(claim)) for claim in dataset()["claims"]) == 10
 
 
 def test_claims_per_document_are_pinned() -> None:
@@ -151,6 +151,12 @@ def test_coalition_spokesperson_in_000_denies_the_lions_of_the_east_camp() -> No
     camp = by_id("claims")["lions-of-the-east-training-camp"]
     assert camp["claimant"] == "lions-of-the-east-detainees"
     assert reports(camp) == [{"source": "doc-000-sputnik", "via": ["russian-reconciliation-center"]}]
+
+
+def test_zakharova_repeats_gerasimov_across_documents() -> None:
+    claims = by_id("claims")
+    assert responses(claims["zakharova-training"]) == [("repeats", "gerasimov-training")]
+    assert reports(claims["zakharova-training"])[0]["source"] != reports(claims["gerasimov-training"])[0]["source"]
 
 
 def test_revolutionary_commando_army_answers_zakharova() -> None:
@@ -281,5 +287,5 @@ def test_reader_comments_below_001_are_left_out() -> None:
 def test_project_loader_accepts_the_data_set_without_warnings() -> None:
     graph = pytest.importorskip("graph")
     data = graph.read_dataset(DATA)
-    assert (len(data.actors), len(data.claims), data.response_count) == (30, 27, 9)
+    assert (len(data.actors), len(data.claims), data.response_count) == (30, 27, 10)
     assert data.warnings == []
