@@ -1,0 +1,176 @@
+"""Provenance chains and independent origins, on small hand-built data sets."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+import graph
+from graph.errors import UnknownIdError
+from graph.queries import independent_origins, provenance
+
+ACTORS = """
+actors:
+  - {id: minister, name: The Minister, kind: person}
+  - {id: witness, name: A witness, kind: person}
+  - {id: wire, name: Wire, kind: media-outlet}
+  - {id: agency, name: Agency, kind: media-outlet}
+  - {id: daily, name: Daily, kind: media-outlet}
+  - {id: weekly, name: Weekly, kind: media-outlet}
+  - {id: blog, name: Blog, kind: media-outlet}
+  - {id: gazette, name: Gazette, kind: media-outlet}
+sources:
+  - {id: by-daily, title: D, publisher: daily}
+  - {id: by-weekly, title: W, publisher: weekly}
+  - {id: by-blog, title: B, publisher: blog}
+  - {id: by-gazette, title: G, publisher: gazette}
+  - {id: by-agency, title: A, publisher: agency}
+  - {id: unsigned, title: U}
+claims:
+"""
+
+
+def build(claims: str) -> nx.MultiDiGraph:
+    return graph.build_graph(graph.parse_dataset(ACTORS + claims))
+
+
+def test_chain_runs_from_document_through_publisher_and_relays_back_to_claimant() -> None:
+    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, "
+              "reports: [{source: by-daily, via: [wire, agency]}]}")
+    [chain] = provenance(G, "c")
+    assert str(chain) == "by-daily → daily → agency → wire → minister"
+    assert (chain.publisher, chain.relays, chain.speaker, chain.origin) == ("daily", ("agency", "wire"), "minister",
+                                                                            "minister")
+
+
+def test_chain_of_a_document_without_publisher_starts_at_the_relays() -> None:
+    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, reports: [{source: unsigned, via: [wire]}]}")
+    assert [str(chain) for chain in provenance(G, "c")] == ["unsigned → wire → minister"]
+
+
+def test_outlet_reporting_its_own_statement_is_one_link_not_a_loop() -> None:
+    G = build("  - {id: c, claimant: daily, kind: statement, text: T, reports: [by-daily]}")
+    [chain] = provenance(G, "c")
+    assert chain.path == ("daily",) and not chain.circular
+
+
+def test_one_chain_per_report_in_report_order() -> None:
+    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, reports: [by-weekly, by-daily]}")
+    assert [chain.source for chain in provenance(G, "c")] == ["by-weekly", "by-daily"]
+
+
+def test_repeat_extends_the_chain_to_the_original_speaker() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [by-agency]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: c}]}
+""")
+    [chain] = provenance(G, "r")
+    assert (str(chain), chain.repeats, chain.origin) == ("by-daily → daily → minister", ("c",), "minister")
+
+
+def test_five_outlets_relaying_one_speaker_are_one_origin() -> None:
+    reports = ", ".join(f"{{source: {s}, via: [wire]}}" for s in ("by-daily", "by-weekly", "by-blog", "by-gazette",
+                                                                   "by-agency"))
+    G = build(f"  - {{id: c, claimant: minister, kind: accusation, text: T, reports: [{reports}]}}")
+    origins = independent_origins(G, "c")
+    assert (origins.count, origins.reports, list(origins.origins)) == (1, 5, ["minister"])
+
+
+def test_outlets_repeating_a_claim_add_reports_not_origins() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [by-agency]}
+  - {id: r1, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: c}]}
+  - {id: r2, claimant: weekly, kind: accusation, text: R, reports: [by-weekly], responds_to: [{repeats: r1}]}
+""")
+    origins = independent_origins(G, "c")
+    assert (origins.count, origins.reports) == (1, 3)
+
+
+def test_independent_corroboration_is_a_second_origin() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [by-daily]}
+  - {id: s, claimant: witness, kind: corroboration, text: S, reports: [by-weekly], responds_to: [{supports: c}]}
+""")
+    origins = independent_origins(G, "c")
+    assert (origins.count, sorted(origins.origins)) == (2, ["minister", "witness"])
+
+
+def test_support_of_a_support_backs_the_claim() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [by-daily]}
+  - {id: s1, claimant: witness, kind: corroboration, text: S, reports: [by-weekly], responds_to: [{supports: c}]}
+  - {id: s2, claimant: blog, kind: corroboration, text: S, reports: [by-blog], responds_to: [{supports: s1}]}
+""")
+    assert independent_origins(G, "c").count == 3
+
+
+def test_a_denial_does_not_back_the_claim() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [by-daily]}
+  - {id: d, claimant: witness, kind: denial, text: D, reports: [by-weekly], responds_to: [{denies: c}]}
+""")
+    assert list(independent_origins(G, "c").origins) == ["minister"]
+
+
+def test_same_speaker_supporting_their_own_claim_is_one_origin() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [by-daily]}
+  - {id: s, claimant: minister, kind: corroboration, text: S, reports: [by-weekly], responds_to: [{supports: c}]}
+""")
+    assert independent_origins(G, "c").count == 1
+
+
+def test_actor_coming_back_in_one_chain_is_circular() -> None:
+    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, "
+              "reports: [{source: by-daily, via: [wire, daily, agency]}]}")
+    [chain] = provenance(G, "c")
+    assert chain.circular
+    assert independent_origins(G, "c").circular == (("agency", "daily"),)
+
+
+def test_outlets_citing_each_other_are_a_citation_loop() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [{source: by-daily, via: [weekly]}]}
+  - {id: r, claimant: minister, kind: accusation, text: T, reports: [{source: by-weekly, via: [daily]}],
+     responds_to: [{repeats: c}]}
+""")
+    origins = independent_origins(G, "c")
+    assert not any(chain.circular for chains in origins.origins.values() for chain in chains)
+    assert origins.circular == (("daily", "weekly"),)
+    assert origins.count == 1
+
+
+def test_three_outlets_in_a_ring_are_one_citation_loop() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports:
+      [{source: by-daily, via: [wire, weekly]}, {source: by-weekly, via: [wire, blog]},
+       {source: by-blog, via: [wire, daily]}]}
+""")
+    assert independent_origins(G, "c").circular == (("blog", "daily", "weekly"),)
+
+
+def test_shared_relay_without_a_loop_is_not_circular() -> None:
+    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, "
+              "reports: [{source: by-daily, via: [wire]}, {source: by-weekly, via: [wire]}]}")
+    assert independent_origins(G, "c").circular == ()
+
+
+def test_repr_of_origins_is_readable() -> None:
+    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, reports: [by-daily, by-weekly]}")
+    assert repr(independent_origins(G, "c")) == "<Origins of 'c': 1 in 2 reports: ['minister']>"
+
+
+def test_provenance_of_unknown_claim_suggests_close_ids() -> None:
+    G = build("  - {id: minister-claim, claimant: minister, kind: accusation, text: T, reports: [by-daily]}")
+    with pytest.raises(UnknownIdError, match=r"no claim with id 'minister-clam'; did you mean 'minister-claim'\?"):
+        provenance(G, "minister-clam")
+
+
+def test_shipped_pentagon_denial_reached_the_document_through_sputnik(shipped_graph: nx.MultiDiGraph) -> None:
+    assert [str(c) for c in provenance(shipped_graph, "rebarich-denies-training")] == [
+        "doc-003-pentagon-denies → sputnik → rebarich"]
+
+
+def test_shipped_tasnim_headline_has_the_field_source_as_its_origin(shipped_graph: nx.MultiDiGraph) -> None:
+    origins = independent_origins(shipped_graph, "tasnim-us-support-daesh")
+    assert list(origins.origins) == ["sputnik-arabic-field-source"]
