@@ -272,11 +272,23 @@ def _load_record(dataset: Dataset, collector: _Collector, index: int, section: s
         record = model.model_validate(item)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        for error in errors:
+        for error in _without_missing_typos(errors):
             _report_validation_error(collector, (index, (section, position)), model, error)
         _register_invalid(dataset, collector, index, section, position, model, item, errors)
         return
     _register(dataset, collector, index, section, position, record)
+
+
+def _without_missing_typos(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "missing field 'claimant'" when the same record has "unknown field 'claimaint'":
+    one typo, one message (whose hint says the fix)."""
+    unknown = {(e["loc"][:-1], str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden" and e["loc"]}
+
+    def is_typo(error: ErrorDetails) -> bool:
+        parent, name = error["loc"][:-1], str(error["loc"][-1])
+        return any(p == parent and suggest_id(u, [name]) for p, u in unknown)
+
+    return [e for e in errors if not (e["type"] == "missing" and e["loc"] and is_typo(e))]
 
 
 def _register_invalid(dataset: Dataset, collector: _Collector, index: int, section: str, position: int,

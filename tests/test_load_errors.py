@@ -59,8 +59,7 @@ claims:
 """
     found = [(p.line, p.column, p.where) for p in problems_of(text)]
     assert found == [
-        (9, 5, "claims[0]"),  # missing claimant, reported at the record
-        (10, 5, "claims[0].claimaint"),
+        (10, 5, "claims[0].claimaint"),  # one message for the typo, not also "missing claimant"
         (15, 15, "claims[1].claimant"),
         (16, 11, "claims[1].kind"),
         (18, 11, "claims[1].date"),
@@ -69,7 +68,7 @@ claims:
 
 
 def test_unknown_field_suggests_the_closest_field() -> None:
-    problem = problems_of(HEADER + "claims:\n" + OK_CLAIM.replace("claimant:", "claimaint:"))[1]
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("claimant:", "claimaint:"))
     assert problem.message == "unknown field 'claimaint'"
     assert problem.hint == "did you mean 'claimant'?"
     assert problem.location == "bad.yaml:10:5"
@@ -85,6 +84,12 @@ def test_unknown_claimant_suggests_closest_id() -> None:
 def test_reference_to_a_record_of_another_kind_says_what_it_is() -> None:
     problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("claimant: general-a", "claimant: doc"))
     assert problem.hint == "'doc' is a source, not a actor" or problem.hint == "'doc' is a source, not an actor"
+
+
+def test_missing_required_field_is_reported_at_the_record() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("    text: General A accused someone.\n", ""))
+    assert (problem.location, problem.where, problem.message) == ("bad.yaml:9:5", "claims[0]", "missing field 'text'")
+    assert problem.hint == "add 'text:' to this record"
 
 
 def test_duplicate_id_names_the_first_place() -> None:
