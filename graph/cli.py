@@ -16,6 +16,7 @@ from .errors import ClaimgraphError, DataError, Problem
 from .export import FORMATS, export_text
 from .files import write_text_atomic
 from .load import Dataset, read_dataset
+from .querycli import add_query_parser
 from .schema import json_schema_text
 
 DEFAULT_DATA = "data/claims.yaml"
@@ -52,6 +53,7 @@ def make_parser() -> argparse.ArgumentParser:
     _add_validate(sub)
     _add_export(sub)
     _add_schema(sub)
+    add_query_parser(sub)
     return parser
 
 

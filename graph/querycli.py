@@ -1,0 +1,258 @@
+"""``claimgraph query``: ask the graph a question and print an aligned table, or JSON with ``--json``.
+
+Each query name maps to one function of :mod:`graph.queries`; this module
+only parses options, calls it, and formats what comes back. Errors (an
+unknown id, bad data) are raised and left to :func:`graph.cli.main`, which
+prints ``Error: ...`` and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from . import queries as q
+from .build import build_graph
+from .dates import PartialDate
+from .load import read_dataset
+from .queries.walk import RESPONSES, out_edges, successors
+
+DEFAULT_DATA = "data/claims.yaml"
+
+JSON = Any
+Columns = Sequence[tuple[str, str]]
+
+
+@dataclass
+class Answer:
+    """What a query prints: JSON data, and for people a table with optional lines around it."""
+
+    data: JSON
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    columns: Columns = ()
+    before: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+    empty: str = "No results."
+
+
+Query = Callable[["nx.MultiDiGraph[str]", argparse.Namespace], Answer]
+
+
+def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``query`` and its sub-commands to the ``claimgraph`` parser."""
+    parser = sub.add_parser("query", help="ask who accused whom, what was answered, what stands, where it came from",
+                            description="Ask the claim graph a question. Actors and places can be named by id, "
+                                        "name or alias; claims by id.")
+    names = parser.add_subparsers(title="queries", metavar="QUERY", required=True)
+    common = _common_options()
+    for name, (query, help_text, arguments) in QUERIES.items():
+        child = names.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+                                 parents=[common])
+        arguments(child)
+        child.set_defaults(command=run_query, query=query)
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    common.add_argument("--data", default=DEFAULT_DATA, metavar="PATH",
+                        help=f"a claims file or a folder of .yaml files (default: {DEFAULT_DATA})")
+    return common
+
+
+def run_query(args: argparse.Namespace) -> int:
+    """``claimgraph query NAME``: load the data, run the query, print the answer."""
+    G = build_graph(read_dataset(args.data))
+    query: Query = args.query
+    answer = query(G, args)
+    print(json.dumps(answer.data, indent=2, ensure_ascii=False) if args.json else render(answer))
+    return 0
+
+
+def render(answer: Answer) -> str:
+    """The answer as text: lines before, the aligned table (or the empty message), lines after."""
+    body = table(answer.rows, answer.columns) if answer.rows else [answer.empty] if answer.columns else []
+    return "\n".join([*answer.before, *body, *answer.after])
+
+
+def table(rows: list[dict[str, Any]], columns: Columns) -> list[str]:
+    """Rows as lines under upper-case headers, columns aligned two spaces apart; the last column is not padded."""
+    cells = [[header.upper() for header, _ in columns]] + [[_cell(row[key]) for _, key in columns] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in cells]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value)) or "-"
+    return str(value)
+
+
+# --- options -----------------------------------------------------------------------------------
+
+def _date(text: str) -> str:
+    try:
+        PartialDate.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _actor_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("actor", help="actor id, name or alias")
+    parser.add_argument("--members", action="store_true", help="include the actor's members (transitively)")
+    parser.add_argument("--side", action="store_true", help="include every actor of the actor's side")
+
+
+def _claim_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("claim", help="claim id")
+
+
+def _as_of_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=_date, metavar="DATE",
+                        help="only claims certainly made by this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _claim_and_as_of(parser: argparse.ArgumentParser) -> None:
+    _claim_option(parser)
+    _as_of_option(parser)
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--actor", help="claims made by or aimed at this actor")
+    parser.add_argument("--side", help="claims made by actors of this side")
+    parser.add_argument("--kind", choices=q.KINDS, help="claims of this kind")
+    parser.add_argument("--place", help="claims about this place")
+    parser.add_argument("--start", type=_date, metavar="DATE", help="claims that may be from this date or later")
+    parser.add_argument("--end", type=_date, metavar="DATE", help="claims that may be from this date or earlier")
+
+
+# --- queries -----------------------------------------------------------------------------------
+
+CLAIM_COLUMNS: Columns = (("date", "date"), ("claim", "claim"), ("by", "claimant"))
+
+
+def _claim_row(G: nx.MultiDiGraph[str], claim: str) -> dict[str, Any]:
+    attrs = G.nodes[claim]
+    return {"claim": claim, "date": attrs.get("date"), "kind": attrs["kind"], "claimant": attrs["claimant"],
+            "text": attrs["text"]}
+
+
+def _accusation_answer(G: nx.MultiDiGraph[str], claims: list[str], empty: str) -> Answer:
+    rows = [{**_claim_row(G, c), "accused": sorted(successors(G, c, ("accuses",)))} for c in claims]
+    return Answer(rows, rows, (*CLAIM_COLUMNS, ("accused", "accused")), empty=empty)
+
+
+def accusations_against(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    claims = q.accusations_against(G, args.actor, include_members=args.members, include_side=args.side)
+    return _accusation_answer(G, claims, f"No accusations against {args.actor}.")
+
+
+def accusations_by(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    claims = q.accusations_by(G, args.actor, include_members=args.members, include_side=args.side)
+    return _accusation_answer(G, claims, f"No accusations by {args.actor}.")
+
+
+def responses(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    rows = [r._asdict() for r in q.responses_to(G, args.claim)]
+    return Answer(rows, rows, (("date", "date"), ("claim", "claim"), ("how", "how"), ("by", "claimant")),
+                  empty=f"Nothing answers {args.claim}.")
+
+
+def unanswered(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    rows = [a._asdict() for a in q.unanswered(G, as_of=args.as_of)]
+    day = args.as_of or q.reference_day(G)
+    note = "" if args.as_of else " (the latest date in the data)"
+    count = f"{len(rows)} accusation{'' if len(rows) == 1 else 's'}"
+    return Answer({"as_of": str(day) if day else None, "accusations": rows}, rows,
+                  (("since", "date"), ("days", "days"), ("claim", "claim"), ("by", "claimant")),
+                  after=[f"{count} unanswered as of {day}{note}."] if rows else [],
+                  empty=f"Every accusation is answered as of {day}{note}.")
+
+
+def thread(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    rows = [{**_claim_row(G, c), "responds_to": _answers(G, c)} for c in q.thread(G, args.claim)]
+    for row in rows:
+        row["answers"] = [f"{r['how']} {r['claim']}" for r in row["responds_to"]]
+    data = [{k: v for k, v in row.items() if k != "answers"} for row in rows]
+    return Answer(data, rows, (*CLAIM_COLUMNS[:2], ("kind", "kind"), ("by", "claimant"), ("answers", "answers")))
+
+
+def _answers(G: nx.MultiDiGraph[str], claim: str) -> list[dict[str, str]]:
+    return sorted(({"how": how, "claim": v} for v, how, _ in out_edges(G, claim, RESPONSES)),
+                  key=lambda r: (r["claim"], r["how"]))
+
+
+def timeline(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    entries = q.timeline(G, actor=args.actor, side=args.side, kind=args.kind, place=args.place,
+                         start=args.start, end=args.end)
+    rows = [{**e._asdict(), "when": e.describe_date()} for e in entries]
+    return Answer(rows, rows, (("date", "date"), ("when", "when"), ("claim", "claim"), ("kind", "kind"),
+                               ("by", "claimant")), empty="No claims match.")
+
+
+def _chain_data(chain: q.Chain) -> dict[str, Any]:
+    return {"claim": chain.claim, "source": chain.source, "publisher": chain.publisher, "relays": list(chain.relays),
+            "speaker": chain.speaker, "repeats": list(chain.repeats), "origin": chain.origin,
+            "path": list(chain.path), "circular": chain.circular, "chain": str(chain)}
+
+
+def provenance(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    rows = [_chain_data(c) for c in q.provenance(G, args.claim)]
+    circular = any(row["circular"] for row in rows)
+    return Answer(rows, rows, (("chain", "chain"), ("circular", "circular")) if circular else (("chain", "chain"),))
+
+
+def origins(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    result = q.independent_origins(G, args.claim)
+    groups = {origin: [_chain_data(c) for c in chains] for origin, chains in result.origins.items()}
+    rows = [{"origin": o, **c} for o, chains in groups.items() for c in chains]
+    loops = "; ".join(" ↔ ".join(loop) for loop in result.circular) or "none"
+    summary = (f"{result.claim}: {_count(result.count, 'independent origin')} "
+               f"in {_count(result.reports, 'report')}")
+    data = {"claim": result.claim, "count": result.count, "reports": result.reports, "origins": groups,
+            "circular": [list(loop) for loop in result.circular]}
+    return Answer(data, rows, (("origin", "origin"), ("claim", "claim"), ("chain", "chain")),
+                  before=[summary], after=[f"Circular reporting: {loops}"])
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def grounded(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    labels = q.grounded_labels(G, as_of=args.as_of)
+    rows = [{"label": label, **_claim_row(G, c)} for c, label in labels.items()]
+    tally = ", ".join(f"{label} {sum(1 for v in labels.values() if v == label)}" for label in ("in", "out", "undec"))
+    return Answer({"as_of": args.as_of, "labels": labels}, rows,
+                  (("label", "label"), *CLAIM_COLUMNS), after=[tally], empty="No claims.")
+
+
+def why(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+    explanation = q.why(G, args.claim, as_of=args.as_of)
+    data = {**explanation._asdict(), "attackers": list(explanation.attackers)}
+    return Answer(data, before=[f"{explanation.claim} is {explanation.reason}"])
+
+
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+QUERIES: dict[str, tuple[Query, str, Arguments]] = {
+    "accusations-against": (accusations_against, "accusations naming an actor", _actor_options),
+    "accusations-by": (accusations_by, "accusations an actor made", _actor_options),
+    "responses": (responses, "claims that deny, rebut, support, concede or repeat a claim", _claim_option),
+    "unanswered": (unanswered, "accusations no denial or rebuttal answers, and for how long", _as_of_option),
+    "thread": (thread, "the whole exchange a claim belongs to, in date order", _claim_option),
+    "timeline": (timeline, "claims in date order, with how certain each date is", _filter_options),
+    "provenance": (provenance, "how each document came to report a claim, back to the speaker", _claim_option),
+    "origins": (origins, "how many independent origins stand behind a claim", _claim_option),
+    "grounded": (grounded, "which claims stand under grounded semantics (in, out, undec)", _as_of_option),
+    "why": (why, "why a claim is in, out or undec", _claim_and_as_of),
+}
+"""Query name -> (function, one-line help, argument setup)."""

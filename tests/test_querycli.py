@@ -1,0 +1,233 @@
+"""``claimgraph query``: the exact text and JSON users see, and errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.cli import main
+from graph.querycli import QUERIES
+
+DATA = """
+sides:
+  - {id: red, name: Red government}
+  - {id: blue, name: Blue coalition}
+actors:
+  - {id: red-ministry, name: Red Ministry, kind: government-body, side: red}
+  - {id: general, name: The General, kind: person, side: red, member_of: [red-ministry]}
+  - {id: wire, name: Wire, kind: media-outlet}
+  - {id: daily, name: Daily, kind: media-outlet}
+  - {id: blue-force, name: Blue force, kind: armed-force, side: blue}
+  - {id: blue-spox, name: Blue spokesperson, kind: person, side: blue, member_of: [blue-force]}
+sources:
+  - {id: doc, title: Doc, publisher: daily}
+claims:
+  - {id: general-camp, claimant: general, kind: accusation, text: Camp at the base., date: 2017-10-06,
+     targets: [blue-force], reports: [{source: doc, via: [wire]}]}
+  - {id: ministry-arms, claimant: red-ministry, kind: accusation, text: Arms., date: 2017-10~, targets: [blue-spox],
+     reports: [doc]}
+  - {id: spox-denies-camp, claimant: blue-spox, kind: denial, text: No camp., date: 2017-10-08?,
+     targets: [general], responds_to: [{denies: general-camp}], reports: [doc]}
+  - {id: daily-repeats-camp, claimant: daily, kind: accusation, text: Camp., date: 2017-10-09,
+     targets: [blue-force], responds_to: [{repeats: general-camp}], reports: [doc]}
+  - {id: undated-arms, claimant: general, kind: accusation, text: Arms again., targets: [blue-force], reports: [doc]}
+"""
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> str:
+    path = tmp_path / "claims.yaml"
+    path.write_text(DATA, encoding="utf-8")
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["query", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_accusations_against_prints_an_aligned_table(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "accusations-against", "blue-force", "--data", data) == (0, """\
+DATE        CLAIM               BY       ACCUSED
+2017-10-06  general-camp        general  blue-force
+2017-10-09  daily-repeats-camp  daily    blue-force
+-           undated-arms        general  blue-force
+""", "")
+
+
+def test_accusations_against_with_members_takes_an_actor_name(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    code, out, _ = run(capsys, "accusations-against", "Blue force", "--members", "--data", data)
+    assert code == 0
+    assert out.splitlines()[1] == "2017-10~    ministry-arms       red-ministry  blue-spox"
+
+
+def test_accusations_by_with_members(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    code, out, _ = run(capsys, "accusations-by", "red-ministry", "--members", "--data", data)
+    assert code == 0
+    assert [line.split()[1] for line in out.splitlines()[1:]] == ["ministry-arms", "general-camp", "undated-arms"]
+
+
+def test_no_accusations_says_so(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "accusations-by", "blue-spox", "--data", data) == (0, "No accusations by blue-spox.\n", "")
+
+
+def test_responses_table(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "responses", "general-camp", "--data", data)[1] == """\
+DATE         CLAIM               HOW      BY
+2017-10-08?  spox-denies-camp    denies   blue-spox
+2017-10-09   daily-repeats-camp  repeats  daily
+"""
+
+
+def test_unanswered_table_says_as_of_when(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "unanswered", "--data", data)[1] == """\
+SINCE       DAYS  CLAIM               BY
+2017-10~    8     ministry-arms       red-ministry
+2017-10-09  0     daily-repeats-camp  daily
+-           -     undated-arms        general
+3 accusations unanswered as of 2017-10-09 (the latest date in the data).
+"""
+
+
+def test_unanswered_as_of_a_date(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "unanswered", "--as-of", "2017-10-07", "--data", data)[1] == """\
+SINCE       DAYS  CLAIM         BY
+2017-10-06  1     general-camp  general
+1 accusation unanswered as of 2017-10-07.
+"""
+
+
+def test_unanswered_when_all_are_answered(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "unanswered", "--as-of", "2017-09", "--data", data)[1] == \
+        "Every accusation is answered as of 2017-09.\n"
+
+
+def test_thread_shows_what_each_claim_answers(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "thread", "spox-denies-camp", "--data", data)[1] == """\
+DATE         CLAIM               KIND        BY         ANSWERS
+2017-10-06   general-camp        accusation  general    -
+2017-10-08?  spox-denies-camp    denial      blue-spox  denies general-camp
+2017-10-09   daily-repeats-camp  accusation  daily      repeats general-camp
+"""
+
+
+def test_timeline_with_filters(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "timeline", "--side", "blue", "--data", data)[1] == """\
+DATE         WHEN                        CLAIM             KIND    BY
+2017-10-08?  8 October 2017 (uncertain)  spox-denies-camp  denial  blue-spox
+"""
+
+
+def test_timeline_with_nothing_matching(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "timeline", "--kind", "rebuttal", "--data", data)[1] == "No claims match.\n"
+
+
+def test_provenance_prints_one_chain_per_report(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "provenance", "general-camp", "--data", data)[1] == """\
+CHAIN
+doc → daily → wire → general
+"""
+
+
+def test_origins_groups_chains_by_origin(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "origins", "general-camp", "--data", data)[1] == """\
+general-camp: 1 independent origin in 2 reports
+ORIGIN   CLAIM               CHAIN
+general  general-camp        doc → daily → wire → general
+general  daily-repeats-camp  doc → daily → general
+Circular reporting: none
+"""
+
+
+def test_grounded_labels_every_claim(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "grounded", "--data", data)[1] == """\
+LABEL  DATE         CLAIM               BY
+in     2017-10~     ministry-arms       red-ministry
+out    2017-10-06   general-camp        general
+in     2017-10-08?  spox-denies-camp    blue-spox
+in     2017-10-09   daily-repeats-camp  daily
+in     -            undated-arms        general
+in 4, out 1, undec 0
+"""
+
+
+def test_why_explains_in_a_sentence(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "why", "general-camp", "--data", data) == (
+        0, "general-camp is out: spox-denies-camp denies it and is in\n", "")
+
+
+def test_why_as_of_before_the_denial(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "why", "general-camp", "--as-of", "2017-10-07", "--data", data)[1] == \
+        "general-camp is in: nothing denies or rebuts it\n"
+
+
+def test_json_output_has_stable_keys(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    rows = json.loads(run(capsys, "responses", "general-camp", "--json", "--data", data)[1])
+    assert rows[0] == {"claim": "spox-denies-camp", "how": "denies", "claimant": "blue-spox", "date": "2017-10-08?"}
+
+
+def test_json_of_unanswered_names_the_day(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    result = json.loads(run(capsys, "unanswered", "--json", "--data", data)[1])
+    assert result["as_of"] == "2017-10-09"
+    assert result["accusations"][0] == {"claim": "ministry-arms", "claimant": "red-ministry", "date": "2017-10~",
+                                        "days": 8}
+
+
+def test_json_of_origins(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    result = json.loads(run(capsys, "origins", "general-camp", "--json", "--data", data)[1])
+    assert (result["count"], result["reports"], list(result["origins"]), result["circular"]) == (
+        1, 2, ["general"], [])
+    assert result["origins"]["general"][0]["path"] == ["daily", "wire", "general"]
+
+
+def test_json_of_grounded_and_why(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert json.loads(run(capsys, "grounded", "--json", "--data", data)[1])["labels"]["general-camp"] == "out"
+    assert json.loads(run(capsys, "why", "general-camp", "--json", "--data", data)[1]) == {
+        "claim": "general-camp", "label": "out", "attackers": ["spox-denies-camp"],
+        "reason": "out: spox-denies-camp denies it and is in"}
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["accusations-against", "generl"], "Error: no actor with id 'generl'; did you mean 'general'?\n"),
+    (["responses", "general-cmp"], "Error: no claim with id 'general-cmp'; did you mean 'general-camp'?\n"),
+    (["timeline", "--side", "bleu"], "Error: no side with id 'bleu'; did you mean 'blue'?\n"),
+    (["timeline", "--place", "nowhere"], "Error: no place with id 'nowhere'\n"),
+    (["why", "general-camp", "--as-of", "2017-10-01"],
+     "Error: claim 'general-camp' is dated 2017-10-06, so it was not certainly made by 2017-10-01\n"),
+])
+def test_unknown_ids_print_one_error_line_and_exit_1(capsys: pytest.CaptureFixture[str], data: str,
+                                                     argv: list[str], message: str) -> None:
+    assert run(capsys, *argv, "--data", data) == (1, "", message)
+
+
+def test_konashenko_typo_on_the_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "accusations-by", "konashenko") == (
+        1, "", "Error: no actor with id 'konashenko'; did you mean 'konashenkov'?\n")
+
+
+def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["query", "unanswered", "--as-of", "2017-13", "--data", data])
+    assert exit_info.value.code == 2
+    assert "argument --as-of: 2017-13 is not a real date: there is no month 13" in capsys.readouterr().err
+
+
+def test_missing_data_file_is_an_error_not_a_traceback(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "grounded", "--data", str(tmp_path / "missing.yaml"))
+    assert (code, out) == (1, "")
+    assert "missing.yaml:1:1: cannot read the file" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_every_query_has_help(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    with pytest.raises(SystemExit):
+        main(["query", name, "--help"])
+    assert "--json" in capsys.readouterr().out
+
+
+def test_shipped_pentagon_denial_puts_gerasimov_out(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "why", "gerasimov-training") == (
+        0, "gerasimov-training is out: rebarich-denies-training denies it and is in\n", "")
