@@ -1,0 +1,680 @@
+/* claimgraph explorer: draws the graph with vis-network and builds every panel from the page's JSON data.
+ *
+ * Every string that comes from the claim records reaches the document through textContent or a
+ * form control's value, never as markup; nodes and edges get no `title`, so vis-network never shows
+ * a tooltip built from data. Links leave the page only for http(s) addresses.
+ *
+ * window.claimgraph exposes the state for tests and for people poking around in the console:
+ * { ready, data, network, nodes, edges, select(id), search(text), applyFilters(), reset(), visibleCounts() }.
+ */
+(function () {
+  "use strict";
+
+  const FONT = 'Arial, "Liberation Sans", Helvetica, sans-serif';
+  const KIND_COLOURS = {
+    accusation: "#C0392B", denial: "#7B3FA0", rebuttal: "#7B3FA0", admission: "#B9770E",
+    corroboration: "#1E8449", statement: "#555555",
+  };
+  const TYPE_ORDER = { actor: 0, claim: 1, source: 2, place: 3 };
+  const RESPONSES = new Set(["denies", "rebuts", "supports", "concedes", "repeats"]);
+
+  const data = JSON.parse(document.getElementById("claimgraph-data").textContent);
+  const api = { ready: false, data: data, network: null, nodes: null, edges: null };
+  window.claimgraph = api;
+
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  const sideById = new Map(data.sides.map((s) => [s.id, s]));
+  const relationById = new Map(data.relations.map((r) => [r.id, r]));
+  const edgeList = data.edges.map((e, i) => ({
+    id: i, from: data.nodes[e[0]].id, to: data.nodes[e[1]].id, relation: e[2], extra: e[3] || {},
+  }));
+  const outgoing = new Map(data.nodes.map((n) => [n.id, []]));
+  const incoming = new Map(data.nodes.map((n) => [n.id, []]));
+  edgeList.forEach((e) => { outgoing.get(e.from).push(e); incoming.get(e.to).push(e); });
+
+  const $ = (id) => document.getElementById(id);
+  const state = { current: null, dimmedNodes: new Set(), dimmedEdges: new Set(), hidden: new Set(),
+                  hiddenEdges: new Set(), baseNodes: new Map(), baseEdges: new Map() };
+
+  // --- small DOM helpers: text only ----------------------------------------------------------
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function append(parent, ...children) {
+    children.forEach((c) => parent.append(typeof c === "string" ? document.createTextNode(c) : c));
+    return parent;
+  }
+
+  function safeHttpUrl(value) {
+    if (typeof value !== "string" || !/^https?:\/\//i.test(value)) return null;
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function externalLink(url, text) {
+    const href = safeHttpUrl(url);
+    if (!href) return el("span", null, text);
+    const a = el("a", "cg-external", text);
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
+  function nodeLink(id) {
+    const node = byId.get(id);
+    const a = el("a", "cg-node-link", node ? node.name : id);
+    a.href = "#" + encodeURIComponent(id);
+    a.dataset.node = id;
+    a.addEventListener("click", (event) => { event.preventDefault(); select(id, { focus: true }); });
+    return a;
+  }
+
+  function joinNodes(ids, separator) {
+    const span = el("span");
+    ids.forEach((id, i) => { if (i) append(span, separator || ", "); append(span, nodeLink(id)); });
+    return span;
+  }
+
+  // --- colours and vis-network styles ----------------------------------------------------------
+
+  function mix(hex, white) {
+    const n = parseInt(hex.slice(1), 16);
+    const channel = (shift) => Math.round(((n >> shift) & 255) * (1 - white) + 255 * white);
+    return "rgb(" + channel(16) + "," + channel(8) + "," + channel(0) + ")";
+  }
+
+  function darken(hex, amount) {
+    const n = parseInt(hex.slice(1), 16);
+    const channel = (shift) => Math.round(((n >> shift) & 255) * (1 - amount));
+    return "rgb(" + channel(16) + "," + channel(8) + "," + channel(0) + ")";
+  }
+
+  function nodeStyle(n) {
+    const style = { id: n.id, label: n.label, x: n.x, y: n.y, shape: data.shapes[n.type] || "dot" };
+    const c = n.colour;
+    if (n.type === "claim") {
+      style.color = { background: mix(c, 0.8), border: c,
+                      highlight: { background: mix(c, 0.6), border: "#111" }, hover: { background: mix(c, 0.7), border: c } };
+      style.borderWidth = 2;
+      style.borderWidthSelected = 3;
+      style.margin = 6;
+      style.font = { color: "#1a1a1a" };
+    } else if (n.type === "source") {
+      style.size = 10;
+      style.color = { background: mix(c, 0.55), border: darken(c, 0.3), highlight: { background: mix(c, 0.4), border: "#111" },
+                      hover: { background: mix(c, 0.4), border: "#111" } };
+      style.borderWidth = 2;
+      style.font = { color: "#333", size: 13, strokeWidth: 3, strokeColor: "#ffffff" };
+    } else if (n.type === "actor") {
+      style.size = 12;
+      style.color = { background: c, border: darken(c, 0.3), highlight: { background: c, border: "#111" },
+                      hover: { background: c, border: "#111" } };
+      style.borderWidth = 1.5;
+      style.font = { color: "#222", strokeWidth: 3, strokeColor: "#ffffff" };
+    } else {
+      style.size = 10;
+      style.color = { background: "#7a7a7a", border: "#555", highlight: { background: "#555", border: "#111" } };
+      style.font = { color: "#555", size: 12, strokeWidth: 3, strokeColor: "#ffffff" };
+    }
+    return style;
+  }
+
+  function edgeStyle(e) {
+    const r = relationById.get(e.relation) || { colour: "#999", dashes: false, width: 1 };
+    return { id: e.id, from: e.from, to: e.to, width: r.width, dashes: r.dashes,
+             color: { color: r.colour, highlight: r.colour, hover: r.colour, inherit: false } };
+  }
+
+  const DIM_NODE = { color: { background: "#f1f1f1", border: "#e0e0e0",
+                              highlight: { background: "#f1f1f1", border: "#e0e0e0" } },
+                     font: { color: "#c9c9c9", strokeWidth: 0 } };
+  const DIM_EDGE = { color: { color: "#ececec", highlight: "#ececec", hover: "#ececec", inherit: false } };
+
+  // --- the network ---------------------------------------------------------------------------
+
+  function networkOptions() {
+    const big = data.nodes.length > 1500;
+    return {
+      autoResize: true,
+      physics: { enabled: false },
+      layout: { randomSeed: 7, improvedLayout: false },
+      interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false,
+                     selectConnectedEdges: false, tooltipDelay: 3600000 },
+      nodes: { font: { face: FONT, size: 14 }, shapeProperties: { interpolation: false } },
+      edges: { arrows: { to: { enabled: true, scaleFactor: 0.55 } }, selectionWidth: 1, hoverWidth: 0.5,
+               smooth: big ? false : { enabled: true, type: "continuous", roundness: 0.15 } },
+    };
+  }
+
+  function start() {
+    const styledNodes = data.nodes.map(nodeStyle);
+    const styledEdges = edgeList.map(edgeStyle);
+    styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {} }));
+    styledEdges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
+    api.nodes = new vis.DataSet(styledNodes);
+    api.edges = new vis.DataSet(styledEdges);
+    api.network = new vis.Network($("cg-network"), { nodes: api.nodes, edges: api.edges }, networkOptions());
+    if (data.timeline) api.network.on("beforeDrawing", drawTimeline);
+    api.network.on("click", onClick);
+    api.network.once("afterDrawing", onFirstDraw);
+    fitAll(false);
+  }
+
+  function fitAll(animate) {
+    const [left, top, right, bottom] = data.extent;
+    const box = $("cg-network").getBoundingClientRect();
+    const margin = data.timeline ? 60 : 16;
+    const scale = Math.min((box.width - 2 * margin) / Math.max(right - left, 1),
+                           (box.height - 2 * margin) / Math.max(bottom - top, 1), 1.5);
+    const position = { x: (left + right) / 2, y: (top + bottom) / 2 + (data.timeline ? -20 / scale : 0) };
+    api.network.moveTo({ position: position, scale: scale,
+                         animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+  }
+
+  function onFirstDraw() {
+    $("cg-loading").hidden = true;
+    api.ready = true;
+    api.readyAt = performance.now();
+    if (!fromHash()) updateCounts();
+    document.dispatchEvent(new CustomEvent("claimgraph:ready"));
+  }
+
+  function onClick(params) {
+    if (params.nodes.length) select(params.nodes[0], { focus: false });
+    else if (!params.edges.length) clearSelection();
+  }
+
+  let bounds = null;
+
+  function drawTimeline(ctx) {
+    if (!bounds) bounds = nodeBounds();
+    ctx.save();
+    ctx.font = "bold 15px " + FONT;
+    ctx.textBaseline = "bottom";
+    data.timeline.ticks.forEach(([x, text]) => {
+      ctx.strokeStyle = "#e4e4e4";
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(x, bounds.top - 30);
+      ctx.lineTo(x, bounds.bottom + 20);
+      ctx.stroke();
+      ctx.fillStyle = "#777";
+      ctx.fillText(text, x + 4, bounds.top - 12);
+    });
+    ctx.font = "bold 13px " + FONT;
+    data.timeline.rows.forEach(([y, text, colour]) => {
+      ctx.fillStyle = colour;
+      ctx.fillText(text, bounds.left - 10, y - 4);
+      ctx.strokeStyle = "#eeeeee";
+      ctx.beginPath();
+      ctx.moveTo(bounds.left - 10, y - 2);
+      ctx.lineTo(bounds.right, y - 2);
+      ctx.stroke();
+    });
+    ctx.restore();
+  }
+
+  function nodeBounds() {
+    const xs = data.nodes.map((n) => n.x), ys = data.nodes.map((n) => n.y);
+    const lo = (a) => a.reduce((m, v) => Math.min(m, v), Infinity);
+    const hi = (a) => a.reduce((m, v) => Math.max(m, v), -Infinity);
+    return { left: lo(xs) - 90, right: hi(xs) + 90, top: lo(ys) - 30, bottom: hi(ys) + 30 };
+  }
+
+  // --- selection, highlight and the address bar ----------------------------------------------
+
+  function neighbourhood(id) {
+    const ids = new Set([id]);
+    const edges = new Set();
+    outgoing.get(id).forEach((e) => { ids.add(e.to); edges.add(e.id); });
+    incoming.get(id).forEach((e) => { ids.add(e.from); edges.add(e.id); });
+    return { ids: ids, edges: edges };
+  }
+
+  function highlight(keep) {
+    const nodeUpdates = [];
+    data.nodes.forEach((n) => {
+      const dim = keep !== null && !keep.ids.has(n.id);
+      if (dim === state.dimmedNodes.has(n.id)) return;
+      if (dim) state.dimmedNodes.add(n.id); else state.dimmedNodes.delete(n.id);
+      nodeUpdates.push(Object.assign({ id: n.id }, dim ? DIM_NODE : state.baseNodes.get(n.id)));
+    });
+    const edgeUpdates = [];
+    edgeList.forEach((e) => {
+      const dim = keep !== null && !keep.edges.has(e.id);
+      if (dim === state.dimmedEdges.has(e.id)) return;
+      if (dim) state.dimmedEdges.add(e.id); else state.dimmedEdges.delete(e.id);
+      edgeUpdates.push(Object.assign({ id: e.id }, dim ? DIM_EDGE : state.baseEdges.get(e.id)));
+    });
+    if (nodeUpdates.length) api.nodes.update(nodeUpdates);
+    if (edgeUpdates.length) api.edges.update(edgeUpdates);
+  }
+
+  function select(id, options) {
+    const opts = options || {};
+    if (!byId.has(id) || !api.network) return false;
+    if (state.hidden.has(id)) resetFilters();
+    state.current = id;
+    api.network.selectNodes([id], false);
+    highlight(neighbourhood(id));
+    showDetails(byId.get(id));
+    if (opts.focus) focusOn([id]);
+    if (!opts.fromHash) setHash(id);
+    return true;
+  }
+
+  function focusOn(ids) {
+    if (ids.length === 1) {
+      const scale = Math.max(api.network.getScale(), 0.9);
+      api.network.focus(ids[0], { scale: scale, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+    } else if (ids.length) {
+      api.network.fit({ nodes: ids, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+    }
+  }
+
+  function clearSelection() {
+    state.current = null;
+    api.network.unselectAll();
+    highlight(null);
+    showHint();
+    setHash(null);
+  }
+
+  function setHash(id) {
+    if (data.embedded) return;
+    const wanted = id === null ? "" : "#" + encodeURIComponent(id);
+    if (location.hash === wanted || (!wanted && !location.hash)) return;
+    try {
+      history.pushState(null, "", wanted || location.pathname + location.search);
+    } catch (error) {
+      /* a page shown from srcdoc or a sandbox may not change its address: selection still works */
+    }
+  }
+
+  function fromHash() {
+    if (data.embedded || !location.hash) return false;
+    let id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return false; }
+    if (!byId.has(id) || (state.current === id && api.network.getSelectedNodes()[0] === id)) return false;
+    return select(id, { focus: true, fromHash: true });
+  }
+
+  window.addEventListener("hashchange", fromHash);
+  window.addEventListener("popstate", () => { if (!location.hash && state.current) clearSelection(); else fromHash(); });
+
+  // --- details panel -----------------------------------------------------------------------------
+
+  function showHint() {
+    const panel = $("cg-details");
+    panel.replaceChildren();
+    panel.hidden = true;
+  }
+
+  function showDetails(n) {
+    const panel = $("cg-details");
+    panel.replaceChildren();
+    panel.hidden = false;
+    const close = el("button", "cg-close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close details");
+    close.addEventListener("click", clearSelection);
+    append(panel, close, el("h2", "cg-name", n.name), headline(n));
+    const builders = { claim: claimDetails, actor: actorDetails, source: sourceDetails, place: placeDetails };
+    (builders[n.type] || genericDetails)(n, panel);
+    append(panel, el("p", "cg-note", "id: " + n.id));
+    panel.scrollTop = 0;
+  }
+
+  function headline(n) {
+    const p = el("p", "cg-meta");
+    const badge = el("span", "cg-badge", n.type === "claim" ? n.info.kind : n.type);
+    badge.style.background = n.type === "claim" ? (KIND_COLOURS[n.info.kind] || "#777") : "#777";
+    append(p, badge);
+    const side = n.side ? sideById.get(n.side) : null;
+    if (side) {
+      const swatch = el("span", "cg-swatch");
+      swatch.style.background = side.colour;
+      append(p, swatch, " " + side.name);
+    }
+    if (n.type === "actor" && n.info.kind) append(p, " · " + n.info.kind.replace(/-/g, " "));
+    return p;
+  }
+
+  function section(panel, title, ...content) {
+    append(panel, el("h3", null, title), ...content);
+  }
+
+  function field(panel, label, value) {
+    if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return;
+    const p = el("p");
+    append(p, el("strong", null, label + ": "), value instanceof Node ? value : String(value));
+    append(panel, p);
+  }
+
+  function list(items, render) {
+    const ul = el("ul");
+    items.forEach((item) => append(ul, append(el("li"), ...[].concat(render(item)))));
+    return ul;
+  }
+
+  function byDate(a, b) {
+    const da = (byId.get(a) || {}).info || {}, db = (byId.get(b) || {}).info || {};
+    return String(da.date_from || "9999").localeCompare(String(db.date_from || "9999"));
+  }
+
+  function claimDetails(n, panel) {
+    const info = n.info;
+    if (info.date_text) field(panel, "Date", info.date_text + (info.date ? " (" + info.date + ")" : ""));
+    else field(panel, "Date", "not dated");
+    if (info.date_note) append(panel, el("p", "cg-note", info.date_note));
+    field(panel, "Claimant", info.claimant ? nodeLink(info.claimant) : null);
+    const targets = outgoing.get(n.id).filter((e) => e.relation === "accuses" || e.relation === "targets");
+    field(panel, info.kind === "accusation" ? "Accuses" : "Addressed to", targets.length ? joinNodes(targets.map((e) => e.to)) : null);
+    section(panel, "What was claimed", el("p", "cg-text", info.text));
+    const quotes = info.quotes || (info.quote ? [info.quote] : []);
+    if (quotes.length) section(panel, "In their words", ...quotes.map((q) => el("blockquote", "cg-quote", q)));
+    field(panel, "Places", (info.places || []).length ? joinNodes(info.places) : null);
+    field(panel, "Rests on", info.basis ? info.basis.replace(/-/g, " ") : null);
+    field(panel, "Credibility", info.credibility);
+    field(panel, "Tags", (info.tags || []).join(", "));
+    reportsSection(n, panel);
+    responsesSection(n, panel);
+    if (info.note) section(panel, "Note", el("p", "cg-note", info.note));
+  }
+
+  function reportsSection(n, panel) {
+    const reports = n.info.reports || [];
+    if (!reports.length) return;
+    section(panel, "Reported in", list(reports, (report) => chain(n, report)));
+  }
+
+  function chain(n, report) {
+    const parts = [];
+    if (n.info.claimant) parts.push(nodeLink(n.info.claimant));
+    (report.via || []).forEach((actor) => parts.push(" → ", nodeLink(actor)));
+    parts.push(" → ", nodeLink(report.source));
+    const source = byId.get(report.source);
+    if (source) {
+      const info = source.info;
+      if (info.publisher) parts.push(" (", nodeLink(info.publisher), info.published_text ? ", " + info.published_text : "", ")");
+      else if (info.published_text) parts.push(" (" + info.published_text + ")");
+      if (info.url) parts.push(" ", externalLink(info.url, "open source ↗"));
+    }
+    if (report.note) parts.push(el("div", "cg-note", report.note));
+    return append(el("span", "cg-chain"), ...parts);
+  }
+
+  function responsesSection(n, panel) {
+    const answers = outgoing.get(n.id).filter((e) => RESPONSES.has(e.relation));
+    const answeredBy = incoming.get(n.id).filter((e) => RESPONSES.has(e.relation));
+    if (answers.length) section(panel, "Answers", list(answers, (e) => [e.relation + " ", nodeLink(e.to), dateSuffix(e.to)]));
+    if (answeredBy.length) {
+      answeredBy.sort((a, b) => byDate(a.from, b.from));
+      section(panel, "Answered by", list(answeredBy, (e) => [nodeLink(e.from), dateSuffix(e.from), " " + e.relation + " this"]));
+    }
+  }
+
+  function dateSuffix(id) {
+    const info = (byId.get(id) || {}).info || {};
+    return info.date_text ? " (" + info.date_text + ")" : "";
+  }
+
+  function claimList(edges, end) {
+    const ids = [...new Set(edges.map((e) => e[end]))].sort(byDate);
+    return list(ids, (id) => [nodeLink(id), dateSuffix(id)]);
+  }
+
+  function actorDetails(n, panel) {
+    const info = n.info;
+    field(panel, "Also called", (info.aliases || []).join("; "));
+    if (info.description) append(panel, el("p", "cg-text", info.description));
+    field(panel, "Member of", (info.member_of || []).length ? joinNodes(info.member_of) : null);
+    const members = incoming.get(n.id).filter((e) => e.relation === "member_of").map((e) => e.from);
+    field(panel, "Members", members.length ? joinNodes(members) : null);
+    field(panel, "Reliability", info.reliability);
+    const groups = [
+      ["Claims made", outgoing.get(n.id).filter((e) => e.relation === "made"), "to"],
+      ["Accused in", incoming.get(n.id).filter((e) => e.relation === "accuses"), "from"],
+      ["Addressed in", incoming.get(n.id).filter((e) => e.relation === "targets"), "from"],
+      ["Relayed", outgoing.get(n.id).filter((e) => e.relation === "relays"), "to"],
+      ["Published", incoming.get(n.id).filter((e) => e.relation === "published_by"), "from"],
+    ];
+    groups.forEach(([title, edges, end]) => { if (edges.length) section(panel, title, claimList(edges, end)); });
+    if (info.note) section(panel, "Note", el("p", "cg-note", info.note));
+  }
+
+  function sourceDetails(n, panel) {
+    const info = n.info;
+    field(panel, "Publisher", info.publisher ? nodeLink(info.publisher) : null);
+    field(panel, "Published", info.published_text);
+    if (info.date_note) append(panel, el("p", "cg-note", info.date_note));
+    field(panel, "Language", info.language);
+    if (info.url) field(panel, "Link", externalLink(info.url, info.url));
+    field(panel, "Archived text", info.archive);
+    const reported = outgoing.get(n.id).filter((e) => e.relation === "reports");
+    if (reported.length) section(panel, "Claims reported", claimList(reported, "to"));
+    if (info.note) section(panel, "Note", el("p", "cg-note", info.note));
+  }
+
+  function placeDetails(n, panel) {
+    field(panel, "Also called", (n.info.aliases || []).join("; "));
+    if (n.info.description) append(panel, el("p", "cg-text", n.info.description));
+    const claims = incoming.get(n.id).filter((e) => e.relation === "concerns");
+    if (claims.length) section(panel, "Claims about it", claimList(claims, "from"));
+  }
+
+  function genericDetails(n, panel) {
+    Object.keys(n.info).forEach((key) => field(panel, key, JSON.stringify(n.info[key])));
+  }
+
+  // --- search ----------------------------------------------------------------------------------
+
+  const fold = (text) => String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const searchIndex = data.nodes.map((n) => ({
+    node: n,
+    id: fold(n.id),
+    name: fold(n.name),
+    names: fold([n.id, n.name, n.label, n.info.name, n.info.title].concat(n.info.aliases || []).join("\n")),
+    text: fold([n.info.text, n.info.quote, n.info.description, (n.info.tags || []).join(" ")].join("\n")),
+  }));
+
+  function rank(entry, q) {
+    if (entry.id === q || entry.name === q) return 0;
+    if (entry.name.startsWith(q) || entry.name.includes(" " + q)) return 1;
+    if (entry.names.includes(q)) return 2;
+    return entry.text.includes(q) ? 3 : -1;
+  }
+
+  function search(text) {
+    const q = fold(text).trim();
+    if (!q) return [];
+    return searchIndex
+      .map((entry) => ({ entry: entry, score: rank(entry, q) }))
+      .filter((r) => r.score >= 0)
+      .sort((a, b) => a.score - b.score || TYPE_ORDER[a.entry.node.type] - TYPE_ORDER[b.entry.node.type] ||
+                      a.entry.node.name.localeCompare(b.entry.node.name))
+      .map((r) => r.entry.node);
+  }
+  api.search = search;
+
+  function showSuggestions(matches) {
+    const ul = $("cg-results");
+    ul.replaceChildren();
+    matches.slice(0, 12).forEach((n) => {
+      const button = el("button", null, n.name);
+      button.type = "button";
+      append(button, el("span", "cg-type", n.type === "claim" ? n.info.kind : n.type));
+      button.addEventListener("click", () => { ul.hidden = true; select(n.id, { focus: true }); });
+      append(ul, append(el("li"), button));
+    });
+    if (!matches.length) append(ul, el("li", "cg-none", "No match"));
+    ul.hidden = !$("cg-search").value.trim();
+  }
+
+  function findAll(text) {
+    const matches = search(text).filter((n) => !state.hidden.has(n.id));
+    $("cg-results").hidden = true;
+    if (matches.length === 1) return select(matches[0].id, { focus: true });
+    if (!matches.length) { showSuggestions([]); return false; }
+    const ids = matches.map((n) => n.id);
+    state.current = null;
+    api.network.selectNodes(ids, false);
+    highlight({ ids: new Set(ids), edges: new Set() });
+    focusOn(ids);
+    showMatches(text, matches);
+    return true;
+  }
+
+  function showMatches(text, matches) {
+    const panel = $("cg-details");
+    panel.hidden = false;
+    panel.replaceChildren(el("h2", null, matches.length + " matches for “" + text.trim() + "”"));
+    append(panel, list(matches.slice(0, 200), (n) => [nodeLink(n.id), el("span", "cg-type", " " + n.type)]));
+  }
+
+  $("cg-search-form").addEventListener("submit", (event) => { event.preventDefault(); findAll($("cg-search").value); });
+  $("cg-search").addEventListener("input", () => showSuggestions(search($("cg-search").value)));
+  $("cg-search").addEventListener("keydown", (event) => { if (event.key === "Escape") $("cg-results").hidden = true; });
+  document.addEventListener("click", (event) => {
+    if (!$("cg-search-form").contains(event.target)) $("cg-results").hidden = true;
+  });
+
+  // --- filters -------------------------------------------------------------------------------
+
+  const filterState = () => ({
+    sides: checkedValues("cg-filter-sides"), kinds: checkedValues("cg-filter-kinds"),
+    relations: checkedValues("cg-filter-relations"), actor: $("cg-filter-actor").value,
+    place: $("cg-filter-place").value, from: $("cg-date-from").value, to: $("cg-date-to").value,
+    undated: $("cg-undated").checked,
+  });
+
+  function checkedValues(fieldsetId) {
+    const all = [...$(fieldsetId).querySelectorAll("input[type=checkbox]")];
+    return { all: all.length, on: new Set(all.filter((c) => c.checked).map((c) => c.value)) };
+  }
+
+  function checkbox(fieldsetId, value, text, colour) {
+    const input = el("input");
+    input.type = "checkbox";
+    input.value = value;
+    input.checked = true;
+    input.addEventListener("change", applyFilters);
+    const label = append(el("label"), input);
+    if (colour) { const swatch = el("span", "cg-swatch"); swatch.style.background = colour; append(label, swatch); }
+    append($(fieldsetId), append(label, text));
+  }
+
+  function option(selectId, value, text) {
+    const o = el("option", null, text);
+    o.value = value;
+    append($(selectId), o);
+  }
+
+  function buildFilters() {
+    data.sides.forEach((s) => checkbox("cg-filter-sides", s.id, s.name, s.colour));
+    checkbox("cg-filter-sides", "", "no side", data.noSideColour);
+    const kinds = [...new Set(data.nodes.filter((n) => n.type === "claim").map((n) => n.info.kind))].sort();
+    kinds.forEach((k) => checkbox("cg-filter-kinds", k, k, KIND_COLOURS[k]));
+    const present = new Set(edgeList.map((e) => e.relation));
+    data.relations.filter((r) => present.has(r.id)).forEach((r) => checkbox("cg-filter-relations", r.id, r.text));
+    const sorted = (type) => data.nodes.filter((n) => n.type === type).sort((a, b) => a.name.localeCompare(b.name));
+    sorted("actor").forEach((n) => option("cg-filter-actor", n.id, n.name));
+    sorted("place").forEach((n) => option("cg-filter-place", n.id, n.name));
+    ["cg-filter-actor", "cg-filter-place", "cg-date-from", "cg-date-to", "cg-undated"].forEach((id) =>
+      $(id).addEventListener("change", applyFilters));
+  }
+
+  function involves(claim, actor) {
+    if (claim.info.claimant === actor || (claim.info.targets || []).includes(actor)) return true;
+    return (claim.info.reports || []).some((r) => (r.via || []).includes(actor));
+  }
+
+  function claimPasses(n, f) {
+    const info = n.info;
+    if (!f.sides.on.has(n.side || "") || !f.kinds.on.has(info.kind)) return false;
+    if (f.actor && !involves(n, f.actor)) return false;
+    if (f.place && !(info.places || []).includes(f.place)) return false;
+    if (!info.date_from) return f.undated;
+    return !(f.from && info.date_to < f.from) && !(f.to && info.date_from > f.to);
+  }
+
+  function restrictsClaims(f) {
+    return f.kinds.on.size < f.kinds.all || Boolean(f.actor || f.place || f.from || f.to) || !f.undated;
+  }
+
+  function visibleNodes(f) {
+    const shown = new Set(data.nodes.filter((n) => n.type === "claim" && claimPasses(n, f)).map((n) => n.id));
+    const restricted = restrictsClaims(f);
+    const nearShownClaim = (id) => outgoing.get(id).some((e) => shown.has(e.to)) || incoming.get(id).some((e) => shown.has(e.from));
+    data.nodes.forEach((n) => {
+      if (n.type === "claim") return;
+      const sideOk = n.type === "place" || f.sides.on.has(n.side || "");
+      if (sideOk && (!restricted || nearShownClaim(n.id) || n.id === f.actor || n.id === f.place)) shown.add(n.id);
+    });
+    return shown;
+  }
+
+  function applyFilters() {
+    const f = filterState();
+    const shown = visibleNodes(f);
+    const nodeUpdates = [];
+    data.nodes.forEach((n) => {
+      const hide = !shown.has(n.id);
+      if (hide !== state.hidden.has(n.id)) nodeUpdates.push({ id: n.id, hidden: hide });
+      if (hide) state.hidden.add(n.id); else state.hidden.delete(n.id);
+    });
+    const edgeUpdates = [];
+    edgeList.forEach((e) => {
+      const hide = !(f.relations.on.has(e.relation) && shown.has(e.from) && shown.has(e.to));
+      if (hide !== state.hiddenEdges.has(e.id)) edgeUpdates.push({ id: e.id, hidden: hide });
+      if (hide) state.hiddenEdges.add(e.id); else state.hiddenEdges.delete(e.id);
+    });
+    if (nodeUpdates.length) api.nodes.update(nodeUpdates);
+    if (edgeUpdates.length) api.edges.update(edgeUpdates);
+    if (state.current && state.hidden.has(state.current)) clearSelection();
+    updateCounts();
+  }
+  api.applyFilters = applyFilters;
+
+  function resetFilters() {
+    $("cg-filters").querySelectorAll("input[type=checkbox]").forEach((c) => { c.checked = true; });
+    ["cg-filter-actor", "cg-filter-place", "cg-date-from", "cg-date-to"].forEach((id) => { $(id).value = ""; });
+    applyFilters();
+  }
+
+  function updateCounts() {
+    const counts = visibleCounts();
+    const total = data.nodes.length + " nodes, " + edgeList.length + " edges";
+    $("cg-counts").textContent = counts.nodes === data.nodes.length && counts.edges === edgeList.length
+      ? total : counts.nodes + " of " + data.nodes.length + " nodes, " + counts.edges + " of " + edgeList.length + " edges shown";
+  }
+
+  function visibleCounts() {
+    return { nodes: data.nodes.length - state.hidden.size, edges: edgeList.length - state.hiddenEdges.size };
+  }
+  api.visibleCounts = visibleCounts;
+
+  function reset() {
+    $("cg-search").value = "";
+    $("cg-results").hidden = true;
+    resetFilters();
+    clearSelection();
+    fitAll(true);
+  }
+  api.reset = reset;
+  api.select = (id) => select(id, { focus: true });
+
+  $("cg-reset").addEventListener("click", reset);
+  buildFilters();
+  requestAnimationFrame(() => setTimeout(start, 0));
+})();

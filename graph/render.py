@@ -1,0 +1,292 @@
+"""The interactive explorer: one self-contained HTML page per graph, drawn with vis-network.
+
+The only module that touches pyvis, and only to take the copy of vis-network it
+bundles, which is inlined into the page with our own script, styles and data:
+the page makes no network request and works opened from ``file://``.
+
+Every string from the claim records reaches the page as JSON data, escaped for
+a ``<script>`` block, and the page's script puts it in the document with
+``textContent``, never as markup.
+
+>>> import graph
+>>> page = render_html(graph.load("tests/fixtures/mini.yaml"), title="Mini <test>")
+>>> "<title>Mini &lt;test&gt;</title>" in page, "<script src" in page
+(True, False)
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import json
+import os
+import re
+from collections.abc import Hashable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+import markupsafe
+import networkx as nx
+
+from .build import NO_SIDE_COLOUR, RELATIONS
+from .dates import PartialDate
+from .files import write_text_atomic
+from .layout import extent, graph_layout, node_label, timeline_layout
+
+Layout = Literal["graph", "timeline"]
+LAYOUTS: tuple[Layout, ...] = ("graph", "timeline")
+
+VIS_NETWORK = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
+"""Where vis-network sits inside the installed pyvis package."""
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+RELATION_STYLE: dict[str, tuple[str, list[int] | bool, float]] = {
+    "made": ("#555555", False, 1.5),
+    "accuses": ("#C0392B", False, 2.5),
+    "targets": ("#E08A7E", [6, 4], 1.5),
+    "denies": ("#7B3FA0", False, 2.5),
+    "rebuts": ("#7B3FA0", [8, 4], 2.0),
+    "supports": ("#1E8449", False, 2.5),
+    "concedes": ("#1E8449", [8, 4], 2.0),
+    "repeats": ("#B9770E", [2, 4], 2.0),
+    "reports": ("#8C8C8C", [2, 3], 1.2),
+    "relays": ("#8C8C8C", [7, 3], 1.2),
+    "published_by": ("#B3B3B3", [4, 4], 1.0),
+    "member_of": ("#B3B3B3", False, 1.0),
+    "concerns": ("#CFCFCF", [1, 4], 1.0),
+}
+"""Colour, dash pattern (False: solid) and width of each relation's edges."""
+
+RELATION_TEXT: dict[str, str] = {
+    "made": "made (actor → claim)", "accuses": "accuses (claim → actor)", "targets": "addresses (claim → actor)",
+    "denies": "denies", "rebuts": "rebuts", "supports": "supports", "concedes": "concedes", "repeats": "repeats",
+    "reports": "reports (source → claim)", "relays": "relays (actor → claim)",
+    "published_by": "published by (source → outlet)", "member_of": "member of", "concerns": "concerns (claim → place)",
+}
+
+SHAPES: dict[str, tuple[str, str]] = {
+    "actor": ("dot", "actor (person, body, outlet)"),
+    "claim": ("box", "claim"),
+    "source": ("square", "source document"),
+    "place": ("triangle", "place"),
+}
+"""vis-network shape and legend text of each node type."""
+
+
+def render_html(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None,
+                embedded: bool = False) -> str:
+    """The explorer page for ``G`` as one self-contained HTML string.
+
+    ``layout="timeline"`` orders claims by date left to right. ``embedded``
+    leaves the address bar's ``#fragment`` alone (for notebooks).
+
+    >>> import graph
+    >>> page = render_html(graph.load("tests/fixtures/mini.yaml"), layout="timeline")
+    >>> page.startswith("<!DOCTYPE html>"), '"layout": "timeline"' in page
+    (True, True)
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
+    name = title if title is not None else str(G.graph.get("name") or "claims")
+    data = page_data(G, layout=layout, title=name, embedded=embedded)
+    return _template().render(
+        title=name, data_json=markupsafe.Markup(script_json(data)), legend=legend(G), counts=_counts(G),
+        vis_js=_inline_script(vis_network_js()), app_js=_inline_script(_asset("explorer.js")),
+        css=markupsafe.Markup(_asset("explorer.css").replace("</", "<\\/")),
+    )
+
+
+def write_html(G: nx.MultiDiGraph[Any], path: str | os.PathLike[str], *, layout: Layout = "graph",
+               title: str | None = None) -> Path:
+    """Write the explorer page for ``G`` to ``path`` as UTF-8, atomically; return the path.
+
+    >>> import graph, tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "claims.html"
+    >>> write_html(graph.load("tests/fixtures/mini.yaml"), target).stat().st_size > 100_000
+    True
+    """
+    return write_text_atomic(path, render_html(G, layout=layout, title=title))
+
+
+class Explorer:
+    """A graph shown inline in Jupyter: the explorer page in a sandboxed ``<iframe>``.
+
+    >>> import graph
+    >>> Explorer(graph.load("tests/fixtures/mini.yaml"))._repr_html_().startswith("<iframe")
+    True
+    """
+
+    def __init__(self, G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None,
+                 height: int = 640) -> None:
+        self.graph, self.layout, self.title, self.height = G, layout, title, height
+
+    def html(self) -> str:
+        """The full page, as :func:`render_html` gives it."""
+        return render_html(self.graph, layout=self.layout, title=self.title, embedded=True)
+
+    def _repr_html_(self) -> str:
+        page = html.escape(self.html(), quote=True)
+        return (f'<iframe srcdoc="{page}" title="claimgraph explorer" '
+                f'style="width: 100%; height: {int(self.height)}px; border: 1px solid #ddd;" '
+                'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
+
+
+# --- the data the page's script reads ----------------------------------------------------------
+
+def page_data(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str = "claims",
+              embedded: bool = False) -> dict[str, Any]:
+    """Everything the page draws, as JSON-ready data: nodes with positions, edges, sides, timeline.
+
+    >>> import graph
+    >>> data = page_data(graph.load("tests/fixtures/mini.yaml"))
+    >>> len(data["nodes"]), len(data["edges"]), data["edges"][0][2]
+    (12, 17, 'member_of')
+    """
+    timeline = timeline_layout(G) if layout == "timeline" else None
+    positions = timeline.positions if timeline else graph_layout(G)
+    colours = node_colours(G)
+    index = {n: i for i, n in enumerate(G)}
+    return {
+        "title": title, "layout": layout, "embedded": embedded,
+        "sides": [{"id": str(s), "name": str(a.get("name", s)), "colour": safe_colour(a.get("colour")),
+                   "description": str(a.get("description", ""))} for s, a in G.graph.get("sides", {}).items()],
+        "noSideColour": NO_SIDE_COLOUR,
+        "relations": [{"id": r, "colour": c, "dashes": d, "width": w, "text": RELATION_TEXT.get(r, r)}
+                      for r, (c, d, w) in RELATION_STYLE.items()],
+        "shapes": {t: s for t, (s, _) in SHAPES.items()},
+        "nodes": [_node(G, n, positions.get(n, (0.0, 0.0)), colours[n]) for n in G],
+        "edges": [_edge(index, u, v, attrs) for u, v, attrs in G.edges(data=True)],
+        "extent": extent(G, positions),
+        "timeline": {"ticks": timeline.ticks, "rows": timeline.rows} if timeline else None,
+    }
+
+
+def node_colours(G: nx.MultiDiGraph[Any]) -> dict[Hashable, tuple[str | None, str]]:
+    """Each node's side and colour: an actor's own, a claim its claimant's, a source its publisher's.
+
+    >>> import graph
+    >>> node_colours(graph.load("tests/fixtures/mini.yaml"))["blue-denies-training"]
+    ('blue', '#D55E00')
+    """
+    sides = G.graph.get("sides", {})
+
+    def actor_side(actor: Any) -> str | None:
+        side = G.nodes[actor].get("side") if actor in G else None
+        return str(side) if side in sides else None
+
+    result: dict[Hashable, tuple[str | None, str]] = {}
+    for n, attrs in G.nodes(data=True):
+        owner = {"actor": n, "claim": attrs.get("claimant"), "source": attrs.get("publisher")}.get(
+            str(attrs.get("type")))
+        side = actor_side(owner) if owner is not None else None
+        result[n] = (side, safe_colour(sides[side].get("colour")) if side else NO_SIDE_COLOUR)
+    return result
+
+
+def safe_colour(value: Any) -> str:
+    """A ``#rrggbb`` colour as given, or grey for anything else (it goes into style attributes).
+
+    >>> safe_colour("#0072B2"), safe_colour("red; background: url(x)")
+    ('#0072B2', '#999999')
+    """
+    text = str(value or "")
+    return text if re.fullmatch(r"#[0-9A-Fa-f]{6}", text) else NO_SIDE_COLOUR
+
+
+def _node(G: nx.MultiDiGraph[Any], n: Hashable, position: tuple[float, float],
+          colour: tuple[str | None, str]) -> dict[str, Any]:
+    attrs = dict(G.nodes[n])
+    info = {k: v for k, v in attrs.items() if k not in ("type", "label")}
+    for key in ("date", "published"):
+        if attrs.get(key):
+            info.update(_date_fields(key, str(attrs[key])))
+    return {"id": str(n), "type": str(attrs.get("type", "")), "label": node_label(attrs),
+            "name": str(attrs.get("label", n)), "x": position[0], "y": position[1],
+            "side": colour[0], "colour": colour[1], "info": info}
+
+
+def _date_fields(key: str, text: str) -> dict[str, str]:
+    """A date for people, and the first and last day it can mean, for the date filter.
+
+    >>> _date_fields("date", "2017-10~")
+    {'date_text': 'about October 2017', 'date_from': '2017-10-01', 'date_to': '2017-10-31'}
+    """
+    try:
+        date = PartialDate.parse(text)
+    except ValueError:
+        return {f"{key}_text": text}
+    return {f"{key}_text": date.describe(), f"{key}_from": date.earliest.isoformat(),
+            f"{key}_to": date.latest.isoformat()}
+
+
+def _edge(index: dict[Hashable, int], u: Hashable, v: Hashable, attrs: dict[str, Any]) -> list[Any]:
+    extra = {k: val for k, val in attrs.items() if k != "relation"}
+    edge: list[Any] = [index[u], index[v], str(attrs.get("relation", ""))]
+    return [*edge, extra] if extra else edge
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&`` or line separators.
+
+    >>> script_json({"a": "</script><b>&\\u2028"})
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+# --- legend and page ---------------------------------------------------------------------------
+
+def legend(G: nx.MultiDiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
+    """What the always-visible legend lists: the sides, the node shapes and the relations present.
+
+    >>> import graph
+    >>> [s["name"] for s in legend(graph.load("tests/fixtures/mini.yaml"))["sides"]]
+    ['Red government', 'Blue coalition', 'no side']
+    """
+    sides = [{"name": str(a.get("name", s)), "colour": safe_colour(a.get("colour"))}
+             for s, a in G.graph.get("sides", {}).items()]
+    sides.append({"name": "no side", "colour": NO_SIDE_COLOUR})
+    present = {str(attrs.get("relation")) for _, _, attrs in G.edges(data=True)}
+    relations = [{"id": r, "text": RELATION_TEXT[r], "colour": colour, "width": width,
+                  "dasharray": " ".join(map(str, dashes)) if isinstance(dashes, list) else ""}
+                 for r in RELATIONS if r in present and r in RELATION_STYLE
+                 for colour, dashes, width in [RELATION_STYLE[r]]]
+    shapes = [{"type": t, "text": text} for t, (_, text) in SHAPES.items()]
+    return {"sides": sides, "shapes": shapes, "relations": relations}
+
+
+def _counts(G: nx.MultiDiGraph[Any]) -> str:
+    return f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                                     keep_trailing_newline=True)
+    return environment.from_string(_asset("page.html"))
+
+
+def _asset(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def _inline_script(js: str) -> markupsafe.Markup:
+    """Script text that cannot end its ``<script>`` element early."""
+    return markupsafe.Markup(js.replace("</script", "<\\/script").replace("<!--", "<\\!--"))
+
+
+@lru_cache(maxsize=1)
+def vis_network_js() -> str:
+    """The vis-network script bundled with pyvis, read without importing pyvis (which is slow)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed; it provides the vis-network script")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return folder.joinpath(*VIS_NETWORK).read_text(encoding="utf-8")
