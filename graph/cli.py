@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import webbrowser
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +18,7 @@ from .export import FORMATS, export_text
 from .files import write_text_atomic
 from .load import Dataset, read_dataset
 from .querycli import add_query_parser
+from .render import LAYOUTS, write_html
 from .schema import json_schema_text
 
 DEFAULT_DATA = "data/claims.yaml"
@@ -53,6 +55,7 @@ def make_parser() -> argparse.ArgumentParser:
     _add_validate(sub)
     _add_export(sub)
     _add_schema(sub)
+    _add_build(sub)
     add_query_parser(sub)
     return parser
 
@@ -112,6 +115,30 @@ def _add_schema(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def run_schema(args: argparse.Namespace) -> int:
     """``claimgraph schema``: the JSON Schema for editors."""
     _emit(json_schema_text(), args.output)
+    return 0
+
+
+def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("build", help="write the interactive explorer: one HTML page that works offline",
+                            description="Write the interactive explorer: one self-contained HTML page "
+                                        "(default out/NAME.html, NAME from the data file) to open in a browser.")
+    _data_argument(parser)
+    parser.add_argument("-o", "--output", type=Path, help="write the page here (default: out/NAME.html)")
+    parser.add_argument("--layout", choices=LAYOUTS, default="graph",
+                        help="graph: who is linked to whom; timeline: claims by date, left to right (default: graph)")
+    parser.add_argument("--title", help="the page title (default: the data set's name)")
+    parser.add_argument("--open", action="store_true", help="open the page in the default web browser")
+    parser.set_defaults(command=run_build)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """``claimgraph build``: write the explorer page and say where it is."""
+    G = build_graph(read_dataset(args.path))
+    output: Path = args.output or Path("out") / f"{G.graph.get('name') or 'claims'}.html"
+    write_html(G, output, layout=args.layout, title=args.title)
+    print(f"wrote {output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges) — open it in a browser")
+    if args.open:
+        webbrowser.open(output.resolve().as_uri())
     return 0
 
 
