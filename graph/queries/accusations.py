@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 
 from .resolve import resolve
-from .walk import closure, nodes_of_type, predecessors, successors
+from .walk import closure, node_dict, predecessors, successors
 from .when import chronological
 
 
@@ -53,7 +53,8 @@ def accusations_by(G: nx.MultiDiGraph[str], actor: str, *, include_members: bool
     """
     speakers = actor_group(G, resolve(G, actor, "actor"), include_members=include_members, include_side=include_side)
     made = {c for a in speakers for c in successors(G, a, ("made",))}
-    return chronological(G, (c for c in made if G.nodes[c].get("kind") == "accusation"))
+    nodes = node_dict(G)
+    return chronological(G, (c for c in made if nodes[c].get("kind") == "accusation"))
 
 
 def actor_group(G: nx.MultiDiGraph[str], actor: str, *, include_members: bool = False,
@@ -64,9 +65,10 @@ def actor_group(G: nx.MultiDiGraph[str], actor: str, *, include_members: bool = 
     every actor of the side count too.
     """
     group = {actor}
-    side = G.nodes[actor].get("side")
+    nodes = node_dict(G)
+    side = nodes[actor].get("side")
     if include_side and side is not None:
-        group.update(a for a in nodes_of_type(G, "actor") if G.nodes[a].get("side") == side)
+        group.update(a for a, attrs in nodes.items() if attrs.get("side") == side and attrs.get("type") == "actor")
     if include_members:
         group = closure(G, group, ("member_of",), upstream=True)
     return group

@@ -23,8 +23,8 @@ import networkx as nx
 from ..errors import ClaimgraphError
 from .records import Explanation, Label
 from .resolve import resolve
-from .walk import ATTACKS, in_edges, nodes_of_type, out_edges
-from .when import DateLike, chronological_key, claim_date, made_by, to_day
+from .walk import ATTACKS, in_edges, succ_dict
+from .when import DateLike, chronological, claim_dates, made_by, to_day
 
 A = TypeVar("A", bound=Hashable)
 
@@ -83,19 +83,15 @@ def grounded_labels(G: nx.MultiDiGraph[str], *, as_of: DateLike | None = None) -
     >>> october["konashenkov-black-hole"], "pentagon-trains-opposition-at-tanf" in october
     ('out', False)
     """
-    claims = _claims_as_of(G, as_of)
-    attacks = ((u, v) for u in claims for v, _, _ in out_edges(G, u, ATTACKS) if v in claims)
-    labels = grounded_labelling(claims, attacks)
-    order = sorted(labels, key=lambda c: chronological_key(claim_date(G, c), c))
-    return {c: labels[c] for c in order}
-
-
-def _claims_as_of(G: nx.MultiDiGraph[str], as_of: DateLike | None) -> set[str]:
-    claims = set(nodes_of_type(G, "claim"))
-    if as_of is None:
-        return claims
-    day = to_day(as_of, end=True)
-    return {c for c in claims if made_by(claim_date(G, c), day)}
+    dates = claim_dates(G)
+    if as_of is not None:
+        day = to_day(as_of, end=True)
+        dates = {c: date for c, date in dates.items() if made_by(date, day)}
+    succ = succ_dict(G)
+    attacks = [(u, v) for u in dates for v, keyed in succ[u].items() if v in dates
+               and any(attrs.get("relation") in ATTACKS for attrs in keyed.values())]
+    labels = grounded_labelling(dates, attacks)
+    return {c: labels[c] for c in chronological(G, dates, dates)}
 
 
 def why(G: nx.MultiDiGraph[str], claim: str, *, as_of: DateLike | None = None) -> Explanation:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import Any
 
 import networkx as nx
 
 from ..models import ClaimKind
 from .resolve import resolve, resolve_side
-from .walk import closure, nodes_of_type, predecessors, successors
-from .when import DateLike, claim_date, overlaps, to_day
+from .walk import node_dict, nodes_of_type, pred_dict, predecessors, succ_dict, successors
+from .when import DateLike, claim_dates, overlaps, to_day
 
 KINDS: tuple[str, ...] = tuple(k.value for k in ClaimKind)
 """Every claim kind."""
@@ -39,12 +40,12 @@ def select_claims(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: st
     side_id = resolve_side(G, side) if side is not None else None
     first = to_day(start, end=False) if start is not None else None
     last = to_day(end, end=True) if end is not None else None
-    return {
-        c for c in candidates
-        if (kinds is None or G.nodes[c].get("kind") in kinds)
-        and (side_id is None or _claimant_side(G, c) == side_id)
-        and overlaps(claim_date(G, c), first, last)
-    }
+    nodes = node_dict(G)
+    chosen = {c for c in candidates if (kinds is None or nodes[c].get("kind") in kinds)
+              and (side_id is None or _claimant_side(nodes, c) == side_id)}
+    if first is None and last is None:
+        return chosen
+    return {c for c, date in claim_dates(G, chosen).items() if overlaps(date, first, last)}
 
 
 def _candidates(G: nx.MultiDiGraph[str], actor: str | None, place: str | None) -> set[str]:
@@ -69,9 +70,10 @@ def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
     return kinds
 
 
-def _claimant_side(G: nx.MultiDiGraph[str], claim: str) -> str | None:
-    claimant: str | None = G.nodes[claim].get("claimant")
-    return G.nodes[claimant].get("side") if claimant is not None and claimant in G else None
+def _claimant_side(nodes: dict[str, dict[str, Any]], claim: str) -> str | None:
+    claimant = nodes[claim].get("claimant")
+    side: str | None = nodes[claimant].get("side") if claimant in nodes else None
+    return side
 
 
 def subgraph(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: str | None = None,
@@ -95,16 +97,49 @@ def subgraph(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: str | N
     True
     """
     claims = select_claims(G, actor=actor, side=side, kind=kind, place=place, start=start, end=end)
-    return G.subgraph(_touched(G, claims)).copy()
+    return copy_of(G, _touched(G, claims))
+
+
+def copy_of(G: nx.MultiDiGraph[str], keep: set[str]) -> nx.MultiDiGraph[str]:
+    """A new graph of the ``keep`` nodes and the edges between them, attribute dicts copied (as ``G.copy()``).
+
+    Filled in the layout ``MultiDiGraph.add_edge`` uses (one key dict shared
+    by ``_succ[u][v]`` and ``_pred[v][u]``): several times faster than
+    ``G.subgraph(keep).copy()``, which goes through filtered views.
+    """
+    H: nx.MultiDiGraph[str] = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, attrs.copy()) for n, attrs in node_dict(G).items() if n in keep)
+    succ, h_succ, h_pred = succ_dict(G), succ_dict(H), pred_dict(H)
+    for u in h_succ:
+        for v, keyed in succ[u].items():
+            if v in keep:
+                copied = {key: attrs.copy() for key, attrs in keyed.items()}
+                h_succ[u][v] = copied
+                h_pred[v][u] = copied
+    return H
 
 
 def _touched(G: nx.MultiDiGraph[str], claims: Iterable[str]) -> set[str]:
+    """The claims, their non-claim neighbours, the publishers of kept sources and the bodies of kept actors."""
+    nodes, succ, pred = node_dict(G), succ_dict(G), pred_dict(G)
     keep: set[str] = set()
     for claim in claims:
         keep.add(claim)
-        keep.update(n for n in G.pred[claim] if G.nodes[n].get("type") != "claim")
-        keep.update(n for n in G.succ[claim] if G.nodes[n].get("type") != "claim")
-    sources = [n for n in keep if G.nodes[n].get("type") == "source"]
-    keep.update(p for s in sources for p in successors(G, s, ("published_by",)))
-    actors = [n for n in keep if G.nodes[n].get("type") == "actor"]
-    return keep | closure(G, actors, ("member_of",), upstream=False)
+        keep.update(n for n in pred[claim] if nodes[n].get("type") != "claim")
+        keep.update(n for n in succ[claim] if nodes[n].get("type") != "claim")
+    # Publishers and bodies come from the record fields the nodes carry, which is
+    # much faster than scanning each actor's edges (mostly the claims it made).
+    stack = [n for n in keep if nodes[n].get("type") in ("source", "actor")]
+    while stack:
+        for up in _upward(nodes[stack.pop()]):
+            if up in nodes and up not in keep:
+                keep.add(up)
+                stack.append(up)
+    return keep
+
+
+def _upward(attrs: dict[str, Any]) -> list[str]:
+    if attrs.get("type") == "source":
+        return [attrs["publisher"]] if attrs.get("publisher") else []
+    return list(attrs.get("member_of", ()))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 import networkx as nx
 
+from ..dates import PartialDate
 from .records import OpenAccusation, Reply
 from .resolve import resolve
-from .walk import ATTACKS, RESPONSES, in_edges, nodes_of_type, out_edges
-from .when import DateLike, chronological, chronological_key, claim_date, made_by, reference_day, to_day
+from .walk import ATTACKS, RESPONSES, in_edges, node_dict, out_edges
+from .when import DateLike, chronological, chronological_key, claim_date, claim_dates, made_by, reference_day, to_day
 
 
 def responses_to(G: nx.MultiDiGraph[str], claim: str) -> list[Reply]:
@@ -40,7 +42,7 @@ def thread(G: nx.MultiDiGraph[str], claim: str) -> list[str]:
 
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
-    >>> thread(G, "rebarich-denies-training")
+    >>> thread(G, "rebarich-denies-training")[:2]
     ['gerasimov-training', 'rebarich-denies-training']
     """
     claim = resolve(G, claim, "claim")
@@ -90,18 +92,14 @@ def unanswered(G: nx.MultiDiGraph[str], *, as_of: DateLike | None = None) -> lis
     """
     cutoff = to_day(as_of, end=True) if as_of is not None else None
     day = cutoff or reference_day(G)
-    found = []
-    for claim in nodes_of_type(G, "claim"):
-        if G.nodes[claim].get("kind") != "accusation" or not _counts(G, claim, cutoff):
-            continue
-        if any(_counts(G, u, cutoff) for u, _, _ in in_edges(G, claim, ATTACKS)):
-            continue
-        date = claim_date(G, claim)
-        days = (day - date.earliest).days if date is not None and day is not None else None
-        found.append(OpenAccusation(claim, G.nodes[claim]["claimant"], G.nodes[claim].get("date"), days))
-    return sorted(found, key=lambda a: chronological_key(claim_date(G, a.claim), a.claim))
+    dates = claim_dates(G)
+    on_record = {c for c, date in dates.items() if cutoff is None or made_by(date, cutoff)}
+    nodes = node_dict(G)
+    open_ = [c for c in on_record if nodes[c].get("kind") == "accusation"
+             and not any(u in on_record for u, _, _ in in_edges(G, c, ATTACKS))]
+    return [_standing(nodes[c], c, dates[c], day) for c in chronological(G, open_, dates)]
 
 
-def _counts(G: nx.MultiDiGraph[str], claim: str, cutoff: dt.date | None) -> bool:
-    """Whether a claim is on the record: always without a cut-off, else only if certainly made by then."""
-    return cutoff is None or made_by(claim_date(G, claim), cutoff)
+def _standing(attrs: dict[str, Any], claim: str, date: PartialDate | None, day: dt.date | None) -> OpenAccusation:
+    days = (day - date.earliest).days if date is not None and day is not None else None
+    return OpenAccusation(claim, attrs["claimant"], attrs.get("date"), days)

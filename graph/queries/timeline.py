@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 import networkx as nx
 
+from ..dates import PartialDate
 from .filters import select_claims
 from .records import TimelineEntry
-from .when import DateLike, certainty, chronological_key, claim_date
+from .walk import node_dict
+from .when import DateLike, certainty, chronological, claim_dates
 
 
 def timeline(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: str | None = None,
@@ -33,12 +36,11 @@ precision='day', certainty='uncertain')
     ['rebarich-denies-training']
     """
     claims = select_claims(G, actor=actor, side=side, kind=kind, place=place, start=start, end=end)
-    keyed = sorted((chronological_key(claim_date(G, c), c), c) for c in claims)
-    return [_entry(G, c) for _, c in keyed]
+    dates = claim_dates(G, claims)
+    nodes = node_dict(G)
+    return [_entry(nodes[c], c, dates[c]) for c in chronological(G, claims, dates)]
 
 
-def _entry(G: nx.MultiDiGraph[str], claim: str) -> TimelineEntry:
-    attrs = G.nodes[claim]
-    date = claim_date(G, claim)
+def _entry(attrs: dict[str, Any], claim: str, date: PartialDate | None) -> TimelineEntry:
     return TimelineEntry(claim, attrs["claimant"], attrs["kind"], attrs.get("date"),
                          date.precision if date else None, certainty(date))

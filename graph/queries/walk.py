@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -18,9 +18,28 @@ ATTACKS: frozenset[str] = frozenset({"denies", "rebuts"})
 RESPONSES: frozenset[str] = frozenset(RESPONSE_RELATIONS)
 
 
+Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
+"""node -> neighbour -> edge key -> edge attributes."""
+
+
+def succ_dict(G: nx.MultiDiGraph[str]) -> Adjacency:
+    """The plain dict behind ``G.succ``: read-only use only. It iterates several times faster than the view."""
+    return cast(Adjacency, vars(G)["_succ"])
+
+
+def pred_dict(G: nx.MultiDiGraph[str]) -> Adjacency:
+    """The plain dict behind ``G.pred``: read-only use only."""
+    return cast(Adjacency, vars(G)["_pred"])
+
+
+def node_dict(G: nx.MultiDiGraph[str]) -> dict[str, dict[str, Any]]:
+    """The plain dict behind ``G.nodes``: node -> attributes; read-only use only."""
+    return cast(dict[str, dict[str, Any]], vars(G)["_node"])
+
+
 def in_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
     """``(predecessor, relation, attrs)`` for each edge into ``node`` whose relation is one of ``relations``."""
-    for u, keyed in G.pred[node].items():
+    for u, keyed in pred_dict(G)[node].items():
         for attrs in keyed.values():
             if attrs.get("relation") in relations:
                 yield u, attrs["relation"], attrs
@@ -28,7 +47,7 @@ def in_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> 
 
 def out_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
     """``(successor, relation, attrs)`` for each edge out of ``node`` whose relation is one of ``relations``."""
-    for v, keyed in G.succ[node].items():
+    for v, keyed in succ_dict(G)[node].items():
         for attrs in keyed.values():
             if attrs.get("relation") in relations:
                 yield v, attrs["relation"], attrs
@@ -46,8 +65,7 @@ def successors(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -
 
 def nodes_of_type(G: nx.MultiDiGraph[str], node_type: str) -> Iterator[str]:
     """Every node whose ``type`` is ``node_type``, in graph order."""
-    nodes = G.nodes
-    return (n for n in G if nodes[n].get("type") == node_type)
+    return (n for n, attrs in node_dict(G).items() if attrs.get("type") == node_type)
 
 
 def closure(G: nx.MultiDiGraph[str], start: Iterable[str], relations: Collection[str], *, upstream: bool) -> set[str]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 
 from ..dates import PartialDate
-from .walk import nodes_of_type
+from .walk import node_dict, nodes_of_type
 
 DateLike = str | dt.date | PartialDate
 """A day, or a partial date (``PartialDate`` or its text, e.g. ``'2017-10'``)."""
@@ -19,8 +19,15 @@ _FAR_FUTURE = dt.date.max
 
 def claim_date(G: nx.MultiDiGraph[str], claim: str) -> PartialDate | None:
     """The claim's date, or None when the data gives none."""
-    text = G.nodes[claim].get("date")
+    text = node_dict(G)[claim].get("date")
     return PartialDate.parse(text) if text else None
+
+
+def claim_dates(G: nx.MultiDiGraph[str], claims: Iterable[str] | None = None) -> dict[str, PartialDate | None]:
+    """The dates of ``claims`` (default: every claim), parsed once for a whole query."""
+    nodes = node_dict(G)
+    chosen = nodes_of_type(G, "claim") if claims is None else claims
+    return {c: PartialDate.parse(text) if (text := nodes[c].get("date")) else None for c in chosen}
 
 
 def to_day(value: DateLike, *, end: bool) -> dt.date:
@@ -52,9 +59,12 @@ def chronological_key(date: PartialDate | None, claim: str) -> tuple[bool, dt.da
     return (False, date.earliest, date.latest, claim)
 
 
-def chronological(G: nx.MultiDiGraph[str], claims: Iterable[str]) -> list[str]:
-    """The claims in date order (see :func:`chronological_key`)."""
-    return sorted(claims, key=lambda c: chronological_key(claim_date(G, c), c))
+def chronological(G: nx.MultiDiGraph[str], claims: Iterable[str],
+                  dates: dict[str, PartialDate | None] | None = None) -> list[str]:
+    """The claims in date order (see :func:`chronological_key`); pass ``dates`` when already parsed."""
+    chosen = list(claims)
+    known = claim_dates(G, chosen) if dates is None else dates
+    return sorted(chosen, key=lambda c: chronological_key(known[c], c))
 
 
 def reference_day(G: nx.MultiDiGraph[str]) -> dt.date | None:
@@ -63,13 +73,14 @@ def reference_day(G: nx.MultiDiGraph[str]) -> dt.date | None:
     Queries that measure time "as of now" use this instead of the clock, so
     their answers do not change from one day to the next.
     """
-    latest: dt.date | None = None
-    for node in (*nodes_of_type(G, "claim"), *nodes_of_type(G, "source")):
-        text = G.nodes[node].get("date") or G.nodes[node].get("published")
-        if text:
-            day = PartialDate.parse(text).earliest
-            latest = day if latest is None or day > latest else latest
-    return latest
+    days = [PartialDate.parse(text).earliest for attrs in node_dict(G).values() if (text := _date_text(attrs))]
+    return max(days, default=None)
+
+
+def _date_text(attrs: dict[str, Any]) -> str | None:
+    kind = attrs.get("type")
+    field = "date" if kind == "claim" else "published" if kind == "source" else None
+    return attrs.get(field) if field else None
 
 
 Certainty = Literal["certain", "approximate", "uncertain", "approximate and uncertain", "undated"]

@@ -1,0 +1,118 @@
+"""Time every query on synthetic data sets of 10k and 100k claims, and how each scales.
+
+``python benchmarks/bench_queries.py [--sizes 10000,100000] [--repeat 5]``
+
+The data comes from ``generate.py`` (the real claims format, parsed,
+validated and built the usual way), so the graph has the real shape. Each
+figure is the best of ``--repeat`` runs, in milliseconds; the ratio column
+is large-size time over small-size time, about 10 for linear scaling from
+10k to 100k. Queries about one actor or claim are local and should barely
+grow; whole-graph queries should grow ten-fold, not a hundred-fold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from generate import make_dataset_yaml  # noqa: E402
+
+import graph  # noqa: E402
+from graph import queries as q  # noqa: E402
+
+Case = tuple[str, Callable[["nx.MultiDiGraph[str]"], Any]]
+
+
+def build(n_claims: int) -> nx.MultiDiGraph[str]:
+    """A synthetic graph with ``n_claims`` claims, built through the real loader."""
+    return graph.build_graph(graph.parse_dataset(make_dataset_yaml(n_claims, seed=1), check_quotes=False))
+
+
+def busiest_answered_claim(G: nx.MultiDiGraph[str]) -> str:
+    """A claim with replies, so responses, thread and why have work to do."""
+    claims = [c for c, t in G.nodes(data="type") if t == "claim"]
+    return max(claims, key=lambda c: (G.in_degree(c), c))
+
+
+def cases(G: nx.MultiDiGraph[str]) -> list[Case]:
+    claim = busiest_answered_claim(G)
+    actor = "actor-7"
+    return [
+        ("accusations_against", lambda G: q.accusations_against(G, actor)),
+        ("accusations_against members", lambda G: q.accusations_against(G, "actor-6", include_members=True)),
+        ("accusations_by side", lambda G: q.accusations_by(G, actor, include_side=True)),
+        ("responses_to", lambda G: q.responses_to(G, claim)),
+        ("thread", lambda G: q.thread(G, claim)),
+        ("unanswered", lambda G: q.unanswered(G)),
+        ("unanswered as_of", lambda G: q.unanswered(G, as_of="2018-06-30")),
+        ("timeline (all claims)", lambda G: q.timeline(G)),
+        ("timeline side+kind", lambda G: q.timeline(G, side="side-1", kind="accusation")),
+        ("timeline actor", lambda G: q.timeline(G, actor=actor)),
+        ("provenance", lambda G: q.provenance(G, claim)),
+        ("independent_origins", lambda G: q.independent_origins(G, claim)),
+        ("grounded_labels", lambda G: q.grounded_labels(G)),
+        ("grounded_labels as_of", lambda G: q.grounded_labels(G, as_of="2018-06-30")),
+        ("why", lambda G: q.why(G, claim)),
+        ("subgraph actor", lambda G: q.subgraph(G, actor=actor)),
+        ("subgraph side", lambda G: q.subgraph(G, side="side-1")),
+    ]
+
+
+def best_ms(run: Callable[[], Any], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def measure(sizes: list[int], repeat: int) -> dict[int, dict[str, float]]:
+    results: dict[int, dict[str, float]] = {}
+    for n in sizes:
+        start = time.perf_counter()
+        G = build(n)
+        print(f"built {n:,} claims ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges) "
+              f"in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        results[n] = {name: best_ms(lambda f=f, G=G: f(G), repeat) for name, f in cases(G)}
+    return results
+
+
+def report(results: dict[int, dict[str, float]]) -> str:
+    sizes = list(results)
+    names = list(results[sizes[0]])
+    header = ["query", *(f"{n // 1000}k ms" for n in sizes)]
+    if len(sizes) > 1:
+        header.append(f"{sizes[-1] // 1000}k/{sizes[0] // 1000}k")
+    rows = [header]
+    for name in names:
+        row = [name, *(f"{results[n][name]:.2f}" for n in sizes)]
+        if len(sizes) > 1:
+            row.append(f"{results[sizes[-1]][name] / max(results[sizes[0]][name], 1e-6):.1f}")
+        rows.append(row)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths,
+                                                                                                   strict=True)))
+                     for r in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", default="10000,100000", help="claim counts, comma-separated")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per query; the best is kept")
+    args = parser.parse_args()
+    print(report(measure([int(s) for s in args.sizes.split(",")], args.repeat)))
+
+
+if __name__ == "__main__":
+    main()
