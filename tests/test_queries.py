@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 
 import networkx as nx
 import pytest
 
 import graph
+from graph import queries
 from graph.errors import UnknownIdError
 from graph.queries import (
     accusations_against,
@@ -323,3 +325,20 @@ def test_shipped_konashenkov_speaks_for_the_russian_mod(shipped_graph: nx.MultiD
 
 def test_shipped_isis_alias_names_daesh(shipped_graph: nx.MultiDiGraph) -> None:
     assert resolve(shipped_graph, "ISIS", "actor") == "daesh"
+
+
+# --- the package's public names ----------------------------------------------------------------
+
+QUERY_FUNCTIONS = ["accusations_against", "accusations_by", "responses_to", "thread", "unanswered", "timeline",
+                   "subgraph", "provenance", "independent_origins", "grounded_labels", "why", "grounded_labelling"]
+
+
+def test_queries_all_lists_every_public_name() -> None:
+    public = {name for name, value in vars(queries).items()
+              if not name.startswith("_") and not inspect.ismodule(value) and name != "annotations"}
+    assert sorted(queries.__all__) == sorted(public)
+
+
+@pytest.mark.parametrize("name", QUERY_FUNCTIONS)
+def test_every_query_has_a_runnable_example(name: str) -> None:
+    assert ">>> " in (getattr(queries, name).__doc__ or "")
