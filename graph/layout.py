@@ -460,6 +460,8 @@ COLUMN_GAP = 28.0
 STEP = 24.0
 """Each claim starts at least this far right of the one dated before it, whatever its row."""
 ROW_GAP = 70.0
+STACK = 3
+"""Claims of one side stack in up to this many rows, so a burst of claims on one day stays narrow."""
 
 
 @dataclass(frozen=True)
@@ -495,12 +497,13 @@ def timeline_layout(G: nx.MultiDiGraph[Any]) -> Timeline:
     lanes: list[str | None] = [*sides, None]
     claims = sorted((n for n, attrs in G.nodes(data=True) if attrs.get("type") == "claim"),
                     key=lambda n: (*claim_sort_key(G.nodes[n]), str(n)))
-    claim_x = _claim_columns(G, claims, lambda n: _lane_of(G, n, lanes))
+    slots = _claim_slots(G, claims, lambda n: _lane_of(G, n, lanes))
+    claim_x = {n: x for n, (x, _) in slots.items()}
     positions: dict[Hashable, Position] = {}
     rows: list[tuple[float, str, str]] = []
     y = 0.0
     for lane in lanes:
-        y, lane_rows = _lane(G, lane, claims, claim_x, positions, y, lanes)
+        y, lane_rows = _lane(G, lane, claims, slots, positions, y, lanes)
         rows += lane_rows
     for kind, name in (("source", "Sources"), ("place", "Places")):
         members = [n for n, attrs in G.nodes(data=True) if attrs.get("type") == kind]
@@ -517,25 +520,28 @@ def _lane_of(G: nx.MultiDiGraph[Any], node: Hashable, lanes: list[str | None]) -
     return lanes.index(side) if side in lanes else len(lanes) - 1
 
 
-def _claim_columns(G: nx.MultiDiGraph[Any], claims: list[Hashable], lane_of: Any) -> dict[Hashable, float]:
-    """x of each claim: in date order overall, and never overlapping within its row."""
-    x = 0.0
-    lane_end: dict[int, float] = {}
-    claim_x: dict[Hashable, float] = {}
-    previous_dated = True
+def _claim_slots(G: nx.MultiDiGraph[Any], claims: list[Hashable],
+                 lane_of: Any) -> dict[Hashable, tuple[float, int]]:
+    """x and stacked row of each claim: in date order overall, never overlapping within its lane."""
+    x, previous_dated = 0.0, True
+    ends: dict[tuple[int, int], float] = {}
+    slots: dict[Hashable, tuple[float, int]] = {}
     for n in claims:
-        box = node_box(G.nodes[n])
+        half = node_box(G.nodes[n]).half_width
         dated = bool(G.nodes[n].get("date"))
-        x += STEP if dated or not previous_dated else STEP * 6
+        x += STEP if dated or not previous_dated else STEP * 6  # a gap before the undated ones
         previous_dated = dated
         lane = lane_of(n)
-        x = max(x, lane_end.get(lane, -math.inf) + box.half_width)
-        claim_x[n] = x
-        lane_end[lane] = x + box.half_width + COLUMN_GAP
-    return claim_x
+        starts = [max(x, ends.get((lane, k), -math.inf) + half) for k in range(STACK)]
+        k = min(range(STACK), key=lambda k: (starts[k], k))
+        x = starts[k]
+        slots[n] = (x, k)
+        ends[(lane, k)] = x + half + COLUMN_GAP
+    return slots
 
 
-def _lane(G: nx.MultiDiGraph[Any], lane: str | None, claims: list[Hashable], claim_x: dict[Hashable, float],
+def _lane(G: nx.MultiDiGraph[Any], lane: str | None, claims: list[Hashable],
+          slots: dict[Hashable, tuple[float, int]],
           positions: dict[Hashable, Position], y: float,
           lanes: list[str | None]) -> tuple[float, list[tuple[float, str, str]]]:
     members = [n for n in claims if _lane_of(G, n, lanes) == lanes.index(lane)]
@@ -544,12 +550,14 @@ def _lane(G: nx.MultiDiGraph[Any], lane: str | None, claims: list[Hashable], cla
         return y, []
     side = G.graph.get("sides", {}).get(lane, {})
     label = (str(side.get("name", lane)), str(side.get("colour", "#999999"))) if lane else ("No side", "#999999")
-    top = y
+    top, claim_x = y, {n: x for n, (x, _) in slots.items()}
     if actors:
         y = _row(G, actors, _anchor_x(G, actors, claim_x), positions, y) + ROW_GAP * 0.6
-    if members:
-        y = _row(G, members, claim_x, positions, y) + ROW_GAP * 1.4
-    return y, [(top, *label)]
+    for k in range(STACK):
+        row = [n for n in members if slots[n][1] == k]
+        if row:
+            y = _row(G, row, claim_x, positions, y) + ROW_GAP * 0.3
+    return y + ROW_GAP, [(top, *label)]
 
 
 def _anchor_x(G: nx.MultiDiGraph[Any], members: list[Hashable],

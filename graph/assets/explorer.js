@@ -198,27 +198,32 @@
 
   function drawTimeline(ctx) {
     if (!bounds) bounds = nodeBounds();
+    const px = 1 / api.network.getScale();  // labels keep one size on screen whatever the zoom
     ctx.save();
-    ctx.font = "bold 15px " + FONT;
+    ctx.font = "bold " + Math.round(14 * px) + "px " + FONT;
     ctx.textBaseline = "bottom";
+    let lastEnd = -Infinity;
     data.timeline.ticks.forEach(([x, text]) => {
+      const width = ctx.measureText(text).width;
+      if (x < lastEnd) return;  // too close to the previous date label: skip, zooming in shows it
+      lastEnd = x + width + 12 * px;
       ctx.strokeStyle = "#e4e4e4";
-      ctx.lineWidth = 1;
+      ctx.lineWidth = px;
       ctx.beginPath();
-      ctx.moveTo(x, bounds.top - 30);
-      ctx.lineTo(x, bounds.bottom + 20);
+      ctx.moveTo(x, bounds.top - 20 * px);
+      ctx.lineTo(x, bounds.bottom);
       ctx.stroke();
-      ctx.fillStyle = "#777";
-      ctx.fillText(text, x + 4, bounds.top - 12);
+      ctx.fillStyle = "#666";
+      ctx.fillText(text, x + 4 * px, bounds.top - 4 * px);
     });
-    ctx.font = "bold 13px " + FONT;
+    ctx.font = "bold " + Math.round(13 * px) + "px " + FONT;
     data.timeline.rows.forEach(([y, text, colour]) => {
       ctx.fillStyle = colour;
-      ctx.fillText(text, bounds.left - 10, y - 4);
-      ctx.strokeStyle = "#eeeeee";
+      ctx.fillText(text, bounds.left, y - 6);
+      ctx.strokeStyle = "#e8e8e8";
       ctx.beginPath();
-      ctx.moveTo(bounds.left - 10, y - 2);
-      ctx.lineTo(bounds.right, y - 2);
+      ctx.moveTo(bounds.left, y - 4);
+      ctx.lineTo(bounds.right, y - 4);
       ctx.stroke();
     });
     ctx.restore();
@@ -228,7 +233,7 @@
     const xs = data.nodes.map((n) => n.x), ys = data.nodes.map((n) => n.y);
     const lo = (a) => a.reduce((m, v) => Math.min(m, v), Infinity);
     const hi = (a) => a.reduce((m, v) => Math.max(m, v), -Infinity);
-    return { left: lo(xs) - 90, right: hi(xs) + 90, top: lo(ys) - 30, bottom: hi(ys) + 30 };
+    return { left: data.extent[0], right: data.extent[2], top: data.extent[1] - 30, bottom: data.extent[3] };
   }
 
   // --- selection, highlight and the address bar ----------------------------------------------

@@ -1,0 +1,441 @@
+"""The explorer page in a real browser: headless Chromium, the page opened from file://, every other request refused.
+
+Skipped only when no Chromium binary can be found (CI installs one). Set
+CLAIMGRAPH_UPDATE_SCREENSHOT=1 to also rewrite docs/screenshot.png.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+from support import MINI, ROOT
+
+import graph
+from graph.render import Explorer, write_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+XSS = '<img src=x onerror="window.__xss=1">'
+
+
+def find_chromium() -> str | None:
+    """A Chromium or Chrome binary: $CHROMIUM, then the usual names on PATH."""
+    candidates = [os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    candidates += [shutil.which(name) or "" for name in ("chromium", "chromium-browser", "google-chrome", "chrome")]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session."""
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("no Chromium binary found (set CHROMIUM=/path/to/chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Opened:
+    """A page under test, with what went wrong while it ran."""
+
+    page: Page
+    errors: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        """Evaluate ``expression`` in the page."""
+        return self.page.evaluate(expression, arg)
+
+    def panel_text(self) -> str:
+        """The text of the details panel."""
+        return self.page.inner_text("#cg-details")
+
+
+Open = Callable[..., Opened]
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[Open]:
+    """Open an HTML file offline and wait until the graph is drawn; fail on any request or script error."""
+    opened: list[Opened] = []
+
+    def open_file(path: Path, fragment: str = "", width: int = 1440, height: int = 900) -> Opened:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        result = Opened(page)
+        allowed = path.resolve().as_uri()
+
+        def route(route: Route) -> None:
+            if route.request.url.split("#", 1)[0] == allowed:
+                route.continue_()
+            else:
+                result.blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: result.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: result.errors.append(str(e)))
+        page.goto(allowed + fragment)
+        page.wait_for_function("window.claimgraph && window.claimgraph.ready === true", timeout=30_000)
+        opened.append(result)
+        return result
+
+    yield open_file
+    for result in opened:
+        result.page.context.close()
+    for result in opened:
+        assert result.blocked == [], "the page made network requests"
+        assert result.errors == [], "the page logged errors"
+
+
+@pytest.fixture(scope="session")
+def shipped_html(shipped_graph: nx.MultiDiGraph[Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The explorer page of the shipped data set."""
+    return write_html(shipped_graph, tmp_path_factory.mktemp("shipped") / "claims.html")
+
+
+@pytest.fixture(scope="session")
+def mini_html(mini_graph: nx.MultiDiGraph[Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The explorer page of the small made-up data set."""
+    return write_html(mini_graph, tmp_path_factory.mktemp("mini") / "mini.html")
+
+
+def hostile_graph() -> nx.MultiDiGraph[Any]:
+    """The mini data set with script payloads in every kind of text the page shows."""
+    text = MINI.read_text(encoding="utf-8")
+    text = text.replace("name: General A\n", f"name: 'General {XSS}'\n")
+    text = text.replace("name: Red government", f"name: 'Red {XSS}'")
+    text = text.replace('title: "Red general accuses Blue; Blue denies"', f"title: 'Report {XSS}'")
+    text = text.replace("text: General A said that Blue trains militants at the Base.",
+                        f"text: 'Said {XSS} and </script><script>window.__xss=2</script>'")
+    text = text.replace("kind: accusation\n    date: 2017-10-06",
+                        f"kind: accusation\n    label: '{XSS}'\n    date: 2017-10-06\n    date_note: '{XSS}'", 1)
+    text = text.replace("aliases: [Gen. A]", "aliases: ['javascript:window.__xss=3']")
+    G = graph.build_graph(graph.parse_dataset(text, name="hostile", folder=MINI.parent))
+    G.nodes["daily-article"]["url"] = "javascript:window.__xss=4"  # the loader refuses this; the page must too
+    return G
+
+
+@pytest.fixture(scope="session")
+def hostile_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The explorer page of the hostile data set, titled with a payload too."""
+    return write_html(hostile_graph(), tmp_path_factory.mktemp("hostile") / "hostile.html", title=f"T {XSS}")
+
+
+def node_position(page: Opened, node: str) -> dict[str, float]:
+    """Centre ``node`` in the view and return where it is on screen, in page coordinates."""
+    page.js("id => claimgraph.network.moveTo({position: claimgraph.network.getPosition(id), scale: 1.0})", node)
+    dom = page.js("id => claimgraph.network.canvasToDOM(claimgraph.network.getPosition(id))", node)
+    box = page.page.locator("#cg-network canvas").bounding_box()
+    assert box is not None
+    return {"x": box["x"] + dom["x"], "y": box["y"] + dom["y"]}
+
+
+def click_node(page: Opened, node: str) -> None:
+    """Click ``node`` with the mouse, as a person would."""
+    point = node_position(page, node)
+    page.page.mouse.click(point["x"], point["y"])
+
+
+def selected(page: Opened) -> list[str]:
+    result: list[str] = page.js("claimgraph.network.getSelectedNodes()")
+    return result
+
+
+# --- loading and drawing -----------------------------------------------------------------------
+
+def test_page_loads_offline_without_errors(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    assert page.js("claimgraph.ready") is True
+    assert page.page.locator("#cg-loading").is_hidden()
+
+
+def test_every_node_and_edge_is_drawn(open_page: Open, shipped_html: Path,
+                                      shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(shipped_html)
+    counts = page.js("""({nodes: claimgraph.nodes.length, edges: claimgraph.edges.length,
+                          drawnNodes: claimgraph.network.body.nodeIndices.length,
+                          drawnEdges: claimgraph.network.body.edgeIndices.length})""")
+    n, m = shipped_graph.number_of_nodes(), shipped_graph.number_of_edges()
+    assert counts == {"nodes": n, "edges": m, "drawnNodes": n, "drawnEdges": m}
+
+
+def test_physics_is_off_so_the_drawing_stays_still(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    before = page.js("JSON.stringify(claimgraph.network.getPositions())")
+    page.page.wait_for_timeout(300)
+    assert page.js("JSON.stringify(claimgraph.network.getPositions())") == before
+
+
+def test_legend_is_visible_and_names_every_side(open_page: Open, shipped_html: Path,
+                                                shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(shipped_html)
+    legend = page.page.locator("#cg-legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    for side in shipped_graph.graph["sides"].values():
+        assert side["name"] in text
+    for words in ("claim", "accuses", "denies", "place"):
+        assert words in text
+
+
+def test_default_view_fits_the_whole_graph_at_a_readable_zoom(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    assert page.js("claimgraph.network.getScale()") >= 0.55  # vis-network hides labels below about 0.36
+
+
+# --- search ----------------------------------------------------------------------------------
+
+def test_search_selects_the_matching_actor(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.fill("#cg-search", "Konashenkov")
+    page.page.press("#cg-search", "Enter")
+    assert "konashenkov" in selected(page)
+    assert "Igor Konashenkov" in page.panel_text()
+
+
+def test_search_suggestions_open_the_chosen_node(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.fill("#cg-search", "konashenkov black")
+    page.page.click("#cg-results button >> nth=0")
+    assert selected(page) == ["konashenkov-black-hole"]
+    assert page.js("location.hash") == "#konashenkov-black-hole"
+
+
+def test_search_matches_aliases_and_ignores_accents(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    ids = page.js("claimgraph.search('Russian MoD').map(n => n.id)")
+    assert ids[0] == "russian-mod"
+    assert "konashenkov" in page.js("claimgraph.search('KONASHÉNKOV').map(n => n.id)")
+
+
+# --- filters -----------------------------------------------------------------------------------
+
+def hidden(page: Opened, node: str) -> bool:
+    return bool(page.js("id => Boolean(claimgraph.nodes.get(id).hidden)", node))
+
+
+def test_side_filter_hides_that_sides_actors_and_claims_and_restores_them(
+        open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(shipped_html)
+    page.page.uncheck("#cg-filter-sides input[value=russia]")
+    assert hidden(page, "konashenkov") and hidden(page, "konashenkov-black-hole")
+    assert not hidden(page, "rebarich") and not hidden(page, "al-tanf")
+    assert page.js("claimgraph.visibleCounts().nodes") < shipped_graph.number_of_nodes()
+    page.page.check("#cg-filter-sides input[value=russia]")
+    assert not hidden(page, "konashenkov")
+    assert page.js("claimgraph.visibleCounts()") == {"nodes": shipped_graph.number_of_nodes(),
+                                                     "edges": shipped_graph.number_of_edges()}
+
+
+def test_relation_filter_hides_only_those_edges(open_page: Open, shipped_html: Path,
+                                                shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(shipped_html)
+    concerns = sum(1 for *_, r in shipped_graph.edges(data="relation") if r == "concerns")
+    page.page.uncheck("#cg-filter-relations input[value=concerns]")
+    assert page.js("claimgraph.visibleCounts().edges") == shipped_graph.number_of_edges() - concerns
+    assert page.js("claimgraph.network.body.edgeIndices.length") == shipped_graph.number_of_edges() - concerns
+
+
+def test_kind_filter_hides_denials(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.uncheck("#cg-filter-kinds input[value=denial]")
+    assert hidden(page, "coalition-denies-black-hole")
+    assert not hidden(page, "konashenkov-black-hole")
+
+
+def test_actor_filter_keeps_only_claims_involving_the_actor(open_page: Open, shipped_html: Path,
+                                                             shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(shipped_html)
+    page.page.select_option("#cg-filter-actor", "gerasimov")
+    shown = set(page.js("claimgraph.data.nodes.filter(n => n.type === 'claim' && "
+                        "!claimgraph.nodes.get(n.id).hidden).map(n => n.id)"))
+    made = {c for c in shipped_graph.successors("gerasimov") if shipped_graph.nodes[c]["type"] == "claim"}
+    assert made and made <= shown
+    assert "konashenkov-black-hole" not in shown
+
+
+def test_date_filter_hides_claims_outside_the_range(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.fill("#cg-date-from", "2022-01-01")
+    page.page.dispatch_event("#cg-date-from", "change")
+    assert hidden(page, "konashenkov-black-hole")
+    assert not hidden(page, "tasnim-us-support-daesh")
+    page.page.uncheck("#cg-undated")
+    assert hidden(page, "pentagon-trains-opposition-at-tanf")
+
+
+def test_reset_shows_everything_and_clears_the_selection(open_page: Open, shipped_html: Path,
+                                                         shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(shipped_html)
+    page.page.uncheck("#cg-filter-kinds input[value=accusation]")
+    page.js("claimgraph.select('gerasimov')")
+    page.page.click("#cg-reset")
+    assert page.js("claimgraph.visibleCounts().nodes") == shipped_graph.number_of_nodes()
+    assert selected(page) == []
+    assert page.js("location.hash") == ""
+    assert page.page.locator("#cg-details").is_hidden()
+
+
+# --- details -----------------------------------------------------------------------------------
+
+def test_clicking_a_claim_shows_its_quote_and_a_working_source_link(open_page: Open, mini_html: Path,
+                                                                     mini_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(mini_html)
+    click_node(page, "general-a-training")
+    assert selected(page) == ["general-a-training"]
+    assert mini_graph.nodes["general-a-training"]["quote"] in page.panel_text()
+    link = page.page.locator("#cg-details a.cg-external").first
+    assert link.get_attribute("href") == mini_graph.nodes["daily-article"]["url"]
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+
+
+def test_clicking_a_shipped_claim_shows_quote_date_and_report_chain(open_page: Open, shipped_html: Path,
+                                                                     shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(shipped_html)
+    click_node(page, "konashenkov-black-hole")
+    attrs = shipped_graph.nodes["konashenkov-black-hole"]
+    text = page.panel_text()
+    assert attrs["quotes"][0] in text
+    assert graph.PartialDate.parse(attrs["date"]).describe() in text
+    assert "Igor Konashenkov" in text
+    source = attrs["reports"][0]["source"]
+    assert shipped_graph.nodes[source]["title"] in text
+
+
+def test_report_chain_lists_claimant_intermediaries_and_source(open_page: Open, mini_html: Path) -> None:
+    page = open_page(mini_html)
+    page.js("claimgraph.select('general-a-training')")
+    chain = page.page.locator("#cg-details .cg-chain").first.inner_text()
+    assert chain.startswith("General A → Wire Agency → Red general accuses Blue; Blue denies")
+    assert "The Daily" in chain
+
+
+def test_response_links_navigate_both_ways(open_page: Open, mini_html: Path) -> None:
+    page = open_page(mini_html)
+    page.js("claimgraph.select('general-a-training')")
+    assert "answered by" in page.panel_text().lower()
+    page.page.click("#cg-details a[data-node=blue-denies-training]")
+    assert selected(page) == ["blue-denies-training"]
+    assert "answers" in page.panel_text().lower()
+    page.page.click("#cg-details a[data-node=general-a-training]")
+    assert selected(page) == ["general-a-training"]
+
+
+def test_selecting_dims_everything_outside_the_neighbourhood(open_page: Open, mini_html: Path) -> None:
+    page = open_page(mini_html)
+    page.js("claimgraph.select('blue-denies-training')")
+    colour = "id => claimgraph.nodes.get(id).color.background"
+    assert page.js(colour, "base") == "#f1f1f1"  # not linked to the denial
+    assert page.js(colour, "general-a-training") != "#f1f1f1"  # the claim it denies
+    page.page.click("#cg-details button.cg-close")
+    assert page.js(colour, "base") != "#f1f1f1"
+
+
+# --- the address bar ---------------------------------------------------------------------------
+
+def test_fragment_selects_and_focuses_the_node_on_load(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html, fragment="#konashenkov-black-hole")
+    assert selected(page) == ["konashenkov-black-hole"]
+    assert page.page.locator("#cg-details h2").inner_text() == "konashenkov black hole"
+
+
+def test_changing_the_fragment_selects_another_node(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.js("location.hash = '#gerasimov'")
+    page.page.wait_for_function("claimgraph.network.getSelectedNodes()[0] === 'gerasimov'")
+
+
+def test_selecting_a_node_updates_the_fragment(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    click_node(page, "rebarich")
+    assert page.js("location.hash") == "#rebarich"
+
+
+# --- untrusted text ----------------------------------------------------------------------------
+
+def test_script_payloads_in_the_data_stay_text(open_page: Open, hostile_html: Path) -> None:
+    page = open_page(hostile_html)
+    page.js("claimgraph.select('general-a-training')")
+    text = page.panel_text()
+    assert f"Said {XSS} and </script><script>window.__xss=2</script>" in text
+    assert f"General {XSS}" in text
+    assert f"Report {XSS}" in text
+    assert page.page.locator("#cg-details h2").inner_text() == XSS
+    page.js("claimgraph.select('general-a')")
+    assert "javascript:window.__xss=3" in page.panel_text()
+    assert page.page.locator("#cg-details img, #cg-details script").count() == 0
+    assert page.js("window.__xss") is None
+    assert page.page.title() == f"T {XSS}"
+    assert f"Red {XSS}" in page.page.locator("#cg-legend").inner_text()
+
+
+def test_search_results_show_payloads_as_text(open_page: Open, hostile_html: Path) -> None:
+    page = open_page(hostile_html)
+    page.page.fill("#cg-search", "onerror")
+    assert XSS in page.page.locator("#cg-results").inner_text()
+    assert page.page.locator("#cg-results img").count() == 0
+    assert page.js("window.__xss") is None
+
+
+def test_links_other_than_http_are_not_links(open_page: Open, hostile_html: Path) -> None:
+    page = open_page(hostile_html)
+    page.js("claimgraph.select('daily-article')")
+    assert page.page.locator("#cg-details a[href^=javascript]").count() == 0
+    assert "javascript:window.__xss=4" in page.panel_text()
+
+
+# --- other views -------------------------------------------------------------------------------
+
+def test_timeline_draws_claims_left_to_right_by_date(open_page: Open, shipped_graph: nx.MultiDiGraph[Any],
+                                                     tmp_path: Path) -> None:
+    page = open_page(write_html(shipped_graph, tmp_path / "timeline.html", layout="timeline"))
+    positions = page.js("claimgraph.network.getPositions()")
+    assert positions["konashenkov-black-hole"]["x"] < positions["gerasimov-training"]["x"]
+    assert positions["gerasimov-training"]["x"] < positions["tasnim-us-support-daesh"]["x"]
+    assert page.js("claimgraph.network.body.nodeIndices.length") == shipped_graph.number_of_nodes()
+
+
+def test_notebook_iframe_draws_the_graph(browser: Browser, mini_graph: nx.MultiDiGraph[Any]) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.set_content(f"<!DOCTYPE html><html><body>{Explorer(mini_graph)._repr_html_()}</body></html>")
+    frame = page.frames[1]
+    frame.wait_for_function("window.claimgraph && window.claimgraph.ready === true", timeout=30_000)
+    assert frame.evaluate("claimgraph.nodes.length") == mini_graph.number_of_nodes()
+    frame.evaluate("claimgraph.select('base')")
+    assert frame.evaluate("location.href") == "about:srcdoc"
+    assert [r for r in requests if not r.startswith(("about:", "data:"))] == []
+    context.close()
+
+
+def test_screenshots(open_page: Open, shipped_html: Path, mini_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
+    """Pictures to look at: tests/artifacts/ always, docs/screenshot.png when asked to update it."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = open_page(shipped_html)
+    page.page.screenshot(path=str(ARTIFACTS / "explorer.png"))
+    if os.environ.get("CLAIMGRAPH_UPDATE_SCREENSHOT"):
+        page.page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+    page.js("claimgraph.select('konashenkov-black-hole')")
+    page.page.wait_for_timeout(500)
+    page.page.screenshot(path=str(ARTIFACTS / "explorer-selected.png"))
+    timeline = open_page(write_html(graph.load(ROOT / "data" / "claims.yaml"), tmp_path / "t.html", layout="timeline"))
+    timeline.page.screenshot(path=str(ARTIFACTS / "timeline.png"))
+    assert (ARTIFACTS / "explorer.png").stat().st_size > 10_000
