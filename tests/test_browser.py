@@ -245,7 +245,7 @@ def test_side_filter_hides_that_sides_actors_and_claims_and_restores_them(
 def test_relation_filter_hides_only_those_edges(open_page: Open, shipped_html: Path,
                                                 shipped_graph: nx.MultiDiGraph[Any]) -> None:
     page = open_page(shipped_html)
-    concerns = sum(1 for *_, r in shipped_graph.edges(data="relation") if r == "concerns")
+    concerns = sum(1 for _, _, a in shipped_graph.edges(data=True) if a["relation"] == "concerns")
     page.page.uncheck("#cg-filter-relations input[value=concerns]")
     assert page.js("claimgraph.visibleCounts().edges") == shipped_graph.number_of_edges() - concerns
     assert page.js("claimgraph.network.body.edgeIndices.length") == shipped_graph.number_of_edges() - concerns

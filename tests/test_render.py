@@ -1,0 +1,275 @@
+"""The explorer page by its structure: self-contained, escaped, written safely; and its layouts and command."""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+import os
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from support import MINI, ROOT
+
+import graph
+from graph.cli import main
+from graph.layout import claim_sort_key, graph_layout, overlaps, timeline_layout
+from graph.render import Explorer, page_data, render_html, vis_network_js, write_html
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import make_dataset_yaml  # type: ignore[import-not-found]
+
+
+class Page(HTMLParser):
+    """The tags, attributes and script bodies of a page."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.title = ""
+        self._in: str | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "title"):
+            self._in = tag
+            if tag == "script":
+                self.scripts.append((dict(attrs), ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "script":
+            attrs, body = self.scripts[-1]
+            self.scripts[-1] = (attrs, body + data)
+        elif self._in == "title":
+            self.title += data
+
+    def data_block(self) -> Any:
+        body = next(b for a, b in self.scripts if a.get("id") == "claimgraph-data")
+        return json.loads(body)
+
+
+@pytest.fixture(scope="module")
+def mini_page(mini_graph: nx.MultiDiGraph[Any]) -> str:
+    return render_html(mini_graph)
+
+
+def hostile(mini_graph: nx.MultiDiGraph[Any]) -> nx.MultiDiGraph[Any]:
+    G = copy.deepcopy(mini_graph)
+    G.nodes["general-a-training"]["text"] = "</script><script>alert(1)</script> & \u2028 <!-- \u2029"
+    G.nodes["general-a-training"]["label"] = "</SCRIPT ><img src=x onerror=alert(1)>"
+    G.graph["sides"]["red"]["name"] = "<b>Red</b>"
+    G.graph["sides"]["red"]["colour"] = "red; background-image: url(https://example.org/x.png)"
+    return G
+
+
+# --- self-contained -----------------------------------------------------------------------------
+
+def test_page_loads_nothing_from_outside(mini_page: str) -> None:
+    page = Page(mini_page)
+    for tag, attrs in page.tags:
+        assert not (tag == "script" and "src" in attrs)
+        for name in ("src", "href", "srcset", "poster", "data", "action"):
+            value = attrs.get(name)
+            assert value is None or value.startswith(("data:", "#")), (tag, name, value)
+    assert ("link", {"rel": "icon", "href": "data:,"}) in page.tags
+    assert "@import" not in mini_page and "url(http" not in mini_page
+
+
+def test_vis_network_is_inlined_from_pyvis(mini_page: str) -> None:
+    js = vis_network_js()
+    assert "@version 9.1.2" in js
+    assert js[2000:3000] in mini_page
+
+
+def test_every_script_is_inline_and_none_ends_early(mini_page: str) -> None:
+    page = Page(mini_page)
+    assert len(page.scripts) == 3
+    assert all("</script" not in body.lower() for _, body in page.scripts)
+
+
+# --- data and escaping ------------------------------------------------------------------------
+
+def test_json_block_round_trips(mini_graph: nx.MultiDiGraph[Any], mini_page: str) -> None:
+    data = Page(mini_page).data_block()
+    assert [n["id"] for n in data["nodes"]] == list(mini_graph)
+    assert len(data["edges"]) == mini_graph.number_of_edges()
+    claim = next(n for n in data["nodes"] if n["id"] == "general-a-training")
+    assert claim["info"]["quote"] == mini_graph.nodes["general-a-training"]["quote"]
+    assert claim["info"]["date_text"] == "6 October 2017"
+
+
+def test_json_block_escapes_markup_and_line_separators(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    G = hostile(mini_graph)
+    text = render_html(G)
+    block = text[text.index('id="claimgraph-data">'):]
+    block = block[:block.index("</script>")]
+    for raw in ("<", ">", "&", "\u2028", "\u2029"):
+        assert raw not in block.split(">", 1)[1]
+    data = Page(text).data_block()
+    claim = next(n for n in data["nodes"] if n["id"] == "general-a-training")
+    assert claim["info"]["text"] == G.nodes["general-a-training"]["text"]
+
+
+def test_title_and_legend_are_escaped(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    text = render_html(hostile(mini_graph), title="<script>alert(1)</script>")
+    page = Page(text)
+    assert page.title == "<script>alert(1)</script>"
+    assert "<b>Red</b>" not in text
+    assert "&lt;b&gt;Red&lt;/b&gt;" in text
+    assert len(page.scripts) == 3
+
+
+def test_colours_that_are_not_hex_become_grey(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    text = render_html(hostile(mini_graph))
+    assert "example.org/x.png" not in text.split('id="claimgraph-data"')[0]
+    data = Page(text).data_block()
+    assert next(s for s in data["sides"] if s["id"] == "red")["colour"] == "#999999"
+
+
+def test_nodes_get_their_sides_colour(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    nodes = {n["id"]: n for n in page_data(mini_graph)["nodes"]}
+    assert nodes["general-a"]["colour"] == nodes["general-a-training"]["colour"] == "#0072B2"
+    assert nodes["wire"]["colour"] == "#999999"
+    assert nodes["daily-article"]["side"] is None
+
+
+def test_rendering_leaves_the_graph_unchanged(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    before = nx.node_link_data(mini_graph, edges="edges")
+    render_html(mini_graph, layout="timeline")
+    assert nx.node_link_data(mini_graph, edges="edges") == before
+
+
+def test_unknown_layout_is_refused(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    with pytest.raises(ValueError, match="graph, timeline"):
+        render_html(mini_graph, layout="circle")  # type: ignore[arg-type]
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+def test_write_html_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    russian, arabic = "Игорь Конашенков", "التنف"
+    script = (  # the command line itself must be ASCII under the C locale
+        "import sys, networkx as nx; from graph.render import write_html\n"
+        "G = nx.MultiDiGraph(name='x', sides={})\n"
+        f"G.add_node('a', type='actor', label={russian!a})\n"
+        f"G.add_node('b', type='claim', label={arabic!a}, claimant='a', kind='accusation', text='x')\n"
+        "G.add_edge('a', 'b', key='made', relation='made')\n"
+        "write_html(G, sys.argv[1])\n"
+        "print(sys.getfilesystemencoding(), sys.flags.utf8_mode)\n"
+    )
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
+           "PYTHONIOENCODING": "ascii"}
+    target = tmp_path / "page.html"
+    done = subprocess.run([sys.executable, "-c", script, str(target)], env=env, cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split()[1] == "0"  # really not in UTF-8 mode
+    text = target.read_bytes().decode("utf-8")
+    assert russian in text and arabic in text
+
+
+def test_write_html_replaces_the_file_in_one_step(mini_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
+    target = tmp_path / "out" / "claims.html"
+    assert write_html(mini_graph, target) == target
+    first = target.read_text(encoding="utf-8")
+    write_html(mini_graph, target, layout="timeline")
+    assert target.read_text(encoding="utf-8") != first
+    assert sorted(p.name for p in target.parent.iterdir()) == ["claims.html"]
+
+
+def test_a_failed_render_leaves_the_old_page(mini_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
+    target = write_html(mini_graph, tmp_path / "claims.html")
+    before = target.read_bytes()
+    with pytest.raises(ValueError):
+        write_html(mini_graph, target, layout="circle")  # type: ignore[arg-type]
+    assert target.read_bytes() == before
+
+
+# --- notebooks ---------------------------------------------------------------------------------
+
+def test_notebook_display_is_an_escaped_sandboxed_iframe(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    explorer = Explorer(mini_graph, height=500)
+    shown = explorer._repr_html_()
+    page = Page(shown)
+    assert [t for t, _ in page.tags] == ["iframe"]
+    attrs = page.tags[0][1]
+    assert html.unescape(shown.split('srcdoc="', 1)[1].split('"', 1)[0]) == explorer.html()
+    assert attrs["sandbox"] is not None and "allow-same-origin" not in attrs["sandbox"]
+    assert "height: 500px" in (attrs["style"] or "")
+    assert '"embedded": true' in explorer.html()
+
+
+# --- layouts -----------------------------------------------------------------------------------
+
+def test_graph_layout_of_the_shipped_data_has_no_overlapping_labels(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    assert overlaps(shipped_graph, graph_layout(shipped_graph)) == 0
+
+
+def test_timeline_has_no_overlapping_labels(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    assert overlaps(shipped_graph, timeline_layout(shipped_graph).positions) == 0
+
+
+def test_layouts_are_deterministic(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    assert graph_layout(shipped_graph) == graph_layout(copy.deepcopy(shipped_graph))
+
+
+def test_timeline_puts_claims_in_date_order_with_undated_last(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    x = timeline_layout(shipped_graph).positions
+    claims = sorted((n for n, a in shipped_graph.nodes(data=True) if a["type"] == "claim"), key=lambda n: x[n][0])
+    keys = [claim_sort_key(shipped_graph.nodes[n]) for n in claims]
+    assert keys == sorted(keys)
+    dated = [x[n][0] for n in claims if shipped_graph.nodes[n].get("date")]
+    undated = [x[n][0] for n in claims if not shipped_graph.nodes[n].get("date")]
+    assert not undated or max(dated) < min(undated)
+
+
+def test_large_graph_layout_has_no_overlaps_and_is_fast() -> None:
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(300, seed=3)))
+    start = time.perf_counter()
+    positions = graph_layout(G)
+    assert time.perf_counter() - start < 5.0
+    assert overlaps(G, positions) == 0
+
+
+# --- the command -------------------------------------------------------------------------------
+
+def test_build_writes_the_page_and_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "page.html"
+    assert main(["build", str(MINI), "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"wrote {target} (12 nodes, 17 edges) — open it in a browser\n"
+    assert Page(target.read_text(encoding="utf-8")).title == "mini"
+
+
+def test_build_defaults_to_out_folder_named_after_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(MINI), "--layout", "timeline", "--title", "Mini"]) == 0
+    assert capsys.readouterr().out.startswith("wrote out/mini.html (")
+    page = Page((tmp_path / "out" / "mini.html").read_text(encoding="utf-8"))
+    assert page.title == "Mini" and page.data_block()["layout"] == "timeline"
+
+
+def test_build_open_opens_the_file_in_a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    assert main(["build", str(MINI), "-o", str(tmp_path / "p.html"), "--open"]) == 0
+    assert opened == [(tmp_path / "p.html").resolve().as_uri()]
+
+
+def test_build_of_invalid_data_writes_nothing(write_yaml: Any, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write_yaml("claims:\n  - id: c1\n    claimant: nobody\n")
+    assert main(["build", str(bad), "-o", str(tmp_path / "p.html")]) == 1
+    assert not (tmp_path / "p.html").exists()
+    assert "Error:" in capsys.readouterr().err
