@@ -23,8 +23,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
@@ -33,22 +31,23 @@ from generate import make_dataset_yaml  # noqa: E402
 
 import graph  # noqa: E402
 from graph import queries as q  # noqa: E402
+from graph.types import ClaimGraph  # noqa: E402
 
-Case = tuple[str, Callable[["nx.MultiDiGraph[str]"], Any]]
+Case = tuple[str, Callable[[ClaimGraph], Any]]
 
 
-def build(n_claims: int) -> nx.MultiDiGraph[str]:
+def build(n_claims: int) -> ClaimGraph:
     """A synthetic graph with ``n_claims`` claims, built through the real loader."""
     return graph.build_graph(graph.parse_dataset(make_dataset_yaml(n_claims, seed=1), check_quotes=False))
 
 
-def busiest_answered_claim(G: nx.MultiDiGraph[str]) -> str:
+def busiest_answered_claim(G: ClaimGraph) -> str:
     """A claim with replies, so responses, thread and why have work to do."""
     claims = [c for c in G if G.nodes[c].get("type") == "claim"]
     return max(claims, key=lambda c: (len(G.pred[c]), c))
 
 
-def cases(G: nx.MultiDiGraph[str]) -> list[Case]:
+def cases(G: ClaimGraph) -> list[Case]:
     claim = busiest_answered_claim(G)
     actor = "actor-7"
     return [

@@ -14,13 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
-
 from . import queries as q
 from .build import build_graph
 from .dates import PartialDate
 from .load import read_dataset
 from .queries.walk import RESPONSES, out_edges, successors
+from .types import ClaimGraph
 
 DEFAULT_DATA = "data/claims.yaml"
 
@@ -40,7 +39,7 @@ class Answer:
     empty: str = "No results."
 
 
-Query = Callable[["nx.MultiDiGraph[str]", argparse.Namespace], Answer]
+Query = Callable[[ClaimGraph, argparse.Namespace], Answer]
 
 
 def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -139,34 +138,34 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
 CLAIM_COLUMNS: Columns = (("date", "date"), ("claim", "claim"), ("by", "claimant"))
 
 
-def _claim_row(G: nx.MultiDiGraph[str], claim: str) -> dict[str, Any]:
+def _claim_row(G: ClaimGraph, claim: str) -> dict[str, Any]:
     attrs = G.nodes[claim]
     return {"claim": claim, "date": attrs.get("date"), "kind": attrs["kind"], "claimant": attrs["claimant"],
             "text": attrs["text"]}
 
 
-def _accusation_answer(G: nx.MultiDiGraph[str], claims: list[str], empty: str) -> Answer:
+def _accusation_answer(G: ClaimGraph, claims: list[str], empty: str) -> Answer:
     rows = [{**_claim_row(G, c), "accused": sorted(successors(G, c, ("accuses",)))} for c in claims]
     return Answer(rows, rows, (*CLAIM_COLUMNS, ("accused", "accused")), empty=empty)
 
 
-def accusations_against(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def accusations_against(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     claims = q.accusations_against(G, args.actor, include_members=args.members, include_side=args.side)
     return _accusation_answer(G, claims, f"No accusations against {args.actor}.")
 
 
-def accusations_by(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def accusations_by(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     claims = q.accusations_by(G, args.actor, include_members=args.members, include_side=args.side)
     return _accusation_answer(G, claims, f"No accusations by {args.actor}.")
 
 
-def responses(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def responses(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     rows = [r._asdict() for r in q.responses_to(G, args.claim)]
     return Answer(rows, rows, (("date", "date"), ("claim", "claim"), ("how", "how"), ("by", "claimant")),
                   empty=f"Nothing answers {args.claim}.")
 
 
-def unanswered(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     rows = [a._asdict() for a in q.unanswered(G, as_of=args.as_of)]
     day = args.as_of or q.reference_day(G)
     note = "" if args.as_of else " (the latest date in the data)"
@@ -177,7 +176,7 @@ def unanswered(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
                   empty=f"Every accusation is answered as of {day}{note}.")
 
 
-def thread(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def thread(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     rows = [{**_claim_row(G, c), "responds_to": _answers(G, c)} for c in q.thread(G, args.claim)]
     for row in rows:
         row["answers"] = [f"{r['how']} {r['claim']}" for r in row["responds_to"]]
@@ -185,12 +184,12 @@ def thread(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
     return Answer(data, rows, (*CLAIM_COLUMNS[:2], ("kind", "kind"), ("by", "claimant"), ("answers", "answers")))
 
 
-def _answers(G: nx.MultiDiGraph[str], claim: str) -> list[dict[str, str]]:
+def _answers(G: ClaimGraph, claim: str) -> list[dict[str, str]]:
     return sorted(({"how": how, "claim": v} for v, how, _ in out_edges(G, claim, RESPONSES)),
                   key=lambda r: (r["claim"], r["how"]))
 
 
-def timeline(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def timeline(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     entries = q.timeline(G, actor=args.actor, side=args.side, kind=args.kind, place=args.place,
                          start=args.start, end=args.end)
     rows = [{**e._asdict(), "when": e.describe_date()} for e in entries]
@@ -204,13 +203,13 @@ def _chain_data(chain: q.Chain) -> dict[str, Any]:
             "path": list(chain.path), "circular": chain.circular, "chain": str(chain)}
 
 
-def provenance(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def provenance(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     rows = [_chain_data(c) for c in q.provenance(G, args.claim)]
     circular = any(row["circular"] for row in rows)
     return Answer(rows, rows, (("chain", "chain"), ("circular", "circular")) if circular else (("chain", "chain"),))
 
 
-def origins(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def origins(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     result = q.independent_origins(G, args.claim)
     groups = {origin: [_chain_data(c) for c in chains] for origin, chains in result.origins.items()}
     rows = [{"origin": o, **c} for o, chains in groups.items() for c in chains]
@@ -227,7 +226,7 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def grounded(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     labels = q.grounded_labels(G, as_of=args.as_of)
     rows = [{"label": label, **_claim_row(G, c)} for c, label in labels.items()]
     tally = ", ".join(f"{label} {sum(1 for v in labels.values() if v == label)}" for label in ("in", "out", "undec"))
@@ -235,7 +234,7 @@ def grounded(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
                   (("label", "label"), *CLAIM_COLUMNS), after=[tally], empty="No claims.")
 
 
-def why(G: nx.MultiDiGraph[str], args: argparse.Namespace) -> Answer:
+def why(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     explanation = q.why(G, args.claim, as_of=args.as_of)
     data = {**explanation._asdict(), "attackers": list(explanation.attackers)}
     return Answer(data, before=[f"{explanation.claim} is {explanation.reason}"])

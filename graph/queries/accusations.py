@@ -7,14 +7,13 @@ naming the accuser, say) are not accusations and are not counted here.
 
 from __future__ import annotations
 
-import networkx as nx
-
+from ..types import ClaimGraph
 from .resolve import resolve
 from .walk import closure, node_dict, predecessors, successors
 from .when import chronological
 
 
-def accusations_against(G: nx.MultiDiGraph[str], actor: str, *, include_members: bool = False,
+def accusations_against(G: ClaimGraph, actor: str, *, include_members: bool = False,
                         include_side: bool = False) -> list[str]:
     """The accusations naming ``actor``, in date order (undated last).
 
@@ -36,7 +35,7 @@ def accusations_against(G: nx.MultiDiGraph[str], actor: str, *, include_members:
     return chronological(G, {c for a in accused for c in predecessors(G, a, ("accuses",))})
 
 
-def accusations_by(G: nx.MultiDiGraph[str], actor: str, *, include_members: bool = False,
+def accusations_by(G: ClaimGraph, actor: str, *, include_members: bool = False,
                    include_side: bool = False) -> list[str]:
     """The accusations ``actor`` made, in date order (undated last).
 
@@ -57,7 +56,7 @@ def accusations_by(G: nx.MultiDiGraph[str], actor: str, *, include_members: bool
     return chronological(G, (c for c in made if nodes[c].get("kind") == "accusation"))
 
 
-def actor_group(G: nx.MultiDiGraph[str], actor: str, *, include_members: bool = False,
+def actor_group(G: ClaimGraph, actor: str, *, include_members: bool = False,
                 include_side: bool = False) -> set[str]:
     """``actor``, plus the actors of its side and/or its members (transitively) when asked.
 

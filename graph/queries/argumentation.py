@@ -18,9 +18,8 @@ from collections import deque
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
-import networkx as nx
-
 from ..errors import ClaimgraphError
+from ..types import ClaimGraph
 from .records import Explanation, Label
 from .resolve import resolve
 from .walk import ATTACKS, in_edges, succ_dict
@@ -66,7 +65,7 @@ def grounded_labelling(arguments: Iterable[A], attacks: Iterable[tuple[A, A]]) -
     return {a: labels.get(a, "undec") for a in attacked}
 
 
-def grounded_labels(G: nx.MultiDiGraph[str], *, as_of: DateLike | None = None) -> dict[str, Label]:
+def grounded_labels(G: ClaimGraph, *, as_of: DateLike | None = None) -> dict[str, Label]:
     """Every claim's grounded label, the claims in date order (undated last).
 
     ``as_of`` (a day, or a partial date meaning its last day) labels the
@@ -94,7 +93,7 @@ def grounded_labels(G: nx.MultiDiGraph[str], *, as_of: DateLike | None = None) -
     return {c: labels[c] for c in chronological(G, dates, dates)}
 
 
-def why(G: nx.MultiDiGraph[str], claim: str, *, as_of: DateLike | None = None) -> Explanation:
+def why(G: ClaimGraph, claim: str, *, as_of: DateLike | None = None) -> Explanation:
     """Why ``claim`` is in, out or undec: the attackers that decide it, and a sentence saying so.
 
     - **out**: ``attackers`` are the attacking claims that are in.
@@ -122,13 +121,13 @@ def why(G: nx.MultiDiGraph[str], claim: str, *, as_of: DateLike | None = None) -
     return Explanation(claim, label, tuple(dict.fromkeys(u for u, _ in deciding)), reason)
 
 
-def _not_yet_made(G: nx.MultiDiGraph[str], claim: str, as_of: DateLike | None) -> str:
+def _not_yet_made(G: ClaimGraph, claim: str, as_of: DateLike | None) -> str:
     date = G.nodes[claim].get("date")
     when = f"is dated {date}" if date else "is undated"
     return f"claim {claim!r} {when}, so it was not certainly made by {as_of}"
 
 
-def _reason(G: nx.MultiDiGraph[str], claim: str, label: Label, deciding: list[tuple[str, str]],
+def _reason(G: ClaimGraph, claim: str, label: Label, deciding: list[tuple[str, str]],
             labels: dict[str, Label]) -> str:
     named = "; ".join(f"{u} {how} it" for u, how in deciding)
     if label == "out":
@@ -140,7 +139,7 @@ def _reason(G: nx.MultiDiGraph[str], claim: str, label: Label, deciding: list[tu
     return f"undec: {named}, undecided, and no attacker is in; {where}"
 
 
-def _attack_cycle(G: nx.MultiDiGraph[str], claim: str, labels: dict[str, Label]) -> list[str]:
+def _attack_cycle(G: ClaimGraph, claim: str, labels: dict[str, Label]) -> list[str]:
     """A shortest cycle of attacks among undecided claims through ``claim``, as attacker → attacked; or []."""
     parent: dict[str, str] = {}
     queue = deque([claim])

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Any
 
-import networkx as nx
-
 from ..models import ClaimKind
+from ..types import ClaimGraph
 from .resolve import resolve, resolve_side
 from .walk import node_dict, nodes_of_type, pred_dict, predecessors, succ_dict, successors
 from .when import DateLike, claim_dates, overlaps, to_day
@@ -16,7 +15,7 @@ KINDS: tuple[str, ...] = tuple(k.value for k in ClaimKind)
 """Every claim kind."""
 
 
-def select_claims(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: str | None = None,
+def select_claims(G: ClaimGraph, *, actor: str | None = None, side: str | None = None,
                   kind: str | Collection[str] | None = None, place: str | None = None,
                   start: DateLike | None = None, end: DateLike | None = None) -> set[str]:
     """The claims that pass every filter given (filters left as None pass everything).
@@ -48,7 +47,7 @@ def select_claims(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: st
     return {c for c, date in claim_dates(G, chosen).items() if overlaps(date, first, last)}
 
 
-def _candidates(G: nx.MultiDiGraph[str], actor: str | None, place: str | None) -> set[str]:
+def _candidates(G: ClaimGraph, actor: str | None, place: str | None) -> set[str]:
     """The claims an actor or place touches, found from that node's edges rather than a scan."""
     found: set[str] | None = None
     if actor is not None:
@@ -76,9 +75,9 @@ def _claimant_side(nodes: dict[str, dict[str, Any]], claim: str) -> str | None:
     return side
 
 
-def subgraph(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: str | None = None,
+def subgraph(G: ClaimGraph, *, actor: str | None = None, side: str | None = None,
              kind: str | Collection[str] | None = None, place: str | None = None,
-             start: DateLike | None = None, end: DateLike | None = None) -> nx.MultiDiGraph[str]:
+             start: DateLike | None = None, end: DateLike | None = None) -> ClaimGraph:
     """A copy of the graph cut down to the selected claims and what they touch.
 
     The filters are those of :func:`select_claims`. Kept: the selected claims;
@@ -100,14 +99,14 @@ def subgraph(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: str | N
     return copy_of(G, _touched(G, claims))
 
 
-def copy_of(G: nx.MultiDiGraph[str], keep: set[str]) -> nx.MultiDiGraph[str]:
+def copy_of(G: ClaimGraph, keep: set[str]) -> ClaimGraph:
     """A new graph of the ``keep`` nodes and the edges between them, attribute dicts copied (as ``G.copy()``).
 
     Filled in the layout ``MultiDiGraph.add_edge`` uses (one key dict shared
     by ``_succ[u][v]`` and ``_pred[v][u]``): several times faster than
     ``G.subgraph(keep).copy()``, which goes through filtered views.
     """
-    H: nx.MultiDiGraph[str] = G.__class__()
+    H: ClaimGraph = G.__class__()
     H.graph.update(G.graph)
     H.add_nodes_from((n, attrs.copy()) for n, attrs in node_dict(G).items() if n in keep)
     succ, h_succ, h_pred = succ_dict(G), succ_dict(H), pred_dict(H)
@@ -120,7 +119,7 @@ def copy_of(G: nx.MultiDiGraph[str], keep: set[str]) -> nx.MultiDiGraph[str]:
     return H
 
 
-def _touched(G: nx.MultiDiGraph[str], claims: Iterable[str]) -> set[str]:
+def _touched(G: ClaimGraph, claims: Iterable[str]) -> set[str]:
     """The claims, their non-claim neighbours, the publishers of kept sources and the bodies of kept actors."""
     nodes, succ, pred = node_dict(G), succ_dict(G), pred_dict(G)
     keep: set[str] = set()

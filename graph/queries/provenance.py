@@ -14,12 +14,13 @@ from collections.abc import Iterator
 
 import networkx as nx
 
+from ..types import ClaimGraph
 from .records import Chain, Origins
 from .resolve import resolve
 from .walk import closure, in_edges, successors
 
 
-def provenance(G: nx.MultiDiGraph[str], claim: str) -> list[Chain]:
+def provenance(G: ClaimGraph, claim: str) -> list[Chain]:
     """One chain per report of ``claim``, from the document back to the original speaker, in report order.
 
     >>> import graph
@@ -36,7 +37,7 @@ def provenance(G: nx.MultiDiGraph[str], claim: str) -> list[Chain]:
             for source, _, attrs in in_edges(G, claim, ("reports",))]
 
 
-def _repeated(G: nx.MultiDiGraph[str], claim: str) -> tuple[str, ...]:
+def _repeated(G: ClaimGraph, claim: str) -> tuple[str, ...]:
     """The claims ``claim`` repeats, nearest first, following the first ``repeats`` link at each step."""
     found: list[str] = []
     node = claim
@@ -48,7 +49,7 @@ def _repeated(G: nx.MultiDiGraph[str], claim: str) -> tuple[str, ...]:
         found.append(node)
 
 
-def _chain(G: nx.MultiDiGraph[str], claim: str, source: str, via: tuple[str, ...] | list[str],
+def _chain(G: ClaimGraph, claim: str, source: str, via: tuple[str, ...] | list[str],
            repeats: tuple[str, ...], earlier: tuple[str, ...]) -> Chain:
     publisher = next(iter(sorted(successors(G, source, ("published_by",)))), None)
     relays = tuple(reversed(via))
@@ -66,7 +67,7 @@ def _collapse(actors: tuple[str | None, ...]) -> tuple[str, ...]:
     return tuple(path)
 
 
-def independent_origins(G: nx.MultiDiGraph[str], claim: str) -> Origins:
+def independent_origins(G: ClaimGraph, claim: str) -> Origins:
     """The distinct original speakers behind ``claim``, with every report chain grouped by origin.
 
     Precisely:

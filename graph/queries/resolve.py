@@ -19,14 +19,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
-
 from ..errors import UnknownIdError
 from ..load import slugify, suggest_id
+from ..types import ClaimGraph
 from .walk import nodes_of_type
 
 
-def resolve(G: nx.MultiDiGraph[str], word: str, node_type: str) -> str:
+def resolve(G: ClaimGraph, word: str, node_type: str) -> str:
     """The id of the ``node_type`` node that ``word`` names; :class:`UnknownIdError` when none or several do."""
     if word in G and G.nodes[word].get("type") == node_type:
         return word
@@ -38,7 +37,7 @@ def resolve(G: nx.MultiDiGraph[str], word: str, node_type: str) -> str:
     raise UnknownIdError(node_type, word, suggestions)
 
 
-def resolve_side(G: nx.MultiDiGraph[str], word: str) -> str:
+def resolve_side(G: ClaimGraph, word: str) -> str:
     """The id of the side ``word`` names (its id or name, in any letter case)."""
     sides: dict[str, dict[str, Any]] = G.graph.get("sides", {})
     if word in sides:

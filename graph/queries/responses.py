@@ -6,16 +6,15 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-import networkx as nx
-
 from ..dates import PartialDate
+from ..types import ClaimGraph
 from .records import OpenAccusation, Reply
 from .resolve import resolve
 from .walk import ATTACKS, RESPONSES, in_edges, node_dict, out_edges
 from .when import DateLike, chronological, chronological_key, claim_date, claim_dates, made_by, reference_day, to_day
 
 
-def responses_to(G: nx.MultiDiGraph[str], claim: str) -> list[Reply]:
+def responses_to(G: ClaimGraph, claim: str) -> list[Reply]:
     """The claims that answer ``claim`` directly (deny, rebut, support, concede or repeat it), in date order.
 
     >>> import graph
@@ -28,12 +27,12 @@ def responses_to(G: nx.MultiDiGraph[str], claim: str) -> list[Reply]:
     return sorted(replies, key=lambda r: (chronological_key(claim_date(G, r.claim), r.claim), r.how))
 
 
-def _reply(G: nx.MultiDiGraph[str], claim: str, how: str) -> Reply:
+def _reply(G: ClaimGraph, claim: str, how: str) -> Reply:
     attrs = G.nodes[claim]
     return Reply(claim, how, attrs["claimant"], attrs.get("date"))
 
 
-def thread(G: nx.MultiDiGraph[str], claim: str) -> list[str]:
+def thread(G: ClaimGraph, claim: str) -> list[str]:
     """Every claim in the exchange ``claim`` belongs to, in date order (undated last).
 
     The exchange is everything linked to the claim by responses, followed in
@@ -49,7 +48,7 @@ def thread(G: nx.MultiDiGraph[str], claim: str) -> list[str]:
     return chronological(G, _exchange(G, claim))
 
 
-def _exchange(G: nx.MultiDiGraph[str], claim: str) -> set[str]:
+def _exchange(G: ClaimGraph, claim: str) -> set[str]:
     seen = {claim}
     stack = [claim]
     while stack:
@@ -61,14 +60,14 @@ def _exchange(G: nx.MultiDiGraph[str], claim: str) -> set[str]:
     return seen
 
 
-def _linked(G: nx.MultiDiGraph[str], claim: str) -> Iterator[str]:
+def _linked(G: ClaimGraph, claim: str) -> Iterator[str]:
     for u, _, _ in in_edges(G, claim, RESPONSES):
         yield u
     for v, _, _ in out_edges(G, claim, RESPONSES):
         yield v
 
 
-def unanswered(G: nx.MultiDiGraph[str], *, as_of: DateLike | None = None) -> list[OpenAccusation]:
+def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[OpenAccusation]:
     """Accusations that no denial or rebuttal answers, oldest first, with the days each has stood.
 
     Only ``denies`` and ``rebuts`` responses answer an accusation here: a

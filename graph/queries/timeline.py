@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-import networkx as nx
-
 from ..dates import PartialDate
+from ..types import ClaimGraph
 from .filters import select_claims
 from .records import TimelineEntry
 from .walk import node_dict
 from .when import DateLike, certainty, chronological, claim_dates
 
 
-def timeline(G: nx.MultiDiGraph[str], *, actor: str | None = None, side: str | None = None,
+def timeline(G: ClaimGraph, *, actor: str | None = None, side: str | None = None,
              kind: str | Collection[str] | None = None, place: str | None = None,
              start: DateLike | None = None, end: DateLike | None = None) -> list[TimelineEntry]:
     """The selected claims ordered by date; the filters are those of :func:`select_claims`.

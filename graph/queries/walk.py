@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, cast
 
-import networkx as nx
-
 from ..build import RESPONSE_RELATIONS
+from ..types import ClaimGraph
 
 EdgeRow = tuple[str, str, dict[str, Any]]
 """``(neighbour, relation, edge attributes)``."""
@@ -22,22 +21,22 @@ Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
 """node -> neighbour -> edge key -> edge attributes."""
 
 
-def succ_dict(G: nx.MultiDiGraph[str]) -> Adjacency:
+def succ_dict(G: ClaimGraph) -> Adjacency:
     """The plain dict behind ``G.succ``: read-only use only. It iterates several times faster than the view."""
     return cast(Adjacency, vars(G)["_succ"])
 
 
-def pred_dict(G: nx.MultiDiGraph[str]) -> Adjacency:
+def pred_dict(G: ClaimGraph) -> Adjacency:
     """The plain dict behind ``G.pred``: read-only use only."""
     return cast(Adjacency, vars(G)["_pred"])
 
 
-def node_dict(G: nx.MultiDiGraph[str]) -> dict[str, dict[str, Any]]:
+def node_dict(G: ClaimGraph) -> dict[str, dict[str, Any]]:
     """The plain dict behind ``G.nodes``: node -> attributes; read-only use only."""
     return cast(dict[str, dict[str, Any]], vars(G)["_node"])
 
 
-def in_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
+def in_edges(G: ClaimGraph, node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
     """``(predecessor, relation, attrs)`` for each edge into ``node`` whose relation is one of ``relations``."""
     for u, keyed in pred_dict(G)[node].items():
         for attrs in keyed.values():
@@ -45,7 +44,7 @@ def in_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> 
                 yield u, attrs["relation"], attrs
 
 
-def out_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
+def out_edges(G: ClaimGraph, node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
     """``(successor, relation, attrs)`` for each edge out of ``node`` whose relation is one of ``relations``."""
     for v, keyed in succ_dict(G)[node].items():
         for attrs in keyed.values():
@@ -53,22 +52,22 @@ def out_edges(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) ->
                 yield v, attrs["relation"], attrs
 
 
-def predecessors(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> set[str]:
+def predecessors(G: ClaimGraph, node: str, relations: Collection[str]) -> set[str]:
     """Nodes with an edge into ``node`` along one of ``relations``."""
     return {u for u, _, _ in in_edges(G, node, relations)}
 
 
-def successors(G: nx.MultiDiGraph[str], node: str, relations: Collection[str]) -> set[str]:
+def successors(G: ClaimGraph, node: str, relations: Collection[str]) -> set[str]:
     """Nodes ``node`` has an edge to along one of ``relations``."""
     return {v for v, _, _ in out_edges(G, node, relations)}
 
 
-def nodes_of_type(G: nx.MultiDiGraph[str], node_type: str) -> Iterator[str]:
+def nodes_of_type(G: ClaimGraph, node_type: str) -> Iterator[str]:
     """Every node whose ``type`` is ``node_type``, in graph order."""
     return (n for n, attrs in node_dict(G).items() if attrs.get("type") == node_type)
 
 
-def closure(G: nx.MultiDiGraph[str], start: Iterable[str], relations: Collection[str], *, upstream: bool) -> set[str]:
+def closure(G: ClaimGraph, start: Iterable[str], relations: Collection[str], *, upstream: bool) -> set[str]:
     """``start`` and every node reached from it along ``relations`` (against the edges when ``upstream``)."""
     step = predecessors if upstream else successors
     seen = set(start)

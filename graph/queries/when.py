@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Literal
 
-import networkx as nx
-
 from ..dates import PartialDate
+from ..types import ClaimGraph
 from .walk import node_dict, nodes_of_type
 
 DateLike = str | dt.date | PartialDate
@@ -17,13 +16,13 @@ DateLike = str | dt.date | PartialDate
 _FAR_FUTURE = dt.date.max
 
 
-def claim_date(G: nx.MultiDiGraph[str], claim: str) -> PartialDate | None:
+def claim_date(G: ClaimGraph, claim: str) -> PartialDate | None:
     """The claim's date, or None when the data gives none."""
     text = node_dict(G)[claim].get("date")
     return PartialDate.parse(text) if text else None
 
 
-def claim_dates(G: nx.MultiDiGraph[str], claims: Iterable[str] | None = None) -> dict[str, PartialDate | None]:
+def claim_dates(G: ClaimGraph, claims: Iterable[str] | None = None) -> dict[str, PartialDate | None]:
     """The dates of ``claims`` (default: every claim), parsed once for a whole query."""
     nodes = node_dict(G)
     chosen = nodes_of_type(G, "claim") if claims is None else claims
@@ -59,7 +58,7 @@ def chronological_key(date: PartialDate | None, claim: str) -> tuple[bool, dt.da
     return (False, date.earliest, date.latest, claim)
 
 
-def chronological(G: nx.MultiDiGraph[str], claims: Iterable[str],
+def chronological(G: ClaimGraph, claims: Iterable[str],
                   dates: dict[str, PartialDate | None] | None = None) -> list[str]:
     """The claims in date order (see :func:`chronological_key`); pass ``dates`` when already parsed."""
     chosen = list(claims)
@@ -67,7 +66,7 @@ def chronological(G: nx.MultiDiGraph[str], claims: Iterable[str],
     return sorted(chosen, key=lambda c: chronological_key(known[c], c))
 
 
-def reference_day(G: nx.MultiDiGraph[str]) -> dt.date | None:
+def reference_day(G: ClaimGraph) -> dt.date | None:
     """The latest day the data names: the first possible day of the latest claim or publication date.
 
     Queries that measure time "as of now" use this instead of the clock, so
