@@ -17,6 +17,19 @@ from .errors import ClaimgraphError, DataError, OutputError, Problem, UnknownIdE
 from .export import to_gexf, to_graphml, to_json, to_json_data
 from .load import Dataset, parse_dataset, read_dataset
 from .models import Actor, Claim, Document, Place, Report, Response, Side, Source
+from .queries import (
+    accusations_against,
+    accusations_by,
+    grounded_labels,
+    independent_origins,
+    provenance,
+    responses_to,
+    subgraph,
+    thread,
+    timeline,
+    unanswered,
+    why,
+)
 from .schema import json_schema
 from .types import ClaimGraph
 
@@ -51,13 +64,24 @@ __all__ = [
     "Side",
     "Source",
     "UnknownIdError",
+    "accusations_against",
+    "accusations_by",
     "build_graph",
+    "grounded_labels",
+    "independent_origins",
     "json_schema",
     "load",
     "parse_dataset",
+    "provenance",
     "read_dataset",
+    "responses_to",
+    "subgraph",
+    "thread",
+    "timeline",
     "to_gexf",
     "to_graphml",
     "to_json",
     "to_json_data",
+    "unanswered",
+    "why",
 ]
