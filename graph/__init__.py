@@ -30,6 +30,7 @@ from .queries import (
     unanswered,
     why,
 )
+from .render import Explorer, render_html, write_html
 from .schema import json_schema
 from .types import ClaimGraph
 
@@ -55,6 +56,7 @@ __all__ = [
     "DataError",
     "Dataset",
     "Document",
+    "Explorer",
     "OutputError",
     "PartialDate",
     "Place",
@@ -74,6 +76,7 @@ __all__ = [
     "parse_dataset",
     "provenance",
     "read_dataset",
+    "render_html",
     "responses_to",
     "subgraph",
     "thread",
@@ -84,4 +87,5 @@ __all__ = [
     "to_json_data",
     "unanswered",
     "why",
+    "write_html",
 ]

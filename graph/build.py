@@ -30,8 +30,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from .load import Dataset
 from .models import Actor, Claim, Place, Source
 from .types import ClaimGraph
@@ -58,7 +56,7 @@ NO_SIDE_COLOUR = "#999999"
 
 def build_graph(data: Dataset, *, name: str | None = None) -> ClaimGraph:
     """Turn a validated :class:`~graph.load.Dataset` into a graph."""
-    G: ClaimGraph = nx.MultiDiGraph(name=name or _default_name(data), sides=_sides(data))
+    G = ClaimGraph(name=name or _default_name(data), sides=_sides(data))
     G.add_nodes_from(_actor_nodes(data))
     G.add_nodes_from(_place_nodes(data))
     G.add_nodes_from(_source_nodes(data))

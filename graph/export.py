@@ -52,13 +52,13 @@ def export_text(G: ClaimGraph, fmt: Format) -> str:
     return writers[fmt](G)
 
 
-def flat_graph(G: ClaimGraph) -> ClaimGraph:
+def flat_graph(G: ClaimGraph) -> nx.MultiDiGraph[str]:
     """A copy whose attribute values are all str, int, float or bool.
 
     Lists of text become ``'a; b'``; anything nested becomes JSON text;
     ``None`` is left out. Never a Python repr.
     """
-    flat: ClaimGraph = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     flat.graph.update(_flat_attrs(G.graph))
     flat.add_nodes_from((n, _flat_attrs(d)) for n, d in G.nodes(data=True))
     for u, v, key, attrs in G.edges(keys=True, data=True):
@@ -78,7 +78,7 @@ def _flat(value: Any) -> str | int | float | bool:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _xml(writer: Any, G: ClaimGraph) -> str:
+def _xml(writer: Any, G: nx.MultiDiGraph[str]) -> str:
     buffer = io.BytesIO()
     writer(G, buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
 from support import MINI, SHIPPED
 
 import graph
