@@ -17,9 +17,11 @@ without files:
 >>> parse_dataset("claims:\\n  - id: c1\\n    claimaint: a\\n")
 Traceback (most recent call last):
 ...
-graph.errors.DataError: 5 errors in the claim data:
-<string>:2:5: claims[0]: missing field 'claimant'
+graph.errors.DataError: 4 errors in the claim data:
+<string>:2:5: claims[0]: missing field 'kind'
 ...
+<string>:3:5: claims[0].claimaint: unknown field 'claimaint'
+    hint: did you mean 'claimant'?
 
 The fast path pays for nothing it does not need: one pass of libyaml's parser,
 one pydantic validation per file. Only when something is wrong is the file
