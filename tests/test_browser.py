@@ -1,6 +1,7 @@
 """The explorer page in a real browser: headless Chromium, the page opened from file://, every other request refused.
 
-Skipped only when no Chromium binary can be found (CI installs one). Set
+Skipped only when no Chromium binary can be found; CI installs one and sets
+CLAIMGRAPH_REQUIRE_BROWSER=1, which turns that skip into a failure. Set
 CLAIMGRAPH_UPDATE_SCREENSHOT=1 to also rewrite docs/screenshot.png.
 """
 
@@ -41,6 +42,8 @@ def browser() -> Iterator[Browser]:
     """One headless Chromium for the whole session."""
     executable = find_chromium()
     if executable is None:
+        if os.environ.get("CLAIMGRAPH_REQUIRE_BROWSER"):  # set by .ci/run: CI must never skip these
+            pytest.fail("no Chromium binary found, and CLAIMGRAPH_REQUIRE_BROWSER is set")
         pytest.skip("no Chromium binary found (set CHROMIUM=/path/to/chromium)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
