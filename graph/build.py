@@ -26,7 +26,7 @@ concerns        claim -> place      the claim is about the place
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +57,9 @@ NO_SIDE_COLOUR = "#999999"
 def build_graph(data: Dataset, *, name: str | None = None) -> ClaimGraph:
     """Turn a validated :class:`~graph.load.Dataset` into a graph."""
     G = ClaimGraph(name=name or _default_name(data), sides=_sides(data))
-    G.add_nodes_from(_actor_nodes(data))
-    G.add_nodes_from(_place_nodes(data))
-    G.add_nodes_from(_source_nodes(data))
+    G.add_nodes_from(_record_nodes("actor", data.actors.values(), "name"))
+    G.add_nodes_from(_record_nodes("place", data.places.values(), "name"))
+    G.add_nodes_from(_record_nodes("source", data.sources.values(), "title"))
     G.add_nodes_from(_claim_nodes(data))
     _add_edges(G, _edges(data))
     return G
@@ -85,22 +85,11 @@ def _fields(record: Any, *skip: str) -> dict[str, Any]:
     return fields
 
 
-def _actor_nodes(data: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
-    actor: Actor
-    for actor in data.actors.values():
-        yield actor.id, {"type": "actor", "label": actor.name, **_fields(actor)}
-
-
-def _place_nodes(data: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
-    place: Place
-    for place in data.places.values():
-        yield place.id, {"type": "place", "label": place.name, **_fields(place)}
-
-
-def _source_nodes(data: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
-    source: Source
-    for source in data.sources.values():
-        yield source.id, {"type": "source", "label": source.title, **_fields(source)}
+def _record_nodes(node_type: str, records: Iterable[Actor | Place | Source], label: str
+                  ) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Nodes for actors, places or sources: their fields, a type, and the field that labels them."""
+    for record in records:
+        yield record.id, {"type": node_type, "label": getattr(record, label), **_fields(record)}
 
 
 def _claim_nodes(data: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
