@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .quotes import find_quote
+from .suggest import suggest_id
 
 if TYPE_CHECKING:
     from .load import Dataset, Located, _Collector
@@ -60,8 +61,6 @@ class _References:
                                  self._hint(ref, section))
 
     def _hint(self, ref: str, section: str) -> str:
-        from .load import suggest_id
-
         close = suggest_id(ref, self.defined[section])
         if close:
             return "did you mean " + " or ".join(repr(c) for c in close) + "?"

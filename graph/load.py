@@ -42,6 +42,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import DataError, Problem
 from .models import SECTIONS, Actor, Claim, Document, Place, Side, Source
+from .suggest import slugify, suggest_id
 from .yamlparse import MAX_FILE_BYTES, Parsed, Path_, YamlError, decode_yaml_bytes, parse_yaml
 
 PathLike = str | os.PathLike[str]
@@ -422,21 +423,3 @@ def _suggest(word: str, choices: Iterable[str], what: str) -> str:
     if close:
         return f"did you mean {close[0]!r}?"
     return f"known {what}s: " + ", ".join(choices)
-
-
-def suggest_id(word: str, choices: Iterable[str]) -> list[str]:
-    """Up to three ids close to ``word``, best first, for 'did you mean' hints."""
-    return difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-
-
-def slugify(text: str) -> str:
-    """A valid id made from any text: ``'Konashenkov Black-Hole!'`` -> ``'konashenkov-black-hole'``.
-
-    >>> slugify("Konashenkov Black-Hole!")
-    'konashenkov-black-hole'
-    """
-    out: list[str] = []
-    for char in text.lower():
-        out.append(char if char.isascii() and char.isalnum() else "-")
-    slug = "-".join(part for part in "".join(out).split("-") if part)
-    return slug or "item"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import UnknownIdError
-from ..load import slugify, suggest_id
+from ..suggest import slugify, suggest_id
 from ..types import ClaimGraph
 from .walk import nodes_of_type
 
