@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import Dataset
+from .models import RESPONSE_RELATIONS as RESPONSE_RELATIONS  # part of the graph's vocabulary too
 from .models import Actor, Claim, Place, Source
 from .types import ClaimGraph
 
@@ -40,8 +41,6 @@ RELATIONS: tuple[str, ...] = (
 )
 """Every edge relation, in the order a legend lists them."""
 
-RESPONSE_RELATIONS: tuple[str, ...] = ("denies", "rebuts", "supports", "concedes", "repeats")
-"""Relations from a responding claim to the claim it answers."""
 
 NODE_TYPES: tuple[str, ...] = ("actor", "claim", "source", "place")
 """Every node type."""

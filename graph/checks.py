@@ -8,10 +8,12 @@ Every finding is reported where it was written, with a fix:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .quotes import find_quote
 from .suggest import suggest_id
+from .yamlparse import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from .load import Dataset, Located, _Collector
@@ -43,6 +45,7 @@ class _References:
         # Ids of records that failed their own validation still count as defined,
         # so one typo does not cascade into a dozen "unknown id" errors.
         self.defined = {section: set(data.section(section)) for section in _SINGULAR}
+        self.hints: dict[tuple[str, str], str] = {}
         for record_id, (_, path) in data.origins.items():
             self.defined[str(path[0])].add(record_id)
 
@@ -61,6 +64,13 @@ class _References:
                                  self._hint(ref, section))
 
     def _hint(self, ref: str, section: str) -> str:
+        # One renamed actor can leave thousands of dangling references: compute each hint once.
+        key = (ref, section)
+        if key not in self.hints:
+            self.hints[key] = self._compute_hint(ref, section)
+        return self.hints[key]
+
+    def _compute_hint(self, ref: str, section: str) -> str:
         close = suggest_id(ref, self.defined[section])
         if close:
             return "did you mean " + " or ".join(repr(c) for c in close) + "?"
@@ -89,9 +99,10 @@ def _check_claim(data: Dataset, out: _Collector, refs: _References, claim: Any) 
 def _check_order(out: _Collector, at: Located, claim: Any, answered: Any) -> None:
     if claim.date is None or answered.date is None:
         return
-    if not (claim.date.exact and answered.date.exact):
-        return  # approximate or partial dates cannot establish an order
-    if claim.date.latest < answered.date.earliest:
+    dates = (claim.date, answered.date)
+    if any(date.approximate or date.uncertain for date in dates):
+        return  # a date marked vague cannot establish an order
+    if claim.date.latest < answered.date.earliest:  # certainly before, even for partial dates
         out.at_path(at, f"this {claim.kind} is dated {claim.date}, before the claim it answers "
                         f"({answered.id!r}, dated {answered.date})",
                     "check both dates; mark a date approximate with ~ if the source is vague",
@@ -100,10 +111,21 @@ def _check_order(out: _Collector, at: Located, claim: Any, answered: Any) -> Non
 
 def _check_archive(data: Dataset, out: _Collector, source_id: str) -> None:
     path = data.archive_path(source_id)
-    if path is not None and not path.is_file():
-        out.at_path((data.origins[source_id][0], (*data.origins[source_id][1], "archive")),
-                    f"archived text not found: {path}",
+    if path is None:
+        return
+    at = (data.origins[source_id][0], (*data.origins[source_id][1], "archive"))
+    root = data.files[data.origins[source_id][0]].root
+    if not archive_inside(path, root):
+        out.at_path(at, f"the archived text must be inside the data set's folder ({root})",
+                    "copy the document into the data folder (e.g. sources/); give its path relative to the YAML file")
+    elif not path.is_file():
+        out.at_path(at, f"archived text not found: {path}",
                     "the path is relative to the YAML file that declares the source")
+
+
+def archive_inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` lies inside ``root``, links resolved: YAML must not make claimgraph read other files."""
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def check_quoted_words(data: Dataset, out: _Collector) -> None:
@@ -126,7 +148,7 @@ def check_quoted_words(data: Dataset, out: _Collector) -> None:
             out.at_path((at[0], path),
                         f"the quote does not occur verbatim in the archived text of "
                         f"{', '.join(repr(r.source) for r in claim.reports)}",
-                        f"closest passage: {closest.passage!r}")
+                        f"closest passage: {_shorten(closest.passage)!r}")
 
 
 def _archive_text(data: Dataset, cache: dict[str, str | None], source_id: str) -> str | None:
@@ -134,6 +156,12 @@ def _archive_text(data: Dataset, cache: dict[str, str | None], source_id: str) -
         cache[source_id] = None
         if source_id in data.sources:
             path = data.archive_path(source_id)
-            if path is not None and path.is_file():
-                cache[source_id] = path.read_text(encoding="utf-8", errors="replace")
+            root = data.files[data.origins[source_id][0]].root
+            if path is not None and archive_inside(path, root) and path.is_file():
+                with path.open("rb") as handle:
+                    cache[source_id] = handle.read(MAX_FILE_BYTES).decode("utf-8", errors="replace")
     return cache[source_id]
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

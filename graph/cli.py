@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 the data or an output has problems, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import webbrowser
 from collections.abc import Callable, Sequence
@@ -28,6 +29,7 @@ Command = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _tolerate_narrow_terminals()
     parser = make_parser()
     args = parser.parse_args(argv)
     command: Command = args.command
@@ -43,6 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
         return 0
+
+
+def _tolerate_narrow_terminals() -> None:
+    """Under an ASCII or Latin-1 locale, print '→' and non-Latin names as escapes instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def make_parser() -> argparse.ArgumentParser:

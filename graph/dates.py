@@ -115,6 +115,8 @@ def _parse_cached(text: str) -> PartialDate:
         )
     year_s, month_s, day_s, mark = match.groups()
     year = int(year_s)
+    if year == 0:
+        raise ValueError(f"{text} is not a real date: there is no year 0")
     month = int(month_s) if month_s else None
     day = int(day_s) if day_s else None
     if month is not None and not 1 <= month <= 12:

@@ -61,8 +61,10 @@ def flat_graph(G: ClaimGraph) -> nx.MultiDiGraph[str]:
     flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     flat.graph.update(_flat_attrs(G.graph))
     flat.add_nodes_from((n, _flat_attrs(d)) for n, d in G.nodes(data=True))
-    for u, v, key, attrs in G.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, **_flat_attrs(attrs))
+    # GraphML uses the key as the edge id, which must be unique in the file; the
+    # relation, which is our key, stays an attribute.
+    for index, (u, v, attrs) in enumerate(G.edges(data=True)):
+        flat.add_edge(u, v, key=f"e{index}", **_flat_attrs(attrs))
     return flat
 
 

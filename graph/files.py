@@ -1,17 +1,19 @@
 """Writing output files atomically, as UTF-8 whatever the locale.
 
 A reader never sees half a file: the text goes to a temporary file in the
-same folder, which then replaces the target in one step.
+same folder, flushed to disk, which then replaces the target in one step. If
+anything goes wrong the temporary file is removed and the target is untouched.
 
 >>> import tempfile, pathlib
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "out" / "graph.json"
->>> write_text_atomic(target, "{}\\n") == target
-True
+>>> write_text_atomic(target, "{}\\n") == target, target.read_text()
+(True, '{}\\n')
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -19,7 +21,10 @@ from .errors import OutputError
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` to ``path`` as UTF-8, creating its folder; return the path."""
+    """Write ``text`` to ``path`` as UTF-8, creating its folder; return the path.
+
+    An existing file keeps its permissions; a new one gets the usual ones (``0o666`` less the umask).
+    """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -29,9 +34,22 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.chmod(temporary, 0o644)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
-    except OSError as exc:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        if isinstance(exc, (OSError, UnicodeError)):
+            raise OutputError(f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

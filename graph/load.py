@@ -61,6 +61,8 @@ class ClaimFile:
     name: str
     text: str
     folder: Path
+    root: Path
+    """The data set's folder: archived texts must lie inside it."""
     _parsed: Parsed | None = None
 
     def located(self) -> Parsed:
@@ -147,35 +149,41 @@ def read_dataset(path: PathLike | Sequence[PathLike] = "data/claims.yaml", *, ch
 
     Raises :class:`graph.errors.DataError` listing every problem found, in file order.
     """
-    files, problems = _read_files(path)
-    return _validate(files, problems, check_quotes=check_quotes)
+    files, problems, order = _read_files(path)
+    return _validate(files, problems, check_quotes=check_quotes, order=order)
 
 
 def parse_dataset(text: str, *, name: str = "<string>", folder: PathLike = ".", check_quotes: bool = True) -> Dataset:
-    """Validate claim records given as YAML text; ``name`` is used in messages."""
-    return _validate([ClaimFile(name, text, Path(folder))], [], check_quotes=check_quotes)
+    """Validate claim records given as YAML text; ``name`` is used in messages.
+
+    ``folder`` stands for the file's folder: archive paths are resolved against it.
+    """
+    return _validate([ClaimFile(name, text, Path(folder), Path(folder))], [], check_quotes=check_quotes)
 
 
-def yaml_files(path: PathLike | Sequence[PathLike]) -> list[Path]:
-    """The files a path names: itself, or a folder's ``*.yaml``/``*.yml`` files sorted by name."""
+def yaml_files(path: PathLike | Sequence[PathLike]) -> list[tuple[Path, Path]]:
+    """The files a path names, each with its data set's folder: the file itself, or the
+    ``*.yaml`` and ``*.yml`` files directly in a folder, sorted by name."""
     paths = [Path(path)] if isinstance(path, (str, os.PathLike)) else [Path(p) for p in path]
-    found: list[Path] = []
+    found: list[tuple[Path, Path]] = []
     for item in paths:
         if item.is_dir():
-            found.extend(sorted(p for p in item.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+            names = sorted(p for p in item.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            found.extend((name, item) for name in names)
         else:
-            found.append(item)
+            found.append((item, item.parent))
     return found
 
 
-def _read_files(path: PathLike | Sequence[PathLike]) -> tuple[list[ClaimFile], list[Problem]]:
+def _read_files(path: PathLike | Sequence[PathLike]) -> tuple[list[ClaimFile], list[Problem], list[str]]:
+    """The readable files, the problems of the others, and every file's name in order."""
     files: list[ClaimFile] = []
     problems: list[Problem] = []
     names = yaml_files(path)
     if not names:
         problems.append(Problem(str(path), 1, 1, "", "no .yaml files in this folder",
                                 "point claimgraph at a claims file, or add one ending in .yaml"))
-    for name in names:
+    for name, root in names:
         try:
             text = _read_text(name)
         except YamlError as exc:
@@ -185,21 +193,26 @@ def _read_files(path: PathLike | Sequence[PathLike]) -> tuple[list[ClaimFile], l
             problems.append(Problem(str(name), 1, 1, "", f"cannot read the file: {exc.strerror or exc}",
                                     "check the path and that the file is readable"))
             continue
-        files.append(ClaimFile(str(name), text, name.parent))
-    return files, problems
+        files.append(ClaimFile(str(name), text, name.parent, root))
+    return files, problems, [str(name) for name, _ in names]
 
 
 def _read_text(path: Path) -> str:
+    """Read the file, refusing one over the size limit without reading it (or, for pipes and
+    devices, whose size is unknown, without reading more than the limit)."""
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlError(1, 1, f"the file is {size / 2**20:,.0f} MiB; claimgraph reads claim files of up to "
-                              f"{MAX_FILE_BYTES // 2**20} MiB",
-                        "split the data into several .yaml files in one folder and point claimgraph at the folder")
-    with path.open("rb") as handle:
-        return decode_yaml_bytes(handle.read())
+    if size <= MAX_FILE_BYTES:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) <= MAX_FILE_BYTES:
+            return decode_yaml_bytes(raw)
+    shown = f"{size / 2**20:,.0f} MiB" if size > MAX_FILE_BYTES else "larger than that"
+    raise YamlError(1, 1, f"the file is {shown}; claimgraph reads claim files of up to {MAX_FILE_BYTES // 2**20} MiB",
+                    "split the data into several .yaml files in one folder and point claimgraph at the folder")
 
 
-def _validate(files: list[ClaimFile], problems: list[Problem], *, check_quotes: bool) -> Dataset:
+def _validate(files: list[ClaimFile], problems: list[Problem], *, check_quotes: bool,
+              order: Sequence[str] = ()) -> Dataset:
     from .checks import check_dataset  # checks need the Dataset type defined here
 
     dataset = Dataset(files=files)
@@ -207,7 +220,8 @@ def _validate(files: list[ClaimFile], problems: list[Problem], *, check_quotes: 
     for index, claim_file in enumerate(files):
         _load_file(dataset, collector, index, claim_file)
     check_dataset(dataset, collector, check_quotes=check_quotes)
-    found = problems + collector.sorted()
+    position = {name: index for index, name in enumerate(order)}  # problems in file order, unreadable ones too
+    found = sorted(problems + collector.sorted(), key=lambda p: (position.get(p.file, -1), p.line, p.column))
     errors = [p for p in found if p.severity == "error"]
     dataset.warnings = [p for p in found if p.severity == "warning"]
     if errors:

@@ -48,18 +48,30 @@ def find_quote(quote: str, document: str) -> QuoteMatch:
     return _closest(needle, haystack)
 
 
-def _closest(needle: str, haystack: str) -> QuoteMatch:
+def _closest(needle: str, haystack: str, candidates: int = 8) -> QuoteMatch:
+    """The passage of about the quote's length most like it.
+
+    Windows are first ranked by how many of the quote's words they share, in one
+    linear pass; only the best few are compared character by character.
+    """
     words = haystack.split(" ")
+    wanted = set(needle.lower().split(" "))
     width = max(1, len(needle.split(" ")))
+    hits = [1 if word.lower() in wanted else 0 for word in words]
+    starts = range(max(1, len(words) - width + 1))
+    overlap = [0] * len(starts)
+    running = sum(hits[:width])
+    for start in starts:
+        overlap[start] = running
+        if start + width < len(hits):
+            running += hits[start + width] - hits[start]
     best = QuoteMatch(False, "", 0.0)
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(needle)
-    for start in range(0, max(1, len(words) - width + 1)):
-        for size in {max(1, width - 1), width, width + 1}:
-            passage = " ".join(words[start:start + size])
+    for start in sorted(starts, key=lambda i: -overlap[i])[:candidates]:
+        for size in (width - 1, width, width + 1):
+            passage = " ".join(words[start:start + max(1, size)])
             matcher.set_seq1(passage)
-            if matcher.real_quick_ratio() <= best.score or matcher.quick_ratio() <= best.score:
-                continue
             score = matcher.ratio()
             if score > best.score:
                 best = QuoteMatch(False, passage, score)

@@ -152,7 +152,9 @@ class _Builder:
 
     def __init__(self, text_length: int, locate: bool) -> None:
         self.locate = locate
-        self.budget = 100_000 + text_length
+        # The size of the data built, in values plus characters of text. Without aliases it
+        # stays below twice the text's length; aliases may add a little, never a multiple.
+        self.budget = 100_000 + 2 * text_length
         self.count = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.result = Parsed(data=None)
@@ -168,9 +170,10 @@ class _Builder:
             cls = event.__class__
             if cls is ev.ScalarEvent:
                 value = self._scalar(event)
-                self.count += 1
+                size = 1 + len(event.value)
+                self.count += size
                 if event.anchor:
-                    self.anchors[event.anchor] = (value, 1)
+                    self.anchors[event.anchor] = (value, size)
                 self._add(stack, value, event.start_mark, locate, marks)
             elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
                 self._check_collection(event, len(stack))
@@ -278,7 +281,7 @@ class _Builder:
         self.count += size
         if self.count > self.budget:
             raise YamlError(mark.line + 1, mark.column + 1,
-                            f"aliases expand the document to more than {self.budget:,} values "
+                            f"aliases expand the document to more than {self.budget:,} values and characters "
                             f"(an alias bomb such as 'billion laughs'?)",
                             "write the repeated values out, or use fewer nested aliases")
         self._add(stack, value, event.start_mark, locate, marks)
@@ -290,7 +293,7 @@ def _resolve_plain(value: str) -> Any:
     first = value[0]
     if first in "0123456789-+.":
         if _INT.match(value):
-            return int(value)
+            return int(value) if len(value) <= 100 else value  # Python refuses to parse huge integers
         if _FLOAT.match(value):
             return float(value)
         return value

@@ -120,10 +120,3 @@ def test_console_script_and_module_are_the_same_cli() -> None:
                             env=env, cwd=ROOT, check=False)
     expected = f"{MINI}: OK: 7 actors, 3 claims, 1 source, 1 place, 2 responses\n"
     assert (module.returncode, module.stdout) == (0, expected)
-
-
-def test_no_traceback_for_a_directory_without_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(tmp_path)]) == 1
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    assert err.endswith(f"Error: 1 problem in {tmp_path}\n")

@@ -59,3 +59,15 @@ def test_lists_are_flattened_readably(mini_graph: nx.MultiDiGraph) -> None:
     G = nx.parse_graphml(to_graphml(mini_graph))
     assert G.nodes["general-a"]["aliases"] == "Gen. A"
     assert json.loads(G.nodes["general-a-training"]["reports"]) == [{"source": "daily-article", "via": ["wire"]}]
+
+
+def test_graphml_edge_ids_are_unique(shipped_graph: nx.MultiDiGraph) -> None:
+    root = ET.fromstring(to_graphml(shipped_graph))
+    ids = [el.get("id") for el in root.iter() if el.tag.endswith("}edge")]
+    assert len(ids) == shipped_graph.number_of_edges() == len(set(ids))
+
+
+def test_xml_exports_keep_each_edge_relation(mini_graph: nx.MultiDiGraph) -> None:
+    G = nx.parse_graphml(to_graphml(mini_graph), force_multigraph=True)
+    relations = sorted(d["relation"] for _, _, d in G.edges(data=True))
+    assert relations == sorted(d["relation"] for _, _, d in mini_graph.edges(data=True))

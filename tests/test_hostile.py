@@ -100,3 +100,40 @@ def test_100_mib_file_is_refused_in_bounded_memory(tmp_path: Path) -> None:
     message, peak_bytes = result.stdout.splitlines()
     assert message.startswith("the file is 100 MiB")
     assert int(peak_bytes) < 5 * 2**20  # the file was not read into memory
+
+
+def _cli(*args: str, stdin: int | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "graph", *args], capture_output=True, text=True, cwd=ROOT,
+                          stdin=stdin, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=60,
+                          check=False)
+
+
+def test_endless_pipe_is_read_only_up_to_the_limit() -> None:
+    with subprocess.Popen(["yes", "# comment"], stdout=subprocess.PIPE) as producer:
+        assert producer.stdout is not None
+        try:
+            result = _cli("validate", "/dev/stdin", stdin=producer.stdout.fileno())
+        finally:
+            producer.kill()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "the file is larger than that; claimgraph reads claim files of up to 64 MiB" in result.stderr
+
+
+def test_device_with_no_size_is_bounded() -> None:
+    result = _cli("validate", "/dev/zero")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "/dev/zero:1:1: the file is larger than that" in result.stderr
+
+
+def test_output_survives_a_terminal_that_cannot_show_arrows_or_foreign_names() -> None:
+    result = _cli("query", "provenance", "lions-of-the-east-us-instructors", env={"PYTHONIOENCODING": "latin-1"})
+    assert result.returncode == 0, result.stderr
+    assert "doc-000-sputnik \\u2192 sputnik" in result.stdout
+
+
+def test_missing_folder_content_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    result = _cli("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path}:1:1: no .yaml files in this folder\n" \
+        "    hint: point claimgraph at a claims file, or add one ending in .yaml\n" \
+        f"Error: 1 problem in {tmp_path}\n"

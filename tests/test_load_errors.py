@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import graph
+import graph.checks
 from graph.errors import DataError, Problem
 
 HEADER = """\
@@ -249,3 +250,69 @@ def test_shorthand_and_long_reports_are_equal() -> None:
 def test_actor_with_a_bad_kind_still_has_its_references_checked() -> None:
     text = HEADER.replace("kind: person, side: red}", "kind: persn, side: redd}")
     assert [p.message for p in problems_of(text)] == ["'persn' is not an allowed value", "unknown side 'redd'"]
+
+
+def test_year_zero_is_not_a_date() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + "    date: 0000-01-01\n")
+    assert problem.message == "0000-01-01 is not a real date: there is no year 0"
+
+
+def test_response_dated_before_with_partial_dates_is_a_warning() -> None:
+    text = HEADER + "claims:\n" + OK_CLAIM + "    date: 2017-10-06\n" + OK_CLAIM.replace("c1", "c2").replace(
+        "accusation", "denial") + "    date: 2016\n    responds_to:\n      - denies: c1\n"
+    [warning] = graph.parse_dataset(text).warnings
+    assert "dated 2016, before the claim it answers" in warning.message
+
+
+@pytest.mark.parametrize("archive", ["/etc/passwd", "../../../../../../etc/passwd"])
+def test_archive_outside_the_data_folder_is_refused_and_never_read(
+    write_yaml: Callable[[str, str], Path], archive: str
+) -> None:
+    text = HEADER.replace("title: A document}", f"title: A document, archive: '{archive}'}}") + "claims:\n" + OK_CLAIM
+    path = write_yaml(text + '    quote: "nothing like it"\n')
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(path)
+    [problem] = info.value.problems
+    assert problem.where == "sources[0].archive"
+    assert problem.message.startswith("the archived text must be inside the data set's folder")
+    assert "root:" not in str(info.value)
+
+
+def test_closest_passage_is_shortened(write_yaml: Callable[[str, str], Path]) -> None:
+    write_yaml("x", "doc.txt").write_text("word " * 500, encoding="utf-8")
+    text = HEADER.replace("title: A document}", "title: A document, archive: doc.txt}") + "claims:\n" + OK_CLAIM
+    path = write_yaml(text + "    quote: '" + "other " * 60 + "'\n")
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(path)
+    assert len(info.value.problems[0].hint) < 200
+
+
+def test_many_references_to_one_missing_id_compute_one_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = graph.checks.suggest_id
+
+    def counting(word: str, choices: object) -> list[str]:
+        calls.append(word)
+        return real(word, choices)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(graph.checks, "suggest_id", counting)
+    claims = "".join(OK_CLAIM.replace("c1", f"c{i}").replace("claimant: general-a", "claimant: gone")
+                     for i in range(200))
+    assert len(problems_of(HEADER + "claims:\n" + claims)) == 200
+    assert calls == ["gone"]
+
+
+def test_folder_reads_its_own_yaml_files_not_subfolders(write_yaml: Callable[[str, str], Path]) -> None:
+    path = write_yaml(HEADER + "claims:\n" + OK_CLAIM, "claims.yml")
+    (path.parent / "ci").mkdir()
+    (path.parent / "ci" / "workflow.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    assert list(graph.read_dataset(path.parent).claims) == ["c1"]
+
+
+def test_unreadable_files_are_reported_in_file_order(write_yaml: Callable[[str, str], Path]) -> None:
+    write_yaml("claims: [\n", "a.yaml")
+    write_yaml("\xff", "b.yaml").write_bytes(b"\xff\n")
+    write_yaml("claimz: []\n", "c.yaml")
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(write_yaml("", "d.yaml").parent)
+    assert [Path(p.file).name for p in info.value.problems] == ["a.yaml", "b.yaml", "c.yaml", "d.yaml"]

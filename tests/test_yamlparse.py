@@ -109,3 +109,13 @@ def test_control_characters_are_located() -> None:
     with pytest.raises(YamlError, match="character YAML does not allow") as info:
         parse_yaml("a: ok\nb: x\x07y\n")
     assert info.value.line == 2
+
+
+def test_aliases_of_long_text_cannot_multiply_memory() -> None:
+    text = 's: &s "' + "x" * 19_000 + '"\nl: &l [' + ", ".join(["*s"] * 200) + "]\nc: [" + ", ".join(["*l"] * 60) + "]\n"
+    with pytest.raises(YamlError, match="aliases expand the document"):
+        parse_yaml(text)
+
+
+def test_huge_integers_stay_text_instead_of_crashing() -> None:
+    assert parse_yaml("a: " + "9" * 5000 + "\n").data == {"a": "9" * 5000}
