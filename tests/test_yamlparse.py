@@ -112,7 +112,9 @@ def test_control_characters_are_located() -> None:
 
 
 def test_aliases_of_long_text_cannot_multiply_memory() -> None:
-    text = 's: &s "' + "x" * 19_000 + '"\nl: &l [' + ", ".join(["*s"] * 200) + "]\nc: [" + ", ".join(["*l"] * 60) + "]\n"
+    text = 's: &s "' + "x" * 19_000 + '"\n'
+    text += "l: &l [" + ", ".join(["*s"] * 200) + "]\n"
+    text += "c: [" + ", ".join(["*l"] * 60) + "]\n"
     with pytest.raises(YamlError, match="aliases expand the document"):
         parse_yaml(text)
 
