@@ -41,6 +41,10 @@ def load(
     """Read, validate and build in one call: the entry point of every example.
 
     Raises :class:`DataError` listing every problem when the data is not valid.
+
+    >>> G = load("data/claims.yaml")
+    >>> G.nodes["konashenkov-black-hole"]["claimant"], G.nodes["konashenkov-black-hole"]["kind"]
+    ('konashenkov', 'accusation')
     """
     return build_graph(read_dataset(path))
 

@@ -148,6 +148,10 @@ def read_dataset(path: PathLike | Sequence[PathLike] = "data/claims.yaml", *, ch
     """Read and validate a claims file, a folder of ``*.yaml`` files, or a list of either.
 
     Raises :class:`graph.errors.DataError` listing every problem found, in file order.
+
+    >>> data = read_dataset("data/claims.yaml")
+    >>> data.claims["gerasimov-training"].claimant, str(data.claims["gerasimov-training"].date)
+    ('gerasimov', '2017-12?')
     """
     files, problems, order = _read_files(path)
     return _validate(files, problems, check_quotes=check_quotes, order=order)
