@@ -226,13 +226,15 @@ def _clusters(G: nx.MultiDiGraph[Any]) -> dict[Hashable, Hashable]:
     for n, attrs in G.nodes(data=True):
         kind = attrs.get("type")
         if kind == "claim":
-            owner[n] = attrs.get("claimant", n)
+            candidates = [attrs.get("claimant")]
         elif kind == "source":
-            owner[n] = attrs.get("publisher", n)
-        elif kind == "actor" and attrs.get("member_of"):
-            owner[n] = attrs["member_of"][0]
+            candidates = [attrs.get("publisher")]
+        elif kind == "actor":
+            candidates = list(attrs.get("member_of") or ())
         else:
-            owner[n] = n
+            candidates = []
+        # a filtered subgraph may have dropped the claimant, publisher or body: then the node is its own cluster
+        owner[n] = next((c for c in candidates if c in G), n)
     return {n: _root(owner, n) for n in owner}
 
 

@@ -414,6 +414,16 @@ def test_timeline_draws_claims_left_to_right_by_date(open_page: Open, shipped_gr
     assert page.js("claimgraph.network.body.nodeIndices.length") == shipped_graph.number_of_nodes()
 
 
+def test_a_subgraph_without_actors_loads_and_names_the_missing_claimant_as_text(
+        open_page: Open, shipped_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
+    claims = shipped_graph.subgraph([n for n, kind in shipped_graph.nodes(data="type") if kind == "claim"])
+    page = open_page(write_html(claims, tmp_path / "claims-only.html"))
+    assert page.js("claimgraph.network.body.nodeIndices.length") == claims.number_of_nodes()
+    page.js("claimgraph.select('konashenkov-black-hole')")
+    assert "Claimant: konashenkov" in page.panel_text()
+    assert page.page.locator("#cg-details a[data-node=konashenkov]").count() == 0  # no link to a node not drawn
+
+
 def test_notebook_iframe_draws_the_graph(browser: Browser, mini_graph: nx.MultiDiGraph[Any]) -> None:
     context = browser.new_context()
     page = context.new_page()

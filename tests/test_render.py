@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from support import MINI, ROOT
 import graph
 from graph.cli import main
 from graph.layout import claim_sort_key, graph_layout, overlaps, timeline_layout
-from graph.render import Explorer, page_data, render_html, vis_network_js, write_html
+from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import make_dataset_yaml  # type: ignore[import-not-found]
@@ -148,6 +149,31 @@ def test_rendering_leaves_the_graph_unchanged(mini_graph: nx.MultiDiGraph[Any]) 
     before = nx.node_link_data(mini_graph, edges="edges")
     render_html(mini_graph, layout="timeline")
     assert nx.node_link_data(mini_graph, edges="edges") == before
+
+
+def claims_only(G: nx.MultiDiGraph[Any]) -> nx.MultiDiGraph[Any]:
+    """A subgraph view that keeps the claims and drops every actor, source and place they refer to."""
+    return G.subgraph([n for n, kind in G.nodes(data="type") if kind == "claim"])
+
+
+SUBGRAPHS: dict[str, Callable[[nx.MultiDiGraph[Any]], nx.MultiDiGraph[Any]]] = {
+    "claims-only view": claims_only,
+    "claims-only copy": lambda G: claims_only(G).copy(),
+    "query subgraph": lambda G: graph.queries.subgraph(G, place="al-Tanf"),
+    "no nodes, sides kept": lambda G: G.subgraph([]),
+    "empty graph": lambda G: nx.MultiDiGraph(),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("cut", SUBGRAPHS.values(), ids=SUBGRAPHS.keys())
+def test_any_subgraph_renders(shipped_graph: nx.MultiDiGraph[Any], cut: Callable[..., nx.MultiDiGraph[Any]],
+                              layout: Layout) -> None:
+    H = cut(shipped_graph)
+    data = Page(render_html(H, layout=layout)).data_block()
+    assert [n["id"] for n in data["nodes"]] == list(H)
+    assert len(data["edges"]) == H.number_of_edges()
+    assert overlaps(H, {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}) == 0
 
 
 def test_unknown_layout_is_refused(mini_graph: nx.MultiDiGraph[Any]) -> None:

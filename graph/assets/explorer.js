@@ -72,7 +72,8 @@
 
   function nodeLink(id) {
     const node = byId.get(id);
-    const a = el("a", "cg-node-link", node ? node.name : id);
+    if (!node) return el("span", null, id);  // left out of a filtered subgraph: nothing to go to
+    const a = el("a", "cg-node-link", node.name);
     a.href = "#" + encodeURIComponent(id);
     a.dataset.node = id;
     a.addEventListener("click", (event) => { event.preventDefault(); select(id, { focus: true }); });
