@@ -24,6 +24,7 @@ import bisect
 import datetime as dt
 import math
 import random
+from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -194,8 +195,10 @@ def _springs(G: nx.MultiDiGraph[Any], index: dict[Hashable, int]) -> list[tuple[
 def _initial_positions(G: nx.MultiDiGraph[Any], nodes: list[Hashable], seed: int) -> tuple[list[float], list[float]]:
     """Each node starts near the actor it belongs to; clusters of one side start next to each other."""
     clusters = _clusters(G)
+    sizes = Counter(clusters.values())
+    side_rank = {side: k for k, side in enumerate(G.graph.get("sides", {}))}
     rng = random.Random(seed)
-    order = sorted({c for c in clusters.values()}, key=lambda c: (_side_rank(G, c), -_size(clusters, c), str(c)))
+    order = sorted(sizes, key=lambda c: (side_rank.get(G.nodes[c].get("side"), len(side_rank)), -sizes[c], str(c)))
     members: dict[Hashable, list[Hashable]] = {c: [] for c in order}
     for n in nodes:
         members[clusters[n]].append(n)
@@ -208,16 +211,6 @@ def _initial_positions(G: nx.MultiDiGraph[Any], nodes: list[Hashable], seed: int
             angle, radius = r * 2.399963, IDEAL * 0.7 * math.sqrt(r)
             start[n] = (cx + radius * math.cos(angle) + rng.random(), cy + radius * math.sin(angle) + rng.random())
     return [start[n][0] for n in nodes], [start[n][1] for n in nodes]
-
-
-def _size(clusters: dict[Hashable, Hashable], c: Hashable) -> int:
-    return sum(1 for v in clusters.values() if v == c)
-
-
-def _side_rank(G: nx.MultiDiGraph[Any], node: Hashable) -> int:
-    sides = list(G.graph.get("sides", {}))
-    side = G.nodes[node].get("side")
-    return sides.index(side) if side in sides else len(sides)
 
 
 def _clusters(G: nx.MultiDiGraph[Any]) -> dict[Hashable, Hashable]:
