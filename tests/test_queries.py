@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import json
+from collections.abc import Callable
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -310,6 +313,48 @@ def test_subgraph_exports_and_renders_like_the_full_graph(G: nx.MultiDiGraph) ->
 def test_subgraph_without_filters_is_a_full_copy(G: nx.MultiDiGraph) -> None:
     H = subgraph(G)
     assert sorted(H.edges(keys=True)) == sorted(G.edges(keys=True)) and H is not G
+
+
+# --- every kind of graph the README promises ---------------------------------------------------
+
+def _read_back_from_json(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    return nx.node_link_graph(json.loads(json.dumps(graph.to_json_data(G))), edges="edges")
+
+
+GRAPH_FORMS: dict[str, Callable[[nx.MultiDiGraph], nx.MultiDiGraph]] = {
+    "G.subgraph view": lambda G: G.subgraph(list(G)),
+    "G.copy": lambda G: G.copy(),
+    "read back from JSON": _read_back_from_json,
+    "queries.subgraph": lambda G: subgraph(G),
+}
+
+SAMPLE_QUERIES: dict[str, Callable[[nx.MultiDiGraph], Any]] = {
+    "accusations_against members": lambda G: accusations_against(G, "Blue coalition", include_members=True),
+    "accusations_by side": lambda G: accusations_by(G, "red-tv", include_side=True),
+    "responses_to": lambda G: responses_to(G, "general-camp"),
+    "thread": lambda G: thread(G, "general-rebuts-spox"),
+    "unanswered": lambda G: unanswered(G),
+    "timeline place": lambda G: timeline(G, place="Base Camp"),
+    "provenance": lambda G: [str(chain) for chain in provenance(G, "tv-repeats-camp")],
+    "grounded_labels": lambda G: grounded_labels(G),
+    "why": lambda G: why(G, "general-camp"),
+    "subgraph": lambda G: sorted(subgraph(G, side="blue").edges(keys=True)),
+}
+
+
+@pytest.mark.parametrize("form", GRAPH_FORMS)
+@pytest.mark.parametrize("query", SAMPLE_QUERIES)
+def test_queries_answer_alike_on_every_form_of_the_graph(G: nx.MultiDiGraph, form: str, query: str) -> None:
+    ask = SAMPLE_QUERIES[query]
+    assert ask(GRAPH_FORMS[form](G)) == ask(G)
+
+
+def test_queries_on_a_subgraph_view_see_only_its_nodes(G: nx.MultiDiGraph) -> None:
+    H = G.subgraph(n for n in G if n != "spox-denies-camp")
+    assert why(H, "general-camp").label == "in"
+    assert responses_to(H, "general-camp") == [Reply("tv-repeats-camp", "repeats", "red-tv", "2017-10-07")]
+    assert "spox-denies-camp" not in [entry.claim for entry in timeline(H)]
+    assert "spox-denies-camp" not in subgraph(H)
 
 
 # --- shipped data ------------------------------------------------------------------------------

@@ -8,7 +8,16 @@ from typing import Any
 from ..models import ClaimKind
 from ..types import ClaimGraph
 from .resolve import resolve, resolve_side
-from .walk import node_dict, nodes_of_type, pred_dict, predecessors, succ_dict, successors
+from .walk import (
+    NodeAttributes,
+    fresh_adjacency,
+    node_dict,
+    nodes_of_type,
+    pred_dict,
+    predecessors,
+    succ_dict,
+    successors,
+)
 from .when import DateLike, claim_dates, overlaps, to_day
 
 KINDS: tuple[str, ...] = tuple(k.value for k in ClaimKind)
@@ -69,9 +78,9 @@ def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
     return kinds
 
 
-def _claimant_side(nodes: dict[str, dict[str, Any]], claim: str) -> str | None:
-    claimant = nodes[claim].get("claimant")
-    side: str | None = nodes[claimant].get("side") if claimant in nodes else None
+def _claimant_side(nodes: NodeAttributes, claim: str) -> str | None:
+    claimant: str | None = nodes[claim].get("claimant")
+    side: str | None = nodes[claimant].get("side") if claimant is not None and claimant in nodes else None
     return side
 
 
@@ -109,11 +118,12 @@ def copy_of(G: ClaimGraph, keep: set[str]) -> ClaimGraph:
     H: ClaimGraph = G.__class__()
     H.graph.update(G.graph)
     H.add_nodes_from((n, attrs.copy()) for n, attrs in node_dict(G).items() if n in keep)
-    succ, h_succ, h_pred = succ_dict(G), succ_dict(H), pred_dict(H)
+    succ = succ_dict(G)
+    h_succ, h_pred = fresh_adjacency(H)
     for u in h_succ:
         for v, keyed in succ[u].items():
             if v in keep:
-                copied = {key: attrs.copy() for key, attrs in keyed.items()}
+                copied = {key: dict(attrs) for key, attrs in keyed.items()}
                 h_succ[u][v] = copied
                 h_pred[v][u] = copied
     return H

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, cast
 
 from ..build import RESPONSE_RELATIONS
 from ..types import ClaimGraph
 
-EdgeRow = tuple[str, str, dict[str, Any]]
+EdgeRow = tuple[str, str, Mapping[str, Any]]
 """``(neighbour, relation, edge attributes)``."""
 
 ATTACKS: frozenset[str] = frozenset({"denies", "rebuts"})
@@ -17,23 +17,50 @@ ATTACKS: frozenset[str] = frozenset({"denies", "rebuts"})
 RESPONSES: frozenset[str] = frozenset(RESPONSE_RELATIONS)
 
 
-Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
+Adjacency = Mapping[str, Mapping[str, Mapping[str, Mapping[str, Any]]]]
 """node -> neighbour -> edge key -> edge attributes."""
+
+MutableAdjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
+"""The same, as the plain dicts a graph owns."""
+
+NodeAttributes = Mapping[str, dict[str, Any]]
+"""node -> attributes."""
 
 
 def succ_dict(G: ClaimGraph) -> Adjacency:
-    """The plain dict behind ``G.succ``: read-only use only. It iterates several times faster than the view."""
-    return cast(Adjacency, vars(G)["_succ"])
+    """``G.succ`` for reading: the plain dict behind it when ``G`` owns one, which iterates several times faster.
+
+    A view (``G.subgraph(nodes)``) or any graph whose ``_succ`` is not a
+    plain dict gets the public ``G.succ``, which filters as the view should.
+    """
+    return _own_dict(G, "_succ") or cast(Adjacency, G.succ)
 
 
 def pred_dict(G: ClaimGraph) -> Adjacency:
-    """The plain dict behind ``G.pred``: read-only use only."""
-    return cast(Adjacency, vars(G)["_pred"])
+    """``G.pred`` for reading, as :func:`succ_dict` does it."""
+    return _own_dict(G, "_pred") or cast(Adjacency, G.pred)
 
 
-def node_dict(G: ClaimGraph) -> dict[str, dict[str, Any]]:
-    """The plain dict behind ``G.nodes``: node -> attributes; read-only use only."""
-    return cast(dict[str, dict[str, Any]], vars(G)["_node"])
+def node_dict(G: ClaimGraph) -> NodeAttributes:
+    """``G.nodes`` for reading, as node -> attributes, as :func:`succ_dict` does it."""
+    return _own_dict(G, "_node") or cast(NodeAttributes, G.nodes)
+
+
+def _own_dict(G: ClaimGraph, name: str) -> Any:
+    """networkx's private dict ``name`` when it is a plain dict (never a filtering view), else None.
+
+    ``None`` for an empty dict too: the caller's fallback is then as cheap.
+    """
+    found = vars(G).get(name)
+    return found if type(found) is dict else None
+
+
+def fresh_adjacency(H: ClaimGraph) -> tuple[MutableAdjacency, MutableAdjacency]:
+    """The successor and predecessor dicts of a graph this package has just made, to fill it fast.
+
+    Only for a new ``G.__class__()`` graph, never for one a caller passed in.
+    """
+    return cast(MutableAdjacency, vars(H)["_succ"]), cast(MutableAdjacency, vars(H)["_pred"])
 
 
 def in_edges(G: ClaimGraph, node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
