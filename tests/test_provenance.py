@@ -174,3 +174,55 @@ def test_shipped_pentagon_denial_reached_the_document_through_sputnik(shipped_gr
 def test_shipped_tasnim_headline_has_the_field_source_as_its_origin(shipped_graph: nx.MultiDiGraph) -> None:
     origins = independent_origins(shipped_graph, "tasnim-us-support-daesh")
     assert list(origins.origins) == ["sputnik-arabic-field-source"]
+
+
+def test_claim_repeating_two_speakers_has_both_as_origins() -> None:
+    G = build("""\
+  - {id: a, claimant: minister, kind: accusation, text: A, reports: [by-agency]}
+  - {id: b, claimant: witness, kind: accusation, text: B, reports: [by-weekly]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily],
+     responds_to: [{repeats: a}, {repeats: b}]}
+""")
+    assert [(str(chain), chain.repeats) for chain in provenance(G, "r")] == [
+        ("by-daily → daily → minister", ("a",)), ("by-daily → daily → witness", ("b",))]
+    assert sorted(independent_origins(G, "r").origins) == ["minister", "witness"]
+
+
+def test_repeats_are_followed_past_the_first_branch() -> None:
+    G = build("""\
+  - {id: a, claimant: minister, kind: accusation, text: A, reports: [by-agency]}
+  - {id: b, claimant: witness, kind: accusation, text: B, reports: [by-weekly]}
+  - {id: m, claimant: blog, kind: accusation, text: M, reports: [by-blog], responds_to: [{repeats: a}, {repeats: b}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: m}]}
+""")
+    assert [chain.path for chain in provenance(G, "r")] == [("daily", "blog", "minister"), ("daily", "blog", "witness")]
+
+
+def test_repeats_reaching_one_claim_two_ways_give_one_chain_to_it() -> None:
+    G = build("""\
+  - {id: a, claimant: minister, kind: accusation, text: A, reports: [by-agency]}
+  - {id: m1, claimant: blog, kind: accusation, text: M, reports: [by-blog], responds_to: [{repeats: a}]}
+  - {id: m2, claimant: weekly, kind: accusation, text: M, reports: [by-weekly], responds_to: [{repeats: a}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily],
+     responds_to: [{repeats: m1}, {repeats: m2}]}
+""")
+    assert [chain.repeats for chain in provenance(G, "r")] == [("m1", "a")]
+
+
+def test_claims_repeating_each_other_end_at_the_other_claim() -> None:
+    G = build("""\
+  - {id: a, claimant: minister, kind: accusation, text: A, reports: [by-daily], responds_to: [{repeats: b}]}
+  - {id: b, claimant: witness, kind: accusation, text: B, reports: [by-weekly], responds_to: [{repeats: a}]}
+""")
+    assert [str(chain) for chain in provenance(G, "a")] == ["by-daily → daily → minister → witness"]
+    assert sorted(independent_origins(G, "a").origins) == ["minister", "witness"]
+
+
+def test_repeats_running_into_a_circle_end_at_its_nearest_claim() -> None:
+    G = build("""\
+  - {id: a, claimant: minister, kind: accusation, text: A, reports: [by-daily], responds_to: [{repeats: b}]}
+  - {id: b, claimant: witness, kind: accusation, text: B, reports: [by-weekly], responds_to: [{repeats: c}]}
+  - {id: c, claimant: blog, kind: accusation, text: C, reports: [by-blog], responds_to: [{repeats: b}]}
+""")
+    assert [chain.repeats for chain in provenance(G, "a")] == [("b",)]
+    assert sorted(independent_origins(G, "c").origins) == ["blog", "witness"]

@@ -5,11 +5,13 @@ A document reports a claim (``reports`` edge) through intermediaries
 the speaker, that is a chain: the document, its publisher, the
 intermediaries in reverse, and the claimant. A claim that ``repeats`` an
 earlier claim extends the chain to the earlier claim's claimant, because the
-repeater is passing on someone else's words, not speaking first-hand.
+repeater is passing on someone else's words, not speaking first-hand; a claim
+repeating several claims has a chain to each of their claimants.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 
 import networkx as nx
@@ -23,6 +25,10 @@ from .walk import closure, in_edges, successors
 def provenance(G: ClaimGraph, claim: str) -> list[Chain]:
     """One chain per report of ``claim``, from the document back to the original speaker, in report order.
 
+    A claim that repeats several claims (or repeats a claim that repeats
+    several) has one chain per report and per line of repetition: each
+    ``repeats`` link is followed, so every speaker it passes on is reached.
+
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
     >>> provenance(G, "rebarich-denies-training")
@@ -31,22 +37,60 @@ def provenance(G: ClaimGraph, claim: str) -> list[Chain]:
     doc-004-tasnim → tasnim → sputnik-arabic → sputnik-arabic-field-source
     """
     claim = resolve(G, claim, "claim")
-    repeats = _repeated(G, claim)
-    earlier = tuple(G.nodes[c]["claimant"] for c in repeats)
-    return [_chain(G, claim, source, attrs.get("via", ()), repeats, earlier)
-            for source, _, attrs in in_edges(G, claim, ("reports",))]
+    lines = [(line, tuple(G.nodes[c]["claimant"] for c in line)) for line in _repeat_lines(G, claim)]
+    return [_chain(G, claim, source, attrs.get("via", ()), line, earlier)
+            for source, _, attrs in in_edges(G, claim, ("reports",)) for line, earlier in lines]
 
 
-def _repeated(G: ClaimGraph, claim: str) -> tuple[str, ...]:
-    """The claims ``claim`` repeats, nearest first, following the first ``repeats`` link at each step."""
-    found: list[str] = []
-    node = claim
-    while True:
-        earlier = sorted(successors(G, node, ("repeats",)) - {claim, *found})
-        if not earlier:
-            return tuple(found)
-        node = earlier[0]
-        found.append(node)
+def _repeat_lines(G: ClaimGraph, claim: str) -> list[tuple[str, ...]]:
+    """The lines of repetition behind ``claim``: each the claims it repeats, nearest first, back to a first-hand one.
+
+    Every ``repeats`` link is followed. A line ends at a claim that repeats
+    nothing; where repeats go round in a circle, at the circle's claim
+    nearest to ``claim``, since no one in a circle speaks first. There is
+    one line per end, the shortest (ties broken by id), so a web of repeats
+    cannot multiply the chains; the nearest ends come first. A claim that
+    repeats nothing has one empty line.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> _repeat_lines(G, "zakharova-training"), _repeat_lines(G, "gerasimov-training")
+    ([('gerasimov-training',)], [()])
+    """
+    parent, links = _repeats_reached(G, claim)
+    if not links:
+        return [()]
+    found = list(parent)  # in order of discovery: nearest first, then by id
+    rank = {c: i for i, c in enumerate(found)}
+    components = nx.condensation(links)
+    sinks = [n for n, degree in components.out_degree() if degree == 0]
+    ends = sorted((min(components.nodes[n]["members"], key=rank.__getitem__) for n in sinks), key=rank.__getitem__)
+    return [_line_to(end, parent) for end in ends]
+
+
+def _repeats_reached(G: ClaimGraph, claim: str) -> tuple[dict[str, str | None], nx.DiGraph[str]]:
+    """Breadth first along ``repeats`` from ``claim``: each claim reached (with its parent), and the links followed.
+
+    Links back into ``claim`` are left out: the claim cannot be its own earlier source.
+    """
+    parent: dict[str, str | None] = {claim: None}
+    links: nx.DiGraph[str] = nx.DiGraph()
+    queue = deque([claim])
+    while queue:
+        node = queue.popleft()
+        for earlier in sorted(successors(G, node, ("repeats",)) - {claim}):
+            links.add_edge(node, earlier)
+            if earlier not in parent:
+                parent[earlier] = node
+                queue.append(earlier)
+    return parent, links
+
+
+def _line_to(end: str, parent: dict[str, str | None]) -> tuple[str, ...]:
+    line = [end]
+    while (up := parent[line[-1]]) is not None:
+        line.append(up)
+    return tuple(reversed(line[:-1]))
 
 
 def _chain(G: ClaimGraph, claim: str, source: str, via: tuple[str, ...] | list[str],
@@ -91,7 +135,8 @@ def independent_origins(G: ClaimGraph, claim: str) -> Origins:
       in which an actor comes back (A → B → A) and outlets whose chains run
       through each other (one document by A citing B, another by B citing A).
 
-    ``count`` is the number of origins, ``reports`` the number of chains.
+    ``count`` is the number of origins, ``reports`` the number of chains
+    (a report of a claim repeating several speakers gives a chain to each).
 
     >>> import graph
     >>> G = graph.load("data/claims.yaml")

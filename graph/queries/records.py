@@ -57,9 +57,10 @@ class Chain:
 
     ``path`` is every actor on the way: the document's publisher (when known),
     the intermediaries nearest the document first, the claimant, and when
-    the claim repeats earlier claims (``repeats``), their claimants back to
-    the first. An actor named twice in a row counts once (an outlet reporting
-    its own statement); ``circular`` is true when an actor comes back later.
+    the claim repeats earlier claims (``repeats``, one line of them: see
+    :func:`~graph.queries.provenance`), their claimants back to the first.
+    An actor named twice in a row counts once (an outlet reporting its own
+    statement); ``circular`` is true when an actor comes back later.
     """
 
     claim: str
