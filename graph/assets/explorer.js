@@ -4,8 +4,9 @@
  * form control's value, never as markup; nodes and edges get no `title`, so vis-network never shows
  * a tooltip built from data. Links leave the page only for http(s) addresses.
  *
- * window.claimgraph exposes the state for tests and for people poking around in the console:
- * { ready, data, network, nodes, edges, select(id), search(text), applyFilters(), reset(), visibleCounts() }.
+ * window.claimgraph exposes the state for tests, benchmarks and people poking around in the console:
+ * { ready, readyAt (ms after navigation), data, network, nodes, edges, select(id), search(text), applyFilters(),
+ *   reset(), visibleCounts() }.
  */
 (function () {
   "use strict";
@@ -187,7 +188,6 @@
     api.ready = true;
     api.readyAt = performance.now();
     if (!fromHash()) updateCounts();
-    document.dispatchEvent(new CustomEvent("claimgraph:ready"));
   }
 
   function onClick(params) {
@@ -195,10 +195,9 @@
     else if (!params.edges.length) clearSelection();
   }
 
-  let bounds = null;
-
   function drawTimeline(ctx) {
-    if (!bounds) bounds = nodeBounds();
+    const [left, top, right, bottom] = data.extent;
+    const axis = top - 30;  // the dates sit in a strip above the first row
     const px = 1 / api.network.getScale();  // labels keep one size on screen whatever the zoom
     ctx.save();
     ctx.font = "bold " + Math.round(14 * px) + "px " + FONT;
@@ -211,30 +210,23 @@
       ctx.strokeStyle = "#e4e4e4";
       ctx.lineWidth = px;
       ctx.beginPath();
-      ctx.moveTo(x, bounds.top - 20 * px);
-      ctx.lineTo(x, bounds.bottom);
+      ctx.moveTo(x, axis - 20 * px);
+      ctx.lineTo(x, bottom);
       ctx.stroke();
       ctx.fillStyle = "#666";
-      ctx.fillText(text, x + 4 * px, bounds.top - 4 * px);
+      ctx.fillText(text, x + 4 * px, axis - 4 * px);
     });
     ctx.font = "bold " + Math.round(13 * px) + "px " + FONT;
     data.timeline.rows.forEach(([y, text, colour]) => {
       ctx.fillStyle = colour;
-      ctx.fillText(text, bounds.left, y - 6);
+      ctx.fillText(text, left, y - 6);
       ctx.strokeStyle = "#e8e8e8";
       ctx.beginPath();
-      ctx.moveTo(bounds.left, y - 4);
-      ctx.lineTo(bounds.right, y - 4);
+      ctx.moveTo(left, y - 4);
+      ctx.lineTo(right, y - 4);
       ctx.stroke();
     });
     ctx.restore();
-  }
-
-  function nodeBounds() {
-    const xs = data.nodes.map((n) => n.x), ys = data.nodes.map((n) => n.y);
-    const lo = (a) => a.reduce((m, v) => Math.min(m, v), Infinity);
-    const hi = (a) => a.reduce((m, v) => Math.max(m, v), -Infinity);
-    return { left: data.extent[0], right: data.extent[2], top: data.extent[1] - 30, bottom: data.extent[3] };
   }
 
   // --- selection, highlight and the address bar ----------------------------------------------
@@ -292,7 +284,7 @@
     state.current = null;
     api.network.unselectAll();
     highlight(null);
-    showHint();
+    hideDetails();
     setHash(null);
   }
 
@@ -320,7 +312,7 @@
 
   // --- details panel -----------------------------------------------------------------------------
 
-  function showHint() {
+  function hideDetails() {
     const panel = $("cg-details");
     panel.replaceChildren();
     panel.hidden = true;
