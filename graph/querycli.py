@@ -18,7 +18,6 @@ from . import queries as q
 from .build import build_graph
 from .dates import PartialDate
 from .load import read_dataset
-from .queries.walk import RESPONSES, out_edges, successors
 from .types import ClaimGraph
 
 DEFAULT_DATA = "data/claims.yaml"
@@ -97,6 +96,7 @@ def _cell(value: Any) -> str:
 # --- options -----------------------------------------------------------------------------------
 
 def _date(text: str) -> str:
+    """A date option's value, checked here so that a bad date is a usage error (exit 2), not a traceback."""
     try:
         PartialDate.parse(text)
     except ValueError as exc:
@@ -145,27 +145,31 @@ def _claim_row(G: ClaimGraph, claim: str) -> dict[str, Any]:
 
 
 def _accusation_answer(G: ClaimGraph, claims: list[str], empty: str) -> Answer:
-    rows = [{**_claim_row(G, c), "accused": sorted(successors(G, c, ("accuses",)))} for c in claims]
+    rows = [{**_claim_row(G, c), "accused": q.accused(G, c)} for c in claims]
     return Answer(rows, rows, (*CLAIM_COLUMNS, ("accused", "accused")), empty=empty)
 
 
 def accusations_against(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``accusations-against ACTOR``: the accusations naming the actor, with whom each accuses."""
     claims = q.accusations_against(G, args.actor, include_members=args.members, include_side=args.side)
     return _accusation_answer(G, claims, f"No accusations against {args.actor}.")
 
 
 def accusations_by(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``accusations-by ACTOR``: the accusations the actor made, with whom each accuses."""
     claims = q.accusations_by(G, args.actor, include_members=args.members, include_side=args.side)
     return _accusation_answer(G, claims, f"No accusations by {args.actor}.")
 
 
 def responses(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``responses CLAIM``: the claims answering the claim, how, by whom and when."""
     rows = [r._asdict() for r in q.responses_to(G, args.claim)]
     return Answer(rows, rows, (("date", "date"), ("claim", "claim"), ("how", "how"), ("by", "claimant")),
                   empty=f"Nothing answers {args.claim}.")
 
 
 def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``unanswered``: the accusations left standing, the days each has stood, and as of when."""
     rows = [a._asdict() for a in q.unanswered(G, as_of=args.as_of)]
     day = args.as_of or q.reference_day(G)
     note = "" if args.as_of else " (the latest date in the data)"
@@ -177,19 +181,17 @@ def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
 
 
 def thread(G: ClaimGraph, args: argparse.Namespace) -> Answer:
-    rows = [{**_claim_row(G, c), "responds_to": _answers(G, c)} for c in q.thread(G, args.claim)]
+    """``thread CLAIM``: every claim of the exchange in date order, with what each answers."""
+    rows = [{**_claim_row(G, c), "responds_to": [{"how": r.how, "claim": r.claim} for r in q.responds_to(G, c)]}
+            for c in q.thread(G, args.claim)]
     for row in rows:
         row["answers"] = [f"{r['how']} {r['claim']}" for r in row["responds_to"]]
     data = [{k: v for k, v in row.items() if k != "answers"} for row in rows]
     return Answer(data, rows, (*CLAIM_COLUMNS[:2], ("kind", "kind"), ("by", "claimant"), ("answers", "answers")))
 
 
-def _answers(G: ClaimGraph, claim: str) -> list[dict[str, str]]:
-    return sorted(({"how": how, "claim": v} for v, how, _ in out_edges(G, claim, RESPONSES)),
-                  key=lambda r: (r["claim"], r["how"]))
-
-
 def timeline(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``timeline``: the claims passing the filters in date order, with the date in words."""
     entries = q.timeline(G, actor=args.actor, side=args.side, kind=args.kind, place=args.place,
                          start=args.start, end=args.end)
     rows = [{**e._asdict(), "when": e.describe_date()} for e in entries]
@@ -204,12 +206,14 @@ def _chain_data(chain: q.Chain) -> dict[str, Any]:
 
 
 def provenance(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``provenance CLAIM``: one chain per report, from the document back to the speaker."""
     rows = [_chain_data(c) for c in q.provenance(G, args.claim)]
     circular = any(row["circular"] for row in rows)
     return Answer(rows, rows, (("chain", "chain"), ("circular", "circular")) if circular else (("chain", "chain"),))
 
 
 def origins(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``origins CLAIM``: the report chains grouped by independent origin, and any circular reporting."""
     result = q.independent_origins(G, args.claim)
     groups = {origin: [_chain_data(c) for c in chains] for origin, chains in result.origins.items()}
     rows = [{"origin": o, **c} for o, chains in groups.items() for c in chains]
@@ -227,6 +231,7 @@ def _count(n: int, word: str) -> str:
 
 
 def grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``grounded``: every claim's grounded label, and how many are in, out and undec."""
     labels = q.grounded_labels(G, as_of=args.as_of)
     rows = [{"label": label, **_claim_row(G, c)} for c, label in labels.items()]
     tally = ", ".join(f"{label} {sum(1 for v in labels.values() if v == label)}" for label in ("in", "out", "undec"))
@@ -235,6 +240,7 @@ def grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
 
 
 def why(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``why CLAIM``: the claim's label and the sentence explaining it."""
     explanation = q.why(G, args.claim, as_of=args.as_of)
     data = {**explanation._asdict(), "attackers": list(explanation.attackers)}
     return Answer(data, before=[f"{explanation.claim} is {explanation.reason}"])

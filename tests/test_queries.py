@@ -17,11 +17,13 @@ from graph.errors import UnknownIdError
 from graph.queries import (
     accusations_against,
     accusations_by,
+    accused,
     grounded_labels,
     independent_origins,
     provenance,
     reference_day,
     resolve,
+    responds_to,
     responses_to,
     select_claims,
     subgraph,
@@ -144,6 +146,14 @@ def test_actor_without_side_has_no_side_mates(G: nx.MultiDiGraph) -> None:
     assert accusations_by(G, "loner", include_side=True) == ["loner-claim"]
 
 
+def test_accused_names_the_actors_an_accusation_accuses(G: nx.MultiDiGraph) -> None:
+    assert accused(G, "general-camp") == ["blue-force"]
+
+
+def test_a_denial_accuses_no_one(G: nx.MultiDiGraph) -> None:
+    assert accused(G, "spox-denies-camp") == []
+
+
 # --- responses and threads ---------------------------------------------------------------------
 
 def test_responses_to_list_every_relation_with_claimant_and_date(G: nx.MultiDiGraph) -> None:
@@ -159,6 +169,26 @@ def test_responses_to_include_concessions(G: nx.MultiDiGraph) -> None:
 
 def test_responses_to_are_direct_only(G: nx.MultiDiGraph) -> None:
     assert "general-rebuts-spox" not in [r.claim for r in responses_to(G, "general-camp")]
+
+
+def test_responds_to_names_the_claims_a_claim_answers(G: nx.MultiDiGraph) -> None:
+    assert responds_to(G, "general-rebuts-spox") == [Reply("spox-denies-camp", "rebuts", "blue-spox", "2017-10-08")]
+    assert responds_to(G, "general-camp") == []
+
+
+def test_responds_to_lists_the_answered_claims_in_date_order() -> None:
+    G = graph.build_graph(graph.parse_dataset("""
+actors:
+  - {id: a, name: A, kind: person}
+sources:
+  - {id: doc, title: Doc}
+claims:
+  - {id: early, claimant: a, kind: statement, text: T, date: 2017-10-09, reports: [doc]}
+  - {id: earliest, claimant: a, kind: statement, text: T, date: 2017-10-01, reports: [doc]}
+  - {id: answer, claimant: a, kind: rebuttal, text: T, date: 2017-10-10, reports: [doc],
+     responds_to: [{rebuts: early}, {supports: earliest}]}
+"""))
+    assert [(r.claim, r.how) for r in responds_to(G, "answer")] == [("earliest", "supports"), ("early", "rebuts")]
 
 
 def test_thread_follows_responses_both_ways(G: nx.MultiDiGraph) -> None:
@@ -374,8 +404,9 @@ def test_shipped_isis_alias_names_daesh(shipped_graph: nx.MultiDiGraph) -> None:
 
 # --- the package's public names ----------------------------------------------------------------
 
-QUERY_FUNCTIONS = ["accusations_against", "accusations_by", "responses_to", "thread", "unanswered", "timeline",
-                   "subgraph", "provenance", "independent_origins", "grounded_labels", "why", "grounded_labelling"]
+QUERY_FUNCTIONS = ["accusations_against", "accusations_by", "accused", "responses_to", "responds_to", "thread",
+                   "unanswered", "timeline", "subgraph", "provenance", "independent_origins", "grounded_labels", "why",
+                   "grounded_labelling"]
 
 
 def test_queries_all_lists_every_public_name() -> None:

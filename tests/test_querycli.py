@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
 import pytest
 
+import graph.querycli
 from graph.cli import main
 from graph.querycli import QUERIES
 
@@ -231,3 +233,18 @@ def test_every_query_has_help(capsys: pytest.CaptureFixture[str], name: str) -> 
 def test_shipped_pentagon_denial_puts_gerasimov_out(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "why", "gerasimov-training") == (
         0, "gerasimov-training is out: rebarich-denies-training denies it and is in\n", "")
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_every_query_handler_says_what_it_prints_in_one_line(name: str) -> None:
+    doc = QUERIES[name][0].__doc__ or ""
+    assert doc.strip() and "\n" not in doc.strip()
+
+
+def test_the_cli_leaves_walking_the_graph_to_graph_queries() -> None:
+    tree = ast.parse(Path(graph.querycli.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert not {"queries.walk", "networkx"} & imported
+    used = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    assert not {"succ", "pred", "adj", "edges", "in_edges", "out_edges", "successors", "predecessors"} & used

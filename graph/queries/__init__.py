@@ -9,7 +9,9 @@ Actors and places can be named by id, name or alias; an unknown name raises
 ==========================  =====================================================
 accusations_against         accusations naming an actor (its members, its side)
 accusations_by              accusations an actor made (its members, its side)
+accused                     the actors one accusation names
 responses_to                claims answering a claim, in date order
+responds_to                 claims a claim answers, in date order
 thread                      the whole exchange a claim belongs to
 unanswered                  accusations no denial or rebuttal answers, and for how long
 timeline                    claims in date order, filtered, with date certainty
@@ -29,13 +31,13 @@ True
 
 from __future__ import annotations
 
-from .accusations import accusations_against, accusations_by, actor_group
+from .accusations import accusations_against, accusations_by, accused, actor_group
 from .argumentation import grounded_labelling, grounded_labels, why
 from .filters import KINDS, select_claims, subgraph
 from .provenance import citation_loops, independent_origins, provenance
 from .records import Chain, Explanation, Label, OpenAccusation, Origins, Reply, TimelineEntry
 from .resolve import resolve, resolve_side
-from .responses import responses_to, thread, unanswered
+from .responses import responds_to, responses_to, thread, unanswered
 from .timeline import timeline
 from .when import DateLike, reference_day
 
@@ -51,6 +53,7 @@ __all__ = [
     "TimelineEntry",
     "accusations_against",
     "accusations_by",
+    "accused",
     "actor_group",
     "citation_loops",
     "grounded_labelling",
@@ -60,6 +63,7 @@ __all__ = [
     "reference_day",
     "resolve",
     "resolve_side",
+    "responds_to",
     "responses_to",
     "select_claims",
     "subgraph",

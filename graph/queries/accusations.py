@@ -56,6 +56,17 @@ def accusations_by(G: ClaimGraph, actor: str, *, include_members: bool = False,
     return chronological(G, (c for c in made if nodes[c].get("kind") == "accusation"))
 
 
+def accused(G: ClaimGraph, claim: str) -> list[str]:
+    """The actors ``claim`` accuses, by id; none unless it is an accusation (see the module docstring).
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> accused(G, "gerasimov-training"), accused(G, "rebarich-denies-training")
+    (['us-forces'], [])
+    """
+    return sorted(successors(G, resolve(G, claim, "claim"), ("accuses",)))
+
+
 def actor_group(G: ClaimGraph, actor: str, *, include_members: bool = False,
                 include_side: bool = False) -> set[str]:
     """``actor``, plus the actors of its side and/or its members (transitively) when asked.

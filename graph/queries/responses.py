@@ -1,4 +1,4 @@
-"""Exchanges between claims: the replies to a claim, whole threads, and accusations left unanswered."""
+"""Exchanges between claims: replies to a claim and by it, whole threads, and accusations left unanswered."""
 
 from __future__ import annotations
 
@@ -23,7 +23,26 @@ def responses_to(G: ClaimGraph, claim: str) -> list[Reply]:
     Reply(claim='rebarich-denies-training', how='denies', claimant='rebarich', date='2017-12-29?')
     """
     claim = resolve(G, claim, "claim")
-    replies = [_reply(G, u, how) for u, how, _ in in_edges(G, claim, RESPONSES)]
+    return _in_date_order(G, [_reply(G, u, how) for u, how, _ in in_edges(G, claim, RESPONSES)])
+
+
+def responds_to(G: ClaimGraph, claim: str) -> list[Reply]:
+    """The claims ``claim`` answers directly, in date order: the other side of :func:`responses_to`.
+
+    Each :class:`Reply` names the answered claim, how ``claim`` answers it,
+    and the answered claim's claimant and date, like the ``responds_to``
+    field of the claim's record.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> responds_to(G, "rebarich-denies-training")
+    [Reply(claim='gerasimov-training', how='denies', claimant='gerasimov', date='2017-12?')]
+    """
+    claim = resolve(G, claim, "claim")
+    return _in_date_order(G, [_reply(G, v, how) for v, how, _ in out_edges(G, claim, RESPONSES)])
+
+
+def _in_date_order(G: ClaimGraph, replies: list[Reply]) -> list[Reply]:
     return sorted(replies, key=lambda r: (chronological_key(claim_date(G, r.claim), r.claim), r.how))
 
 
