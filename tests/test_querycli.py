@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import ast
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 import graph.querycli
 from graph.cli import main
@@ -215,6 +219,30 @@ def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str], data: str
         main(["query", "unanswered", "--as-of", "2017-13", "--data", data])
     assert exit_info.value.code == 2
     assert "argument --as-of: 2017-13 is not a real date: there is no month 13" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["--as-of", "--start", "--end"])
+@pytest.mark.parametrize("date", ["0000", "0000-01", "0000-01-01?"])
+def test_year_zero_is_a_usage_error(capsys: pytest.CaptureFixture[str], data: str, option: str, date: str) -> None:
+    query = "unanswered" if option == "--as-of" else "timeline"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["query", query, option, date, "--data", data])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}: " in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["provenance", "lions-of-the-east-us-instructors"],
+    ["provenance", "lions-of-the-east-us-instructors", "--json"],
+    ["origins", "tasnim-us-support-daesh"],
+])
+def test_arrows_reach_a_latin_1_terminal_as_escapes(argv: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-m", "graph", "query", *argv], capture_output=True, text=True,
+                            encoding="latin-1", cwd=ROOT, timeout=60, check=False,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "latin-1"})
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "\\u2192" in result.stdout
 
 
 def test_missing_data_file_is_an_error_not_a_traceback(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
