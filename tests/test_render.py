@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import errno
 import html
 import json
 import os
@@ -20,6 +21,7 @@ from support import MINI, ROOT
 
 import graph
 from graph.cli import main
+from graph.errors import OutputError
 from graph.layout import claim_sort_key, graph_layout, overlaps, timeline_layout
 from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
 
@@ -213,12 +215,32 @@ def test_write_html_replaces_the_file_in_one_step(mini_graph: nx.MultiDiGraph[An
     assert sorted(p.name for p in target.parent.iterdir()) == ["claims.html"]
 
 
-def test_a_failed_render_leaves_the_old_page(mini_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
+def test_a_write_that_fails_at_the_rename_leaves_the_old_page_and_no_temporary_file(
+        mini_graph: nx.MultiDiGraph[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = write_html(mini_graph, tmp_path / "claims.html")
     before = target.read_bytes()
-    with pytest.raises(ValueError):
-        write_html(mini_graph, target, layout="circle")  # type: ignore[arg-type]
+    attempts: list[str] = []
+
+    def disk_full(source: str, destination: str) -> None:
+        attempts.append(destination)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("graph.files.os.replace", disk_full)
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_html(mini_graph, target, layout="timeline")
+    assert attempts, "the write must fail while replacing the file, after the new page was written"
     assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.html"]
+
+
+def test_text_that_cannot_be_encoded_leaves_the_old_page_and_no_temporary_file(
+        mini_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
+    target = write_html(mini_graph, tmp_path / "claims.html")
+    before = target.read_bytes()
+    with pytest.raises(OutputError, match="cannot write"):
+        write_html(mini_graph, target, title="a lone surrogate \ud800 has no UTF-8 encoding")
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.html"]
 
 
 # --- notebooks ---------------------------------------------------------------------------------
