@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import re
 import shutil
 import sys
@@ -52,13 +53,28 @@ Object.defineProperty(window, "network", {
 """
 
 
+CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
 def chromium_path() -> str:
-    """The Chromium binary to use: $CHROMIUM or the first one on PATH."""
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"),
-                      shutil.which("google-chrome")):
-        if candidate:
-            return candidate
-    raise SystemExit("no Chromium found")
+    """The Chromium binary to use: $CHROMIUM when set, else the first executable Chromium or Chrome found."""
+    wanted = os.environ.get("CHROMIUM")
+    if wanted:
+        if _executable(wanted):
+            return wanted
+        raise SystemExit(f"$CHROMIUM is {wanted!r}, which is not an executable file")
+    candidates = [*CHROMIUM_PATHS, *(shutil.which(name) or "" for name in CHROMIUM_NAMES)]
+    found = next((c for c in candidates if c and _executable(c)), None)
+    if found is None:
+        raise SystemExit("no Chromium found in " + ", ".join(CHROMIUM_PATHS) + " or on PATH as "
+                         + ", ".join(CHROMIUM_NAMES) + ": install one (apt-get install chromium) "
+                         "or set CHROMIUM=/path/to/chromium")
+    return found
+
+
+def _executable(path: str) -> bool:
+    return os.path.isfile(path) and os.access(path, os.X_OK)
 
 
 def pyvis_lib() -> Path:

@@ -7,6 +7,7 @@ CLAIMGRAPH_UPDATE_SCREENSHOT=1 to also rewrite docs/screenshot.png.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -34,7 +35,7 @@ def find_chromium() -> str | None:
     """A Chromium or Chrome binary: $CHROMIUM, then the usual names on PATH."""
     candidates = [os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
     candidates += [shutil.which(name) or "" for name in ("chromium", "chromium-browser", "google-chrome", "chrome")]
-    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+    return next((c for c in candidates if c and os.path.isfile(c) and os.access(c, os.X_OK)), None)
 
 
 @pytest.fixture(scope="session")
@@ -437,6 +438,43 @@ def test_notebook_iframe_draws_the_graph(browser: Browser, mini_graph: nx.MultiD
     assert frame.evaluate("location.href") == "about:srcdoc"
     assert [r for r in requests if not r.startswith(("about:", "data:"))] == []
     context.close()
+
+
+# --- the browser benchmark finds its Chromium ----------------------------------------------------
+
+@pytest.fixture
+def bench_browser(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """benchmarks/bench_browser.py as a module, with no Chromium in the usual places or on PATH."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    module = importlib.import_module("bench_browser")
+    monkeypatch.setattr(module, "CHROMIUM_PATHS", ())
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    return module
+
+
+def test_benchmark_uses_chromium_from_the_environment(bench_browser: Any, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    binary = tmp_path / "my-chromium"
+    binary.write_text("#!/bin/sh\n")
+    binary.chmod(0o755)
+    monkeypatch.setenv("CHROMIUM", str(binary))
+    assert bench_browser.chromium_path() == str(binary)
+
+
+@pytest.mark.parametrize("setting", ["missing", "not executable", "a folder"])
+def test_benchmark_refuses_a_chromium_setting_that_cannot_run(bench_browser: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+    path = {"missing": tmp_path / "nothing", "not executable": tmp_path / "plain", "a folder": tmp_path}[setting]
+    (tmp_path / "plain").write_text("")
+    monkeypatch.setenv("CHROMIUM", str(path))
+    with pytest.raises(SystemExit, match=r"\$CHROMIUM is .* not an executable file"):
+        bench_browser.chromium_path()
+
+
+def test_benchmark_without_any_chromium_says_how_to_get_one(bench_browser: Any) -> None:
+    with pytest.raises(SystemExit, match=r"no Chromium found .*apt-get install chromium.*CHROMIUM="):
+        bench_browser.chromium_path()
 
 
 def test_screenshots(open_page: Open, shipped_html: Path, mini_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
