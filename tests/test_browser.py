@@ -18,9 +18,11 @@ from typing import Any
 import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
-from support import MINI, ROOT
+from support import MINI, ROOT, SHIPPED
 
 import graph
+from graph.layout import node_label, text_width
+from graph.layout.boxes import PADDING
 from graph.render import Explorer, write_html
 
 pytestmark = pytest.mark.browser
@@ -200,6 +202,45 @@ def test_legend_is_visible_and_names_every_side(open_page: Open, shipped_html: P
 def test_default_view_fits_the_whole_graph_at_a_readable_zoom(open_page: Open, shipped_html: Path) -> None:
     page = open_page(shipped_html)
     assert page.js("claimgraph.network.getScale()") >= 0.55  # vis-network hides labels below about 0.36
+
+
+MULTILINGUAL = ROOT / "tests" / "fixtures" / "multilingual.yaml"
+ARIAL_ALPHABET = 178.19
+"""Width of a to z at 14 px in Arial and Liberation Sans, which share their metrics (12.728 em)."""
+
+
+@pytest.fixture(scope="session")
+def multilingual_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The explorer page of records named in Cyrillic, Arabic, Chinese, Japanese and Korean."""
+    return write_html(graph.load(MULTILINGUAL), tmp_path_factory.mktemp("multilingual") / "multilingual.html")
+
+
+def test_labels_in_arabic_cyrillic_and_cjk_are_drawn(open_page: Open, multilingual_html: Path) -> None:
+    G = graph.load(MULTILINGUAL)
+    page = open_page(multilingual_html)
+    assert page.js("claimgraph.network.body.nodeIndices.length") == G.number_of_nodes()
+    labels = page.js("Object.fromEntries(claimgraph.nodes.get().map(n => [n.id, n.label]))")
+    assert labels == {n: node_label(attrs) for n, attrs in G.nodes(data=True)}
+    page.js("claimgraph.select('sana-camp')")
+    assert page.page.locator("#cg-details h2").inner_text() == "معسكر تدريب في منطقة التنف"
+    assert "supports Боевиков готовят в районе Эт-Танфа" in page.panel_text()
+
+
+@pytest.mark.parametrize("data", ["shipped", "multilingual"])
+def test_every_drawn_label_fits_the_room_the_layout_kept_for_it(open_page: Open, data: str,
+                                                                  request: pytest.FixtureRequest) -> None:
+    G = graph.load(SHIPPED if data == "shipped" else MULTILINGUAL)
+    page = open_page(request.getfixturevalue(f"{data}_html"))
+    alphabet = page.js("""(() => { const ctx = document.createElement("canvas").getContext("2d");
+        ctx.font = "14px " + claimgraph.network.body.nodes[claimgraph.data.nodes[0].id].options.font.face;
+        return ctx.measureText("abcdefghijklmnopqrstuvwxyz").width; })()""")
+    if abs(alphabet - ARIAL_ALPHABET) > 1:
+        pytest.skip(f"the page's font is not Arial or Liberation Sans here (a-z is {alphabet:.1f} px wide)")
+    drawn = page.js("""Object.fromEntries(claimgraph.network.body.nodeIndices.map(
+        id => [id, claimgraph.network.body.nodes[id].labelModule.size.width]))""")
+    estimated = {n: max(map(text_width, node_label(attrs).split("\n"))) for n, attrs in G.nodes(data=True)}
+    # boxes are kept PADDING apart, so a label may be up to PADDING / 2 wider on each side before it touches another
+    assert {n: (round(w, 1), round(estimated[n], 1)) for n, w in drawn.items() if w > estimated[n] + PADDING} == {}
 
 
 # --- search ----------------------------------------------------------------------------------

@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 import errno
 import html
+import itertools
 import json
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,13 @@ from support import MINI, ROOT
 import graph
 from graph.cli import main
 from graph.errors import OutputError
-from graph.layout import claim_sort_key, graph_layout, overlaps, timeline_layout
+from graph.layout import claim_sort_key, graph_layout, node_box, overlaps, timeline_layout
 from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import make_dataset_yaml  # type: ignore[import-not-found]
+
+MULTILINGUAL = ROOT / "tests" / "fixtures" / "multilingual.yaml"
 
 
 class Page(HTMLParser):
@@ -279,6 +282,40 @@ def test_timeline_puts_claims_in_date_order_with_undated_last(shipped_graph: nx.
     dated = [x[n][0] for n in claims if shipped_graph.nodes[n].get("date")]
     undated = [x[n][0] for n in claims if not shipped_graph.nodes[n].get("date")]
     assert not undated or max(dated) < min(undated)
+
+
+@pytest.mark.parametrize(("wide", "narrow"), [("叙利亚阿勒坦夫", "abcdefg"), ("시리아", "abc"),
+                                             ("Захарова", "zakharov"), ("SANA", "sana")],
+                         ids=["chinese", "korean", "cyrillic", "capitals"])
+def test_label_boxes_are_wider_for_wider_letters(wide: str, narrow: str) -> None:
+    def width(label: str) -> float:
+        return node_box({"type": "claim", "label": label}).half_width
+
+    assert width(wide) > width(narrow)
+
+
+def test_a_cjk_label_box_gives_each_character_a_full_em() -> None:
+    box = node_box({"type": "claim", "label": "叙利亚阿勒坦夫"})
+    assert 2 * box.half_width - 12 >= 7 * 14  # 14 px font; the box has a 6 px margin each side
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_labels_in_arabic_cyrillic_and_cjk_never_overlap(layout: Layout) -> None:
+    G = graph.load(MULTILINGUAL)
+    assert overlaps(G, layout_positions(G, layout)) == 0
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_larger_graph_of_wide_labels_has_no_overlaps(layout: Layout) -> None:
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(150, seed=5)))
+    names = [str(a.get("label", n)) for n, a in graph.load(MULTILINGUAL).nodes(data=True)]
+    for n, name in zip(G, itertools.cycle(names), strict=False):
+        G.nodes[n]["label"] = name
+    assert overlaps(G, layout_positions(G, layout)) == 0
+
+
+def layout_positions(G: nx.MultiDiGraph[Any], layout: Layout) -> dict[Hashable, tuple[float, float]]:
+    return graph_layout(G) if layout == "graph" else timeline_layout(G).positions
 
 
 def test_large_graph_layout_has_no_overlaps_and_is_fast() -> None:

@@ -20,7 +20,7 @@ to keep labels apart are the ones the page draws.
 (True, 0)
 """
 
-from .boxes import Box, Position, extent, node_box, node_label, wrap
+from .boxes import Box, Position, extent, node_box, node_label, text_width, wrap
 from .force import graph_layout
 from .overlap import overlaps, pack_rows, separate
 from .timeline import Timeline, claim_sort_key, timeline_layout
@@ -37,6 +37,7 @@ __all__ = [
     "overlaps",
     "pack_rows",
     "separate",
+    "text_width",
     "timeline_layout",
     "wrap",
 ]

@@ -7,7 +7,8 @@ boxes they keep apart are the ones the page draws.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+import unicodedata
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,13 +17,24 @@ import networkx as nx
 Position = tuple[float, float]
 
 CHAR_WIDTH = 7.4
-"""Average width of a character of the page's 14 px sans-serif font, in canvas pixels."""
+"""Width of a Latin lower-case letter of the page's 14 px sans-serif font, in canvas pixels, with some to spare.
+
+Measured in Chromium with Arial's metrics (Liberation Sans): Latin lower case
+averages 6.9 px, capitals 9.5 px; Greek and Cyrillic lower case 7.6 and 8.1 px,
+Cyrillic capitals 10.1 px; joined Arabic 5.4 to 6.7 px a letter; CJK
+ideographs, kana and Hangul take a full em, 14 px. :func:`char_width` covers
+each of these.
+"""
+CAPITAL = 1.3
+"""How much wider than a lower-case letter a capital is."""
+GREEK_CYRILLIC = 1.1
+"""How much wider than Latin letters Greek and Cyrillic ones are."""
 LINE_HEIGHT = 17.0
 PADDING = 6.0
 """Space kept between two label boxes."""
 
 WRAP: dict[str, tuple[int, int]] = {"claim": (18, 3), "actor": (22, 2), "source": (22, 2), "place": (16, 2)}
-"""Characters per line and most lines of a node's label, by node type."""
+"""Columns per line (a CJK character takes two) and most lines of a node's label, by node type."""
 
 
 @dataclass(frozen=True)
@@ -35,18 +47,59 @@ class Box:
     half_height: float
 
 
+def columns(text: str) -> int:
+    """How many columns ``text`` takes, as a terminal counts them: CJK characters two, combining marks none.
+
+    >>> columns("al-Tanf"), columns("阿勒坦夫"), columns("e\\u0301")
+    (7, 8, 1)
+    """
+    return sum(_columns(c) for c in text)
+
+
+def _columns(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def char_width(char: str) -> float:
+    """The estimated width of ``char`` in the page's 14 px font, in canvas pixels: never much below the real one.
+
+    >>> [round(char_width(c), 2) for c in ("a", "A", "ж", "阿", "\\u0301")]
+    [7.4, 9.62, 8.14, 14.8, 0.0]
+    """
+    width = _columns(char) * CHAR_WIDTH
+    if "\u0370" <= char <= "\u052f":  # Greek, Cyrillic and Cyrillic Supplement
+        width *= GREEK_CYRILLIC
+    return width * CAPITAL if unicodedata.category(char) in ("Lu", "Lt") else width
+
+
+def text_width(text: str) -> float:
+    """The estimated width of one line of ``text`` in the page's 14 px font, in canvas pixels.
+
+    >>> text_width("Tass") < text_width("TASS") < text_width("ТАСС")
+    True
+    """
+    return sum(char_width(c) for c in text)
+
+
 def wrap(text: str, width: int, lines: int) -> str:
-    """Break ``text`` into at most ``lines`` lines of about ``width`` characters, ending in … when cut.
+    """Break ``text`` into at most ``lines`` lines of about ``width`` columns, ending in … when cut.
+
+    A word too long for a line is cut, except in scripts such as Chinese that
+    may break between any two characters, where it continues on the next line.
 
     >>> wrap("lions of the east training camp", 18, 3)
     'lions of the east\\ntraining camp'
     >>> wrap("a very long title that goes on and on", 10, 2)
     'a very\\nlong titl…'
+    >>> print(wrap("俄罗斯国防部称美军在阿勒坦夫基地训练武装分子", 18, 2))
+    俄罗斯国防部称美军
+    在阿勒坦夫基地训…
     """
-    words, rows, row = text.split(), [], ""
-    for word in words:
-        word = word if len(word) <= width else word[: width - 1] + "…"
-        if row and len(row) + 1 + len(word) > width:
+    rows, row = [], ""
+    for word in _words(text, width):
+        if row and columns(row) + 1 + columns(word) > width:
             rows.append(row)
             row = word
         else:
@@ -55,8 +108,32 @@ def wrap(text: str, width: int, lines: int) -> str:
     if len(rows) > lines:
         rows = rows[:lines]
         last = rows[-1]
-        rows[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
+        rows[-1] = (last if columns(last) < width else _prefix(last, width - 1).rstrip()) + "…"
     return "\n".join(rows)
+
+
+def _words(text: str, width: int) -> Iterator[str]:
+    """The words of ``text``, none wider than ``width`` columns."""
+    for word in text.split():
+        if columns(word) <= width:
+            yield word
+        elif any(_columns(c) == 2 for c in word):  # CJK breaks between any two characters
+            while word:
+                piece = _prefix(word, width) or word[0]
+                yield piece
+                word = word[len(piece):]
+        else:
+            yield _prefix(word, width - 1) + "…"
+
+
+def _prefix(text: str, width: int) -> str:
+    """The longest start of ``text`` that fits in ``width`` columns (with any combining marks that follow)."""
+    used = 0
+    for i, char in enumerate(text):
+        used += _columns(char)
+        if used > width:
+            return text[:i]
+    return text
 
 
 def node_label(attrs: dict[str, Any]) -> str:
@@ -76,14 +153,14 @@ def node_box(attrs: dict[str, Any]) -> Box:
     Box(dx=0.0, dy=0.0, half_width=17.1, half_height=14.5)
     """
     rows = node_label(attrs).split("\n")
-    text_width = max(len(r) for r in rows) * CHAR_WIDTH
-    text_height = len(rows) * LINE_HEIGHT
+    width = max(text_width(r) for r in rows)
+    height = len(rows) * LINE_HEIGHT
     kind = attrs.get("type")
     if kind == "claim":
-        return Box(0.0, 0.0, (text_width + 12.0) / 2, (text_height + 12.0) / 2)
+        return Box(0.0, 0.0, (width + 12.0) / 2, (height + 12.0) / 2)
     radius = 12.0 if kind == "actor" else 10.0
-    top, bottom = -radius, radius + 4.0 + text_height
-    return Box(0.0, (top + bottom) / 2, max(radius, text_width / 2), (bottom - top) / 2)
+    top, bottom = -radius, radius + 4.0 + height
+    return Box(0.0, (top + bottom) / 2, max(radius, width / 2), (bottom - top) / 2)
 
 
 def extent(G: nx.MultiDiGraph[Any], pos: dict[Hashable, Position]) -> tuple[float, float, float, float]:
