@@ -130,9 +130,11 @@ def run_schema(args: argparse.Namespace) -> int:
 def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("build", help="write the interactive explorer: one HTML page that works offline",
                             description="Write the interactive explorer: one self-contained HTML page "
-                                        "(default out/NAME.html, NAME from the data file) to open in a browser.")
+                                        "(default: out/NAME.html in the data's folder, NAME from the data file) "
+                                        "to open in a browser.")
     _data_argument(parser)
-    parser.add_argument("-o", "--output", type=Path, help="write the page here (default: out/NAME.html)")
+    parser.add_argument("-o", "--output", type=Path,
+                        help="write the page here (default: out/NAME.html next to the data)")
     parser.add_argument("--layout", choices=LAYOUTS, default="graph",
                         help="graph: who is linked to whom; timeline: claims by date, left to right (default: graph)")
     parser.add_argument("--title", help="the page title (default: the data set's name)")
@@ -142,13 +144,25 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run_build(args: argparse.Namespace) -> int:
     """``claimgraph build``: write the explorer page and say where it is."""
-    G = build_graph(read_dataset(args.path))
-    output: Path = args.output or Path("out") / f"{G.graph.get('name') or 'claims'}.html"
+    data = read_dataset(args.path)
+    _print_warnings(data.warnings)
+    G = build_graph(data)
+    output: Path = args.output or default_page_path(Path(args.path), G.graph.get("name") or "claims")
     write_html(G, output, layout=args.layout, title=args.title)
     print(f"wrote {output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges) — open it in a browser")
     if args.open:
         webbrowser.open(output.resolve().as_uri())
     return 0
+
+
+def default_page_path(data_path: Path, name: str) -> Path:
+    """Where ``build`` writes by default: an ``out`` folder next to the data.
+
+    >>> default_page_path(Path("data/claims.yaml"), "claims")
+    PosixPath('data/out/claims.html')
+    """
+    folder = data_path if data_path.is_dir() else data_path.parent
+    return folder / "out" / f"{name}.html"
 
 
 def _emit(text: str, output: Path | None, stdout: TextIO | None = None) -> None:

@@ -8,6 +8,7 @@ import html
 import itertools
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Hashable
@@ -347,12 +348,15 @@ def test_build_writes_the_page_and_says_where(tmp_path: Path, capsys: pytest.Cap
     assert Page(target.read_text(encoding="utf-8")).title == "mini"
 
 
-def test_build_defaults_to_out_folder_named_after_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_build_defaults_to_an_out_folder_next_to_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cases").mkdir()
+    for fixture in (MINI, MINI.parent / "mini-article.txt"):
+        shutil.copy(fixture, tmp_path / "cases" / fixture.name)
     monkeypatch.chdir(tmp_path)
-    assert main(["build", str(MINI), "--layout", "timeline", "--title", "Mini"]) == 0
-    assert capsys.readouterr().out.startswith("wrote out/mini.html (")
-    page = Page((tmp_path / "out" / "mini.html").read_text(encoding="utf-8"))
+    assert main(["build", "cases/mini.yaml", "--layout", "timeline", "--title", "Mini"]) == 0
+    assert capsys.readouterr().out.startswith("wrote cases/out/mini.html (")
+    page = Page((tmp_path / "cases" / "out" / "mini.html").read_text(encoding="utf-8"))
     assert page.title == "Mini" and page.data_block()["layout"] == "timeline"
 
 
