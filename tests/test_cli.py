@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -13,7 +14,7 @@ import networkx as nx
 import pytest
 from support import MINI, ROOT
 
-from graph.cli import main
+from graph.cli import main, make_parser
 
 BAD = """\
 actors:
@@ -106,7 +107,16 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["validate", "export", "schema"])
+def _commands() -> list[str]:
+    parser = make_parser()
+    return sorted(next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices)
+
+
+def test_the_cli_has_the_documented_commands() -> None:
+    assert _commands() == ["build", "export", "query", "schema", "validate"]
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main([command, "--help"])
