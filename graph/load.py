@@ -401,13 +401,34 @@ def _model_in(annotation: Any) -> type[Any] | None:
     return _model_in(origin) if origin is not None and origin is not annotation else None
 
 
+_PLAIN_MESSAGES = {
+    "list_type": "expected a list",
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "model_type": "expected a mapping of keys and values",
+    "dict_type": "expected a mapping of keys and values",
+    "string_too_short": "is empty",
+    "too_short": "needs at least one item",
+}
+"""Pydantic's wording ("Input should be a valid list") in the words of a claims file."""
+
+
 def _clean_message(error: ErrorDetails) -> str:
-    message = error["msg"]
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind in ("enum", "literal_error"):
+        return f"{value!r} is not an allowed value"
+    if value is None and kind in ("string_type", "list_type", "model_type", "dict_type"):
+        return "is empty"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        bound = "at most" if kind == "less_than_equal" else "at least"
+        limit = ctx.get("le", ctx.get("ge"))
+        return f"must be {bound} {limit} (got {value!r})"
+    message = _PLAIN_MESSAGES.get(kind, error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
-    value = error.get("input")
-    if error["type"] in ("enum", "literal_error"):
-        return f"{value!r} is not an allowed value"
     if isinstance(value, (str, int, float)) and str(value) not in message:
         return f"{message} (got {value!r})"
     return message
@@ -424,14 +445,20 @@ def _hint_for(error: ErrorDetails) -> str:
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
         close = suggest_id(str(error.get("input")), choices)
         return (f"did you mean {close[0]!r}? " if close else "") + f"allowed: {', '.join(choices)}"
+    if field_name == "responds_to" or ("responds_to" in loc and kind in ("model_type", "dict_type")):
+        return "write each response as '- denies: <claim id>' (or rebuts, supports, concedes, repeats)"
+    if error.get("input") is None and field_name:
+        return f"write a value after '{field_name}:'"
     if kind == "list_type":
-        return f"write '{field_name}' as a list: [a, b] or one '- item' per line"
-    if kind in ("string_type",) and field_name:
-        return f"write '{field_name}' as text; quote it if it looks like a number or date"
-    if field_name in ("date", "published"):
+        return f"write '{field_name}' as a list, [a, b], or one '- item' per line; quote text that looks like a number"
+    if kind == "string_type" and field_name:
+        return f"quote the value of '{field_name}' if it looks like a number or a date"
+    if field_name in ("date", "published") and "YYYY" not in error["msg"]:
         return "write YYYY, YYYY-MM or YYYY-MM-DD, with ~ for approximate or ? for uncertain"
     if field_name == "url":
         return "use a full http:// or https:// address"
+    if field_name == "credibility":
+        return "Admiralty information credibility: 1 (confirmed) to 6 (cannot be judged)"
     return ""
 
 

@@ -70,6 +70,24 @@ DateValue = Annotated[
 """A partial date in EDTF notation; see :class:`graph.dates.PartialDate`."""
 
 
+def _one_or_many(value: Any) -> Any:
+    """``targets: us-forces`` means ``targets: [us-forces]``: one item need not be written as a list."""
+    return [value] if isinstance(value, str) else value
+
+
+IdList = Annotated[
+    list[Slug],
+    BeforeValidator(_one_or_many, json_schema_input_type=Slug | list[Slug]),
+]
+"""Ids of other records: a list, or one id on its own."""
+
+TextList = Annotated[
+    list[Text],
+    BeforeValidator(_one_or_many, json_schema_input_type=Text | list[Text]),
+]
+"""Pieces of text: a list, or one on its own."""
+
+
 def _check_http_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://[^\s/?#]+$", value, re.IGNORECASE):
         raise ValueError("only http:// and https:// links are allowed")
@@ -157,8 +175,8 @@ class Actor(Record):
     name: Text
     kind: ActorKind
     side: Slug | None = Field(None, description="Id of a side; leave out for actors with no declared side.")
-    member_of: list[Slug] = Field(default_factory=list, description="Ids of actors this one speaks for or belongs to.")
-    aliases: list[Text] = Field(default_factory=list)
+    member_of: IdList = Field(default_factory=list, description="Ids of actors this one speaks for or belongs to.")
+    aliases: TextList = Field(default_factory=list)
     description: Text | None = None
     reliability: Reliability | None = Field(None, description="Admiralty source reliability A-F.")
     note: Text | None = None
@@ -169,7 +187,7 @@ class Place(Record):
 
     id: Slug
     name: Text
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: TextList = Field(default_factory=list)
     description: Text | None = None
     note: Text | None = None
 
@@ -197,7 +215,7 @@ class Report(Record):
     """One source a claim appears in, and who relayed it between the claimant and that source."""
 
     source: Slug
-    via: list[Slug] = Field(
+    via: IdList = Field(
         default_factory=list,
         description="Intermediary actors, the one nearest the claimant first.",
     )
@@ -241,10 +259,6 @@ class Response(Record):
         return str(getattr(self, self.how))
 
 
-def _quote_list(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
-
-
 class Claim(Record):
     """Something an actor said: an accusation, a denial, a rebuttal, ..."""
 
@@ -254,21 +268,21 @@ class Claim(Record):
     label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] | None = Field(
         None, description="A few words shown on the graph; made from the id when absent.")
     text: Text = Field(description="A neutral paraphrase of what was claimed.")
-    quote: Annotated[list[Text], BeforeValidator(_quote_list)] = Field(
+    quote: TextList = Field(
         default_factory=list,
         description="The verbatim words, or a list of verbatim fragments.",
     )
     date: DateValue | None = Field(None, description="When the claim was made, as precisely as the source allows.")
     date_note: Text | None = Field(None, description="How the date was determined.")
-    targets: list[Slug] = Field(default_factory=list, description="Ids of the actors accused or addressed.")
+    targets: IdList = Field(default_factory=list, description="Ids of the actors accused or addressed.")
     responds_to: list[Response] = Field(default_factory=list)
-    reports: Annotated[list[ReportEntry], Field(min_length=1)] = Field(
+    reports: Annotated[list[ReportEntry], BeforeValidator(_one_or_many), Field(min_length=1)] = Field(
         description="The sources the claim appears in: a source id, or {source, via}.",
     )
-    places: list[Slug] = Field(default_factory=list)
+    places: IdList = Field(default_factory=list)
     basis: Basis | None = Field(None, description="What the claim says it rests on.")
     credibility: Credibility | None = Field(None, description="Admiralty information credibility 1-6.")
-    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=80)]] = Field(default_factory=list)
+    tags: TextList = Field(default_factory=list)
     note: Text | None = None
 
 

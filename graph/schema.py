@@ -22,17 +22,14 @@ def json_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of a claims file."""
     schema = Document.model_json_schema()
     claim = schema["$defs"]["Claim"]["properties"]
-    # The models accept shorthands in "before" validators; pydantic cannot see them.
-    claim["reports"]["items"] = {
-        "anyOf": [
-            {"type": "string", "pattern": SLUG_PATTERN, "description": "A source id."},
-            {"$ref": "#/$defs/Report"},
-        ]
-    }
-    quote_list = {"type": "array", "items": {"type": "string", "minLength": 1}}
-    claim["quote"] = {
-        "description": claim["quote"]["description"],
-        "anyOf": [{"type": "string", "minLength": 1}, quote_list],
+    # Reports accept shorthands in a "before" validator that pydantic cannot describe:
+    # one source id, or a list of source ids and {source, via} mappings.
+    source_id = {"type": "string", "pattern": SLUG_PATTERN, "description": "A source id."}
+    items = {"anyOf": [source_id, {"$ref": "#/$defs/Report"}]}
+    reports = claim["reports"]
+    claim["reports"] = {
+        "description": reports["description"],
+        "anyOf": [source_id, {"type": "array", "minItems": 1, "items": items}],
     }
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 

@@ -316,3 +316,27 @@ def test_unreadable_files_are_reported_in_file_order(write_yaml: Callable[[str, 
     with pytest.raises(DataError) as info:
         graph.read_dataset(write_yaml("", "d.yaml").parent)
     assert [Path(p.file).name for p in info.value.problems] == ["a.yaml", "b.yaml", "c.yaml", "d.yaml"]
+
+
+def test_one_id_may_stand_for_a_list_of_one() -> None:
+    text = HEADER + "claims:\n" + OK_CLAIM.replace("reports: [doc]", "reports: doc") + "    targets: spokesperson\n"
+    claim = graph.parse_dataset(text).claims["c1"]
+    assert (claim.targets, [r.source for r in claim.reports]) == (["spokesperson"], ["doc"])
+
+
+@pytest.mark.parametrize(("line", "message", "hint"), [
+    ("    credibility: 9\n", "must be at most 6 (got 9)", "Admiralty information credibility: 1 (confirmed) to 6"),
+    ("    responds_to: [c0]\n", "expected a mapping of keys and values (got 'c0')", "write each response as"),
+    ("    credibility: high\n", "expected a whole number (got 'high')", "Admiralty information credibility"),
+    ("    tags: {a: 1}\n", "expected a list", "write 'tags' as a list"),
+])
+def test_type_errors_are_worded_for_people_writing_yaml(line: str, message: str, hint: str) -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + line)
+    assert problem.message == message
+    assert problem.hint.startswith(hint)
+
+
+def test_empty_required_field_says_so() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("text: General A accused someone.", "text:"))
+    assert (problem.where, problem.message) == ("claims[0].text", "is empty")
+    assert problem.hint == "write a value after 'text:'"
