@@ -33,7 +33,8 @@ import networkx as nx
 from .build import NO_SIDE_COLOUR, RELATIONS
 from .dates import PartialDate
 from .files import write_text_atomic
-from .layout import extent, graph_layout, node_label, timeline_layout
+from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
+from .layout.timeline import HEADING_SIZE
 
 Layout = Literal["graph", "timeline"]
 LAYOUTS: tuple[Layout, ...] = ("graph", "timeline")
@@ -140,6 +141,9 @@ def page_data(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str =
               embedded: bool = False) -> dict[str, Any]:
     """Everything the page draws, as JSON-ready data: nodes with positions, edges, sides, timeline.
 
+    ``extent`` is the left, top, right and bottom of the drawing, the timeline's headings and band names
+    included; ``timeline`` holds its date columns (left, right, heading) and bands (top, bottom, name, colour).
+
     >>> import graph
     >>> data = page_data(graph.load("tests/fixtures/mini.yaml"))
     >>> len(data["nodes"]), len(data["edges"]), data["edges"][0][2]
@@ -159,9 +163,15 @@ def page_data(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str =
         "shapes": {t: s for t, (s, _) in SHAPES.items()},
         "nodes": [_node(G, n, positions.get(n, (0.0, 0.0)), colours[n]) for n in G],
         "edges": [_edge(index, u, v, attrs) for u, v, attrs in G.edges(data=True)],
-        "extent": extent(G, positions),
-        "timeline": {"ticks": timeline.ticks, "rows": timeline.rows} if timeline else None,
+        "extent": timeline.frame if timeline else extent(G, positions),
+        "timeline": _timeline_data(timeline) if timeline else None,
     }
+
+
+def _timeline_data(timeline: Timeline) -> dict[str, Any]:
+    """What the page draws behind a timeline: date columns, bands (colours made safe) and their font size."""
+    bands = [[top, bottom, name, safe_colour(colour)] for top, bottom, name, colour in timeline.bands]
+    return {"columns": timeline.columns, "bands": bands, "fontSize": HEADING_SIZE}
 
 
 def node_colours(G: nx.MultiDiGraph[Any]) -> dict[Hashable, tuple[str | None, str]]:

@@ -8,6 +8,7 @@ import html
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,8 @@ from support import MINI, ROOT
 import graph
 from graph.cli import main
 from graph.errors import OutputError
-from graph.layout import claim_sort_key, force, graph_layout, node_box, overlaps, timeline_layout
+from graph.layout import Timeline, claim_sort_key, force, graph_layout, node_box, overlaps, timeline_layout
+from graph.layout.timeline import MONTHS, ROW_SLACK, heading_width
 from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -141,6 +143,12 @@ def test_colours_that_are_not_hex_become_grey(mini_graph: nx.MultiDiGraph[Any]) 
     assert "example.org/x.png" not in text.split('id="claimgraph-data"')[0]
     data = Page(text).data_block()
     assert next(s for s in data["sides"] if s["id"] == "red")["colour"] == "#999999"
+
+
+def test_timeline_bands_get_safe_colours(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    bands = page_data(hostile(mini_graph), layout="timeline")["timeline"]["bands"]
+    assert {name: colour for _, _, name, colour in bands}["<b>Red</b>"] == "#999999"
+    assert all(re.fullmatch(r"#[0-9A-Fa-f]{6}", colour) for *_, colour in bands)
 
 
 def test_nodes_get_their_sides_colour(mini_graph: nx.MultiDiGraph[Any]) -> None:
@@ -274,14 +282,90 @@ def test_layouts_are_deterministic(shipped_graph: nx.MultiDiGraph[Any]) -> None:
     assert graph_layout(shipped_graph) == graph_layout(copy.deepcopy(shipped_graph))
 
 
-def test_timeline_puts_claims_in_date_order_with_undated_last(shipped_graph: nx.MultiDiGraph[Any]) -> None:
-    x = timeline_layout(shipped_graph).positions
-    claims = sorted((n for n, a in shipped_graph.nodes(data=True) if a["type"] == "claim"), key=lambda n: x[n][0])
-    keys = [claim_sort_key(shipped_graph.nodes[n]) for n in claims]
-    assert keys == sorted(keys)
-    dated = [x[n][0] for n in claims if shipped_graph.nodes[n].get("date")]
-    undated = [x[n][0] for n in claims if not shipped_graph.nodes[n].get("date")]
-    assert not undated or max(dated) < min(undated)
+def test_timeline_is_deterministic(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    assert timeline_layout(shipped_graph) == timeline_layout(copy.deepcopy(shipped_graph))
+
+
+def column_of(t: Timeline, x: float) -> int:
+    """The index of the date column that ``x`` falls in."""
+    inside = [i for i, (left, right, _) in enumerate(t.columns) if left <= x <= right]
+    assert len(inside) == 1, f"x={x} is in columns {inside}"
+    return inside[0]
+
+
+def test_timeline_has_a_column_per_month_headed_by_it(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    t = timeline_layout(shipped_graph)
+    assert [heading for *_, heading in t.columns] == [
+        "before Oct 2017", "Oct 2017", "Dec 2017", "Sep 2018", "Nov 2018", "May 2020", "Apr 2022", "undated"]
+    for n, attrs in shipped_graph.nodes(data=True):
+        if attrs["type"] == "claim" and attrs.get("date"):
+            date = graph.PartialDate.parse(attrs["date"])
+            assert t.columns[column_of(t, t.positions[n][0])][2] == f"{MONTHS[date.month - 1]} {date.year}", n
+
+
+def test_every_column_that_holds_claims_has_a_heading_that_fits_it(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    data = page_data(shipped_graph, layout="timeline")
+    columns = data["timeline"]["columns"]
+    claims = [n for n in data["nodes"] if n["type"] == "claim"]
+    held = {i for n in claims for i, (left, right, _) in enumerate(columns) if left <= n["x"] <= right}
+    assert held == set(range(len(columns)))
+    assert all(heading and heading_width(heading) <= right - left for left, right, heading in columns)
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(columns))  # headings centred in disjoint columns
+
+
+@pytest.mark.parametrize(("dates", "headings"), [
+    (["2017-10-06", "2017-10-06~", "2018", "2020-05?"], ["Oct 2017", "2018?", "May 2020"]),
+    (["2017-10-06", "2017-10-07?", "2017-10", None], ["Oct 2017?", "6 Oct 2017", "7 Oct 2017", "undated"]),
+], ids=["months", "days within one month"])
+def test_column_headings_are_short_and_mark_less_precise_dates(dates: list[str | None], headings: list[str]) -> None:
+    G = nx.MultiDiGraph(sides={})
+    for i, date in enumerate(dates):
+        G.add_node(f"c{i}", type="claim", label=f"claim {i}", **({"date": date} if date else {}))
+    assert [heading for *_, heading in timeline_layout(G).columns] == headings
+
+
+def test_timeline_columns_run_in_date_order(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    t = timeline_layout(shipped_graph)
+    dated = [n for n, a in shipped_graph.nodes(data=True) if a["type"] == "claim" and a.get("date")]
+    for a, b in itertools.permutations(dated, 2):
+        if claim_sort_key(shipped_graph.nodes[a])[1:] < claim_sort_key(shipped_graph.nodes[b])[1:]:
+            assert column_of(t, t.positions[a][0]) <= column_of(t, t.positions[b][0]), (a, b)
+
+
+def test_an_undated_claim_sits_just_before_the_first_claim_that_answers_it(
+        shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    t = timeline_layout(shipped_graph)
+    column = {n: column_of(t, x) for n, (x, _) in t.positions.items() if shipped_graph.nodes[n]["type"] == "claim"}
+    assert t.columns[column["pentagon-trains-opposition-at-tanf"]][2] == "before Oct 2017"
+    assert column["pentagon-trains-opposition-at-tanf"] + 1 == column["konashenkov-black-hole"]
+    assert column["captured-militants-worked-with-us"] == len(t.columns) - 1  # nothing answers it
+    assert t.columns[-1][2] == "undated"
+
+
+def test_timeline_fits_a_laptop_window_with_readable_labels(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    """At 1440 x 900 the graph gets about 1216 x 754 pixels: 14 px labels must stay at 9 px or more."""
+    left, top, right, bottom = timeline_layout(shipped_graph).frame
+    assert min(1216 / (right - left), 754 / (bottom - top)) * 14 >= 9
+
+
+def test_rows_of_actors_sources_and_places_do_not_widen_the_timeline(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    t = timeline_layout(shipped_graph)
+    columns = t.columns[-1][1] - t.columns[0][0]
+    assert t.frame[2] - t.frame[0] <= columns * ROW_SLACK
+
+
+def test_actors_sit_over_the_claims_they_made(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    t = timeline_layout(shipped_graph)
+    for n, attrs in shipped_graph.nodes(data=True):
+        made = [t.positions[c][0] for _, c, r in shipped_graph.out_edges(n, data="relation") if r == "made"]
+        if attrs["type"] == "actor" and made:
+            assert min(abs(t.positions[n][0] - x) for x in made) < 150, n
+
+
+def test_organisations_that_made_no_claim_sit_by_their_members(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    x = {n: p[0] for n, p in timeline_layout(shipped_graph).positions.items()}
+    assert abs(x["russian-mod"] - x["konashenkov"]) < 300
+    assert abs(x["russian-mfa"] - x["zakharova"]) < 300
 
 
 @pytest.mark.parametrize(("wide", "narrow"), [("叙利亚阿勒坦夫", "abcdefg"), ("시리아", "abc"),

@@ -195,36 +195,35 @@
     else if (!params.edges.length) clearSelection();
   }
 
+  // Drawn in canvas units, like the node labels: the layout kept room for every heading and band name.
   function drawTimeline(ctx) {
     const [left, top, right, bottom] = data.extent;
-    const axis = top - 30;  // the dates sit in a strip above the first row
-    const px = 1 / api.network.getScale();  // labels keep one size on screen whatever the zoom
+    const { columns, bands, fontSize } = data.timeline;
+    const lastBand = bands.length ? bands[bands.length - 1][1] : bottom;
     ctx.save();
-    ctx.font = "bold " + Math.round(14 * px) + "px " + FONT;
-    ctx.textBaseline = "bottom";
-    let lastEnd = -Infinity;
-    data.timeline.ticks.forEach(([x, text]) => {
-      const width = ctx.measureText(text).width;
-      if (x < lastEnd) return;  // too close to the previous date label: skip, zooming in shows it
-      lastEnd = x + width + 12 * px;
-      ctx.strokeStyle = "#e4e4e4";
-      ctx.lineWidth = px;
-      ctx.beginPath();
-      ctx.moveTo(x, axis - 20 * px);
-      ctx.lineTo(x, bottom);
-      ctx.stroke();
-      ctx.fillStyle = "#666";
-      ctx.fillText(text, x + 4 * px, axis - 4 * px);
+    bands.forEach(([bandTop, bandBottom, , colour]) => {
+      ctx.fillStyle = mix(colour, 0.95);
+      ctx.fillRect(left, bandTop, right - left, bandBottom - bandTop);
     });
-    ctx.font = "bold " + Math.round(13 * px) + "px " + FONT;
-    data.timeline.rows.forEach(([y, text, colour]) => {
-      ctx.fillStyle = colour;
-      ctx.fillText(text, left, y - 6);
-      ctx.strokeStyle = "#e8e8e8";
+    ctx.font = "bold " + fontSize + "px " + FONT;
+    ctx.textBaseline = "alphabetic";
+    columns.forEach(([columnLeft, columnRight, text], i) => {
+      ctx.fillStyle = "#555";
+      ctx.textAlign = "center";
+      ctx.fillText(text, (columnLeft + columnRight) / 2, top + fontSize + 2);
+      if (i === 0) return;
+      const x = (columns[i - 1][1] + columnLeft) / 2;  // a line in the gap between two columns
+      ctx.strokeStyle = "#d0d0d0";
+      ctx.lineWidth = 1;
       ctx.beginPath();
-      ctx.moveTo(left, y - 4);
-      ctx.lineTo(right, y - 4);
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, lastBand);
       ctx.stroke();
+    });
+    ctx.textAlign = "left";
+    bands.forEach(([bandTop, , text, colour]) => {
+      ctx.fillStyle = darken(colour, 0.15);
+      ctx.fillText(text, left + 4, bandTop + fontSize + 3);
     });
     ctx.restore();
   }

@@ -6,9 +6,10 @@ Two layouts, both deterministic and in vis-network canvas pixels:
   nearby nodes, springs along edges), then every label box is pushed apart
   until none overlap (:mod:`.overlap`). Work per iteration is linear in nodes
   plus edges.
-* :func:`timeline_layout` (:mod:`.timeline`): claims left to right by date,
-  one row per side, each side's actors just above its claims; sources and
-  places in rows below.
+* :func:`timeline_layout` (:mod:`.timeline`): claims in date columns left to
+  right (one per month, headed "Oct 2017"), one band per side with its actors
+  just above its claims; sources and places in rows below. It is kept compact
+  enough to read whole on a laptop screen.
 
 Both size every node by its wrapped label (:mod:`.boxes`), so the boxes used
 to keep labels apart are the ones the page draws.

@@ -1,36 +1,64 @@
-"""The timeline layout: claims left to right by date, one band per side, sources and places in rows below."""
+"""The timeline layout: claims in date columns left to right, one band per side, sources and places in rows below."""
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import itertools
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 
 from ..dates import PartialDate
-from .boxes import Position, node_box
+from .boxes import Box, Position, node_box, text_width
 
-COLUMN_GAP = 28.0
-"""Horizontal space between two neighbouring boxes in a row."""
-STEP = 24.0
-"""Each claim starts at least this far right of the one dated before it, whatever its row."""
-ROW_GAP = 70.0
-STACK = 3
-"""Claims of one side stack in up to this many rows, so a burst of claims on one day stays narrow."""
-PAST_THE_END = 90.0
-"""How far right of the last claim an actor, source or place linked to no claim is placed."""
+Unit = Literal["month", "day"]
+
+STACKS = (2, 3, 4, 6)
+"""How deep the claims of one side in one date column may stack before a second stack starts beside the first.
+
+The layout tries each and keeps the one that fits a screen-shaped window (:data:`ASPECT`) at the largest scale.
+"""
+ASPECT = 1.6
+"""Width over height of the window the drawing should fill: a laptop screen less the page's filter panel."""
+CLAIMANT_WEIGHT = 4.0
+"""How much more an actor resists being moved along its row for each claim it made."""
+ROW_SLACK = 1.2
+"""A row of actors, sources or places may run this much wider than the date columns before it is split in two."""
+COLUMN_GAP = 30.0
+"""Horizontal space between two date columns."""
+BOX_GAP = 16.0
+"""Horizontal space between two boxes in a row, or two stacks of claims in a column."""
+STACK_GAP = 8.0
+"""Vertical space between two claims in a stack."""
+ACTOR_GAP = 14.0
+"""Vertical space between a side's actors and its claims, and between two rows of actors."""
+BAND_GAP = 12.0
+"""Vertical space between the bottom of one band and the name of the next."""
+HEADING_SIZE = 15.0
+"""Font size of the date headings and band names, in canvas pixels: they scale with the drawing, like labels."""
+HEADING_ROOM = 26.0
+"""Height of the strip above the first band that holds the date headings."""
+NAME_ROOM = 24.0
+"""Height of the line at the top of each band that holds its name."""
+BOLD = 1.12
+"""How much wider bold text is than the regular text that :func:`text_width` estimates."""
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """Timeline positions plus what the page draws behind them: date ticks and row names."""
+    """Timeline positions plus what the page draws behind them: date columns, bands and the frame."""
 
     positions: dict[Hashable, Position]
-    ticks: list[tuple[float, str]]
-    rows: list[tuple[float, str, str]]
+    columns: list[tuple[float, float, str]]
+    """Left, right and heading of each date column, left to right."""
+    bands: list[tuple[float, float, str, str]]
+    """Top, bottom, name and colour of each band, top to bottom."""
+    frame: tuple[float, float, float, float]
+    """Left, top, right and bottom of everything drawn: nodes, band names and the date headings above."""
 
 
 def claim_sort_key(attrs: dict[str, Any]) -> tuple[int, dt.date, dt.date]:
@@ -45,131 +73,360 @@ def claim_sort_key(attrs: dict[str, Any]) -> tuple[int, dt.date, dt.date]:
     return (0, *date.sort_key)
 
 
+def heading_width(text: str) -> float:
+    """The estimated width of a date heading or band name as the page draws it (bold, :data:`HEADING_SIZE`)."""
+    return text_width(text) * HEADING_SIZE / 14.0 * BOLD
+
+
 def timeline_layout(G: nx.MultiDiGraph[Any]) -> Timeline:
-    """Claims by date left to right in one row per side, actors above their side's claims.
+    """Claims in one column per month (per day if all fall in one month), one band per side, actors on top.
 
     >>> import graph
     >>> t = timeline_layout(graph.load("tests/fixtures/mini.yaml"))
     >>> t.positions["general-a-training"][0] < t.positions["blue-denies-training"][0]
     True
+    >>> [heading for _, _, heading in t.columns]
+    ['Oct 2017?', '6 Oct 2017', '7 Oct 2017']
     """
-    sides = list(G.graph.get("sides", {}))
-    lanes: list[str | None] = [*sides, None]
-    claims = sorted((n for n, attrs in G.nodes(data=True) if attrs.get("type") == "claim"),
-                    key=lambda n: (*claim_sort_key(G.nodes[n]), str(n)))
-    slots = _claim_slots(G, claims, lambda n: _lane_of(G, n, lanes))
-    claim_x = {n: x for n, (x, _) in slots.items()}
+    nodes = _Nodes(G)
+    columns = _columns(G, nodes.claims)
+    per_lane = collections.Counter((i, nodes.lane[n]) for i, (_, members) in enumerate(columns) for n in members)
+    deepest = max(per_lane.values(), default=1)
+    stacks = [stack for stack in STACKS if stack < deepest] + [deepest]
+    tried = [_layout(nodes, _Grid(nodes, columns, stack)) for stack in stacks]
+    return max(tried, key=_fill)  # the first of equals: the shallowest stacks
+
+
+def _fill(timeline: Timeline) -> float:
+    """The scale at which ``timeline`` fills a window of width :data:`ASPECT` and height 1."""
+    left, top, right, bottom = timeline.frame
+    return min(ASPECT / max(right - left, 1.0), 1.0 / max(bottom - top, 1.0))
+
+
+class _Nodes:
+    """What every try at the layout needs to know of the graph, worked out once."""
+
+    def __init__(self, G: nx.MultiDiGraph[Any]) -> None:
+        self.G = G
+        self.box = {n: node_box(attrs) for n, attrs in G.nodes(data=True)}
+        self.claims = sorted((n for n, attrs in G.nodes(data=True) if attrs.get("type") == "claim"),
+                             key=lambda n: (*claim_sort_key(G.nodes[n]), str(n)))
+        sides = G.graph.get("sides", {})
+        self.lanes: list[str | None] = [*sides, None]
+        """The sides in the order the data declares them, then no side."""
+        self.lane = {n: self._lane_of(n) for n in self.claims}
+        self.actors: dict[int, list[Hashable]] = {}
+        self.others: dict[str, list[Hashable]] = {"source": [], "place": []}
+        for n, attrs in G.nodes(data=True):
+            if attrs.get("type") == "actor":
+                self.actors.setdefault(self._lane_of(n), []).append(n)
+            elif attrs.get("type") in self.others:
+                self.others[attrs["type"]].append(n)
+        self.weight = {n: 1.0 + CLAIMANT_WEIGHT * len(_made(G, n)) for n in G}
+        """How strongly a node holds its wanted place in a row: a claimant more, so its "made" links stay short."""
+
+    def _lane_of(self, node: Hashable) -> int:
+        """The band of a claim's claimant or of an actor: its side's, or the last (no side)."""
+        attrs = self.G.nodes[node]
+        actor = attrs.get("claimant") if attrs.get("type") == "claim" else node
+        side = self.G.nodes[actor].get("side") if actor in self.G else None
+        return self.lanes.index(side) if side in self.lanes else len(self.lanes) - 1
+
+    def band_name(self, lane: int) -> tuple[str, str]:
+        """The name and colour of a side's band."""
+        side = self.lanes[lane]
+        if side is None:
+            return ("No side", "#999999")
+        details = self.G.graph["sides"][side]
+        return (str(details.get("name", side)), str(details.get("colour", "#999999")))
+
+
+def _made(G: nx.MultiDiGraph[Any], actor: Hashable) -> list[Hashable]:
+    """The claims ``actor`` made."""
+    return [c for _, c, attrs in G.out_edges(actor, data=True) if attrs.get("relation") == "made"]
+
+
+def _layout(nodes: _Nodes, grid: _Grid) -> Timeline:
+    """Bands top to bottom, one per side with nodes, then sources and places."""
     positions: dict[Hashable, Position] = {}
-    rows: list[tuple[float, str, str]] = []
+    bands: list[tuple[float, float, str, str]] = []
     y = 0.0
-    for lane in lanes:
-        y, lane_rows = _lane(G, lane, claims, slots, positions, y, lanes)
-        rows += lane_rows
+    for lane in range(len(nodes.lanes)):
+        y = _band(nodes, grid, lane, positions, bands, y)
     for kind, name in (("source", "Sources"), ("place", "Places")):
-        members = [n for n, attrs in G.nodes(data=True) if attrs.get("type") == kind]
+        members = nodes.others[kind]
         if members:
-            rows.append((y, name, "#555555"))
-            y = _row(G, members, _anchor_x(G, members, claim_x), positions, y) + ROW_GAP
-    return Timeline(positions, _ticks(G, claims, claim_x), rows)
+            anchors = _anchors(nodes.G, members, grid.claim_x, grid.span[0])
+            bottom = _rows(nodes, members, anchors, positions, y + NAME_ROOM, grid.span)
+            bands.append((y, bottom, name, "#555555"))
+            y = bottom + BAND_GAP
+    return Timeline(positions, grid.columns, bands, _frame(nodes.box, positions, grid.columns, bands))
 
 
-def _lane_of(G: nx.MultiDiGraph[Any], node: Hashable, lanes: list[str | None]) -> int:
-    attrs = G.nodes[node]
-    actor = attrs.get("claimant") if attrs.get("type") == "claim" else node
-    side = G.nodes[actor].get("side") if actor in G else None
-    return lanes.index(side) if side in lanes else len(lanes) - 1
+# --- date columns ------------------------------------------------------------------------------
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""Month names for column headings, fixed rather than taken from the locale, so the page is the same everywhere."""
 
 
-def _claim_slots(G: nx.MultiDiGraph[Any], claims: list[Hashable],
-                 lane_of: Any) -> dict[Hashable, tuple[float, int]]:
-    """x and stacked row of each claim: in date order overall, never overlapping within its lane."""
-    x, previous_dated = 0.0, True
-    ends: dict[tuple[int, int], float] = {}
-    slots: dict[Hashable, tuple[float, int]] = {}
+def _columns(G: nx.MultiDiGraph[Any], claims: list[Hashable]) -> list[tuple[str, list[Hashable]]]:
+    """Headings and claims of the date columns, left to right: one per month, or per day if all share one month.
+
+    An undated claim that a dated claim answers was made before that answer: it goes in a column just before
+    the answer's, headed "before ...". Other undated claims go in a last column.
+    """
+    dates = {n: PartialDate.parse(str(G.nodes[n]["date"])) for n in claims if G.nodes[n].get("date")}
+    unit: Unit = "day" if len({(d.year, d.month) for d in dates.values()}) <= 1 else "month"
+    period = {n: _period(d, unit) for n, d in dates.items()}
+    before = _answered_before(G, claims, period)
+    groups: dict[tuple[int, dt.date, dt.date, int], tuple[str, list[Hashable]]] = {}
     for n in claims:
-        half = node_box(G.nodes[n]).half_width
-        dated = bool(G.nodes[n].get("date"))
-        x += STEP if dated or not previous_dated else STEP * 6  # a gap before the undated ones
-        previous_dated = dated
-        lane = lane_of(n)
-        starts = [max(x, ends.get((lane, k), -math.inf) + half) for k in range(STACK)]
-        k = min(range(STACK), key=lambda k: (starts[k], k))
-        x = starts[k]
-        slots[n] = (x, k)
-        ends[(lane, k)] = x + half + COLUMN_GAP
-    return slots
+        if n in period:
+            key, heading = (0, *period[n].sort_key, 1), _heading(period[n], unit)
+        elif n in before:
+            key, heading = (0, *before[n].sort_key, 0), "before " + _heading(before[n], unit)
+        else:
+            key, heading = (1, dt.date.max, dt.date.max, 0), "undated"
+        groups.setdefault(key, (heading, []))[1].append(n)
+    return [groups[key] for key in sorted(groups)]
 
 
-def _lane(G: nx.MultiDiGraph[Any], lane: str | None, claims: list[Hashable],
-          slots: dict[Hashable, tuple[float, int]],
-          positions: dict[Hashable, Position], y: float,
-          lanes: list[str | None]) -> tuple[float, list[tuple[float, str, str]]]:
-    members = [n for n in claims if _lane_of(G, n, lanes) == lanes.index(lane)]
-    actors = [n for n, a in G.nodes(data=True) if a.get("type") == "actor" and a.get("side") == lane]
-    if not members and not actors:
-        return y, []
-    side = G.graph.get("sides", {}).get(lane, {})
-    label = (str(side.get("name", lane)), str(side.get("colour", "#999999"))) if lane else ("No side", "#999999")
-    top, claim_x = y, {n: x for n, (x, _) in slots.items()}
+def _answered_before(G: nx.MultiDiGraph[Any], claims: list[Hashable],
+                     period: dict[Hashable, PartialDate]) -> dict[Hashable, PartialDate]:
+    """Each undated claim answered by a dated one, directly or through undated answers: the earliest answer's period.
+
+    Every link between two claims (denies, rebuts, supports, concedes, repeats) runs from a claim to one made
+    before it.
+    """
+    is_claim = set(claims)
+    undated = [n for n in claims if n not in period]
+    bound: dict[Hashable, PartialDate] = {}
+    for _ in undated:  # a bound moves back one step along a chain of undated answers per pass
+        changed = False
+        for n in undated:
+            answers = [period.get(a) or bound.get(a) for a in G.predecessors(n) if a in is_claim and a != n]
+            earliest = min((p for p in answers if p is not None), key=lambda p: p.sort_key, default=None)
+            if earliest is not None and bound.get(n) != earliest:
+                bound[n], changed = earliest, True
+        if not changed:
+            break
+    return bound
+
+
+def _period(date: PartialDate, unit: Unit) -> PartialDate:
+    """The column a date belongs in: its month (or day), or its own year or month when it is no more precise."""
+    if unit == "day" and date.day is not None:
+        return PartialDate(date.year, date.month, date.day)
+    return PartialDate(date.year, date.month)
+
+
+def _heading(period: PartialDate, unit: Unit) -> str:
+    """A short column heading; ``?`` marks a column of claims dated less precisely than the others.
+
+    >>> _heading(PartialDate(2020, 5), "month"), _heading(PartialDate(2018), "month")
+    ('May 2020', '2018?')
+    >>> _heading(PartialDate(2017, 10, 6), "day"), _heading(PartialDate(2017, 10), "day")
+    ('6 Oct 2017', 'Oct 2017?')
+    """
+    text = f"{MONTHS[period.month - 1]} {period.year}" if period.month is not None else str(period.year)
+    if period.day is not None:
+        text = f"{period.day} {text}"
+    return text if period.precision == unit else text + "?"
+
+
+class _Grid:
+    """Where each claim sits: its column's x range, its stack's x and its depth in the stack."""
+
+    def __init__(self, nodes: _Nodes, columns: list[tuple[str, list[Hashable]]], stack: int) -> None:
+        self.nodes, self.stack = nodes, stack
+        self.claim_x: dict[Hashable, float] = {}
+        self.offset: dict[Hashable, float] = {}
+        """How far below the top of its side's claims each claim's box starts."""
+        self.columns: list[tuple[float, float, str]] = []
+        left = 0.0
+        for heading, members in columns:
+            right = self._column(left, heading, members)
+            self.columns.append((left, right, heading))
+            left = right + COLUMN_GAP
+        self.span = (0.0, self.columns[-1][1] if self.columns else 0.0)
+        """Where the date columns begin and end: rows of other nodes keep within it when they can."""
+
+    def _column(self, left: float, heading: str, members: list[Hashable]) -> float:
+        """Lay out one date column from ``left``; return its right edge."""
+        box = self.nodes.box
+        stacks: dict[int, list[list[Hashable]]] = {}
+        for n in members:
+            lane_stacks = stacks.setdefault(self.nodes.lane[n], [])
+            if not lane_stacks or len(lane_stacks[-1]) == self.stack:
+                lane_stacks.append([])
+            lane_stacks[-1].append(n)
+        widths = {k: [max(2 * box[n].half_width for n in s) for s in v] for k, v in stacks.items()}
+        spans = {k: sum(w) + BOX_GAP * (len(w) - 1) for k, w in widths.items()}
+        width = max([heading_width(heading) + 8.0, *spans.values()])
+        for k, lane_stacks in stacks.items():
+            x = left + (width - spans[k]) / 2
+            for stack, stack_width in zip(lane_stacks, widths[k], strict=True):
+                self._stack(stack, x + stack_width / 2)
+                x += stack_width + BOX_GAP
+        return left + width
+
+    def _stack(self, stack: list[Hashable], x: float) -> None:
+        y = 0.0
+        for n in stack:
+            self.claim_x[n] = x
+            self.offset[n] = y
+            y += 2 * self.nodes.box[n].half_height + STACK_GAP
+
+
+# --- bands and rows ----------------------------------------------------------------------------
+
+def _band(nodes: _Nodes, grid: _Grid, lane: int, positions: dict[Hashable, Position],
+          bands: list[tuple[float, float, str, str]], top: float) -> float:
+    """Lay out one side's band from ``top``: its name, its actors, its claims; return where the next band starts."""
+    claims = [n for n in nodes.claims if nodes.lane[n] == lane]
+    actors = nodes.actors.get(lane, [])
+    if not claims and not actors:
+        return top
+    y = top + NAME_ROOM
     if actors:
-        y = _row(G, actors, _anchor_x(G, actors, claim_x), positions, y) + ROW_GAP * 0.6
-    for k in range(STACK):
-        row = [n for n in members if slots[n][1] == k]
-        if row:
-            y = _row(G, row, claim_x, positions, y) + ROW_GAP * 0.3
-    return y + ROW_GAP, [(top, *label)]
+        y = _rows(nodes, actors, _anchors(nodes.G, actors, grid.claim_x, grid.span[0]), positions, y, grid.span)
+        y += ACTOR_GAP
+    bottom = y - ACTOR_GAP
+    for n in claims:
+        b = nodes.box[n]
+        positions[n] = (round(grid.claim_x[n], 1), round(y + grid.offset[n] + b.half_height - b.dy, 1))
+        bottom = max(bottom, y + grid.offset[n] + 2 * b.half_height)
+    bands.append((top, bottom, *nodes.band_name(lane)))
+    return bottom + BAND_GAP
 
 
-def _anchor_x(G: nx.MultiDiGraph[Any], members: list[Hashable],
-              claim_x: dict[Hashable, float]) -> dict[Hashable, float]:
-    """Where a non-claim node wants to be: above or below the middle of its claims."""
-    end = max(claim_x.values(), default=0.0) + PAST_THE_END
+def _anchors(G: nx.MultiDiGraph[Any], members: list[Hashable], claim_x: dict[Hashable, float],
+             start: float) -> dict[Hashable, float]:
+    """Where each node wants to be: over the claims it made, else the claims it touches, else two steps away.
+
+    A claimant sits over its middle claim (the earlier of two), so its story runs on from there. An actor
+    linked to no claim (an organisation its members speak for) sits over its members' claims, not at one end
+    of the page, so its links stay short.
+    """
     anchor: dict[Hashable, float] = {}
     for n in members:
-        xs = [claim_x[m] for m in nx.all_neighbors(G, n) if m in claim_x]
-        anchor[n] = sum(xs) / len(xs) if xs else end
+        made = sorted(claim_x[c] for c in _made(G, n) if c in claim_x)
+        if made:
+            anchor[n] = made[(len(made) - 1) // 2]
+            continue
+        near = [claim_x[m] for m in nx.all_neighbors(G, n) if m in claim_x]
+        if not near:
+            near = [claim_x[c] for m in nx.all_neighbors(G, n) for c in nx.all_neighbors(G, m) if c in claim_x]
+        anchor[n] = sum(near) / len(near) if near else start
     return anchor
 
 
-def _row(G: nx.MultiDiGraph[Any], members: list[Hashable], wanted: dict[Hashable, float],
-         positions: dict[Hashable, Position], top: float) -> float:
-    """Place ``members`` in one row at their wanted x, spread so no boxes touch; return the row's bottom."""
-    ordered = sorted(members, key=lambda n: (wanted[n], str(n)))
-    boxes = [node_box(G.nodes[n]) for n in ordered]
-    xs = _spread([wanted[n] for n in ordered], [b.half_width for b in boxes])
-    height = max(2 * b.half_height for b in boxes)
-    for n, x, b in zip(ordered, xs, boxes, strict=True):
-        positions[n] = (round(x, 1), round(top + b.half_height - b.dy, 1))
-    return top + height
+def _rows(nodes: _Nodes, members: list[Hashable], wanted: dict[Hashable, float],
+          positions: dict[Hashable, Position], top: float, span: tuple[float, float]) -> float:
+    """Place ``members`` in as few rows as keep each within about ``span``; return the bottom of the last row."""
+    ordered = _in_order(members, wanted, nodes.weight)
+    needed = sum(2 * nodes.box[n].half_width + BOX_GAP for n in ordered)
+    room = (span[1] - span[0]) * ROW_SLACK
+    count = max(1, min(len(ordered), math.ceil(needed / room))) if room > 0 else 1
+    for k in range(count):  # every count-th node in one row, so each row still runs left to right
+        top = _row(nodes, ordered[k::count], wanted, positions, top, span) + ACTOR_GAP
+    return top - ACTOR_GAP
 
 
-def _spread(wanted: list[float], half_widths: list[float]) -> list[float]:
-    """Left-to-right positions as near ``wanted`` as keeping boxes apart allows.
+def _in_order(members: list[Hashable], wanted: dict[Hashable, float], weight: dict[Hashable, float],
+              push: dict[Hashable, float] | None = None) -> list[Hashable]:
+    """Members left to right by wanted x; of those that want the same x, the heaviest where it moves least.
 
-    >>> _spread([0.0, 0.0], [10.0, 10.0])
-    [-24.0, 24.0]
+    That is in the middle, or, once ``push`` says which way spreading the row moved them, at the end it
+    was pushed away from: first if pushed right, last if pushed left.
+
+    >>> _in_order(["a", "b", "c", "d"], {"a": 0.0, "b": 1.0, "c": 1.0, "d": 1.0}, {"a": 1, "b": 1, "c": 9, "d": 1})
+    ['a', 'b', 'c', 'd']
+    >>> _in_order(["b", "c", "d"], {"b": 1.0, "c": 1.0, "d": 1.0}, {"b": 1, "c": 9, "d": 1}, {"b": 5, "c": 5, "d": 5})
+    ['c', 'b', 'd']
     """
-    xs = list(wanted)
-    for i in range(1, len(xs)):
-        xs[i] = max(xs[i], xs[i - 1] + half_widths[i - 1] + half_widths[i] + COLUMN_GAP)
-    shift = (sum(wanted) - sum(xs)) / len(xs) if xs else 0.0
-    return [x + shift for x in xs]
+    ordered: list[Hashable] = []
+    for _, group in itertools.groupby(sorted(members, key=lambda n: (wanted[n], -weight[n], str(n))),
+                                      key=lambda n: wanted[n]):
+        tied = list(group)
+        if push is None:
+            tied = [n for i, n in enumerate(tied) if i % 2][::-1] + [n for i, n in enumerate(tied) if not i % 2]
+        elif sum(push[n] for n in tied) < 0:
+            tied.reverse()
+        ordered += tied
+    return ordered
 
 
-def _ticks(G: nx.MultiDiGraph[Any], claims: list[Hashable], claim_x: dict[Hashable, float]) -> list[tuple[float, str]]:
-    """A tick where the year (or, within a year, the month) changes."""
-    ticks: list[tuple[float, str]] = []
-    last: tuple[int, int | None] | None = None
-    for n in claims:
-        raw = G.nodes[n].get("date")
-        if not raw:
-            ticks.append((claim_x[n], "undated"))
-            break
-        date = PartialDate.parse(str(raw))
-        key = (date.year, date.month)
-        if last is None or key[0] != last[0]:
-            ticks.append((claim_x[n], str(date.year)))
-        elif date.month is not None and key != last:
-            ticks.append((claim_x[n], date.earliest.strftime("%b %Y")))
-        last = key
-    return ticks
+def _row(nodes: _Nodes, members: list[Hashable], wanted: dict[Hashable, float],
+         positions: dict[Hashable, Position], top: float, span: tuple[float, float]) -> float:
+    """Place ``members`` in one row near their wanted x, no two boxes touching; return the row's bottom."""
+    box, weight = nodes.box, nodes.weight
+
+    def spread(order: list[Hashable]) -> list[float]:
+        return _spread([wanted[n] for n in order], [box[n].half_width for n in order], span,
+                       [weight[n] for n in order])
+
+    xs = spread(members)
+    members = _in_order(members, wanted, weight, {n: x - wanted[n] for n, x in zip(members, xs, strict=True)})
+    xs = spread(members)
+    for n, x in zip(members, xs, strict=True):
+        positions[n] = (round(x, 1), round(top + box[n].half_height - box[n].dy, 1))
+    return top + max(2 * box[n].half_height for n in members)
+
+
+def _spread(wanted: list[float], half_widths: list[float], span: tuple[float, float],
+            weights: list[float] | None = None) -> list[float]:
+    """Left-to-right positions as near ``wanted`` as keeping boxes apart allows, within ``span`` if they fit.
+
+    Weighted least squares under the order and spacing constraints (pool adjacent violators): a crowd at one
+    end of the row does not push away nodes at the other, and heavier nodes move less than light ones. A row
+    too wide for ``span`` overflows it evenly on both sides.
+
+    >>> _spread([0.0, 0.0, 100.0], [10.0, 10.0, 10.0], (-100.0, 200.0))
+    [-18.0, 18.0, 100.0]
+    >>> _spread([0.0, 0.0], [10.0, 10.0], (-100.0, 200.0), [1.0, 3.0])
+    [-27.0, 9.0]
+    >>> _spread([0.0, 0.0], [10.0, 10.0], (0.0, 200.0))
+    [10.0, 46.0]
+    """
+    if not wanted:
+        return []
+    offsets = [0.0]  # where each box sits relative to the first when packed tight
+    for i in range(1, len(wanted)):
+        offsets.append(offsets[-1] + half_widths[i - 1] + half_widths[i] + BOX_GAP)
+    starts = _increasing([w - o for w, o in zip(wanted, offsets, strict=True)], weights or [1.0] * len(wanted))
+    total = offsets[-1] + half_widths[0] + half_widths[-1]
+    middle = (span[0] + span[1]) / 2
+    low = min(span[0], middle - total / 2) + half_widths[0]
+    high = max(span[1], middle + total / 2) - half_widths[-1] - offsets[-1]
+    return [min(max(x, low), high) + o for x, o in zip(starts, offsets, strict=True)]
+
+
+def _increasing(values: list[float], weights: list[float]) -> list[float]:
+    """The non-decreasing sequence nearest ``values`` in weighted least squares (pool adjacent violators).
+
+    >>> _increasing([1.0, 3.0, 2.0, 4.0], [1.0, 1.0, 1.0, 1.0])
+    [1.0, 2.5, 2.5, 4.0]
+    """
+    blocks: list[tuple[float, float, int]] = []  # mean, weight, count
+    for value, weight in zip(values, weights, strict=True):
+        mean, total, count = value, weight, 1
+        while blocks and blocks[-1][0] > mean:
+            before, before_weight, before_count = blocks.pop()
+            mean = (before * before_weight + mean * total) / (before_weight + total)
+            total, count = before_weight + total, before_count + count
+        blocks.append((mean, total, count))
+    return [mean for mean, _, count in blocks for _ in range(count)]
+
+
+def _frame(box: dict[Hashable, Box], positions: dict[Hashable, Position],
+           columns: Sequence[tuple[float, float, str]],
+           bands: Sequence[tuple[float, float, str, str]]) -> tuple[float, float, float, float]:
+    """The drawing's extent: every node, the band names and the strip of date headings above."""
+    if not positions:
+        return (0.0, 0.0, 0.0, 0.0)
+    edges = [(x + box[n].dx - box[n].half_width, x + box[n].dx + box[n].half_width) for n, (x, _) in positions.items()]
+    left = min([a for a, _ in edges] + [c[0] for c in columns])
+    right = max([b for _, b in edges] + [c[1] for c in columns] + [left + heading_width(b[2]) for b in bands])
+    top = bands[0][0] - (HEADING_ROOM if columns else 0.0)
+    return (round(left, 1) + 0.0, round(top, 1) + 0.0, round(right, 1) + 0.0, round(bands[-1][1], 1) + 0.0)
