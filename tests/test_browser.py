@@ -451,12 +451,53 @@ def test_links_other_than_http_are_not_links(open_page: Open, hostile_html: Path
 # --- other views -------------------------------------------------------------------------------
 
 def test_timeline_draws_claims_left_to_right_by_date(open_page: Open, shipped_graph: nx.MultiDiGraph[Any],
-                                                     tmp_path: Path) -> None:
-    page = open_page(write_html(shipped_graph, tmp_path / "timeline.html", layout="timeline"))
+                                                     shipped_timeline_html: Path) -> None:
+    page = open_page(shipped_timeline_html)
     positions = page.js("claimgraph.network.getPositions()")
     assert positions["konashenkov-black-hole"]["x"] < positions["gerasimov-training"]["x"]
     assert positions["gerasimov-training"]["x"] < positions["tasnim-us-support-daesh"]["x"]
     assert page.js("claimgraph.network.body.nodeIndices.length") == shipped_graph.number_of_nodes()
+
+
+READABLE_TIMELINE_SCALE = 0.65
+"""The zoom at which a timeline's 14 px labels are drawn at 9 px: explorer.js never opens one smaller."""
+
+
+@pytest.fixture(scope="session")
+def shipped_timeline_html(shipped_graph: nx.MultiDiGraph[Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The timeline page of the shipped data set."""
+    return write_html(shipped_graph, tmp_path_factory.mktemp("timeline") / "timeline.html", layout="timeline")
+
+
+def on_screen(page: Opened, x: float, y: float) -> dict[str, float]:
+    """Where the canvas point (x, y) is drawn, in pixels from the top left of the graph's canvas."""
+    result: dict[str, float] = page.js("p => claimgraph.network.canvasToDOM(p)", {"x": x, "y": y})
+    return result
+
+
+def test_timeline_opens_with_the_whole_story_at_a_readable_size(open_page: Open, shipped_timeline_html: Path,
+                                                                 shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    page = open_page(shipped_timeline_html)
+    assert page.js("claimgraph.network.getScale()") >= READABLE_TIMELINE_SCALE
+    box = page.page.locator("#cg-network").bounding_box()
+    assert box is not None
+    left, top, right, bottom = page.js("claimgraph.data.extent")
+    corners = [on_screen(page, left, top), on_screen(page, right, bottom)]
+    assert all(0 <= c["x"] <= box["width"] and 0 <= c["y"] <= box["height"] for c in corners)
+    hint = page.page.locator(".cg-hint-bar").bounding_box()
+    assert hint is not None and hint["y"] + hint["height"] - box["y"] <= corners[0]["y"]  # headings below the hint
+
+
+def test_a_timeline_too_big_to_fit_opens_readable_at_its_start(open_page: Open, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    generate = importlib.import_module("generate")
+    G = graph.build_graph(graph.parse_dataset(generate.make_dataset_yaml(150, seed=5)))
+    page = open_page(write_html(G, tmp_path / "big.html", layout="timeline"))
+    assert page.js("claimgraph.network.getScale()") == pytest.approx(READABLE_TIMELINE_SCALE)
+    left, top, *_ = page.js("claimgraph.data.extent")
+    start = on_screen(page, left, top)
+    assert 0 <= start["x"] <= 20 and 0 <= start["y"] <= 100  # the first date column and band, top left
 
 
 def test_a_subgraph_without_actors_loads_and_names_the_missing_claimant_as_text(

@@ -172,13 +172,24 @@
     fitAll(false);
   }
 
+  // Below this zoom a timeline's 14 px labels are drawn under 9 px: too small to read. A timeline too big to
+  // fit at this zoom opens at its start (top left) instead, and the rest of the story is a drag away.
+  const READABLE_TIMELINE_SCALE = 0.65;
+
   function fitAll(animate) {
     const [left, top, right, bottom] = data.extent;
     const box = $("cg-network").getBoundingClientRect();
-    const margin = data.timeline ? 60 : 16;
-    const scale = Math.min((box.width - 2 * margin) / Math.max(right - left, 1),
-                           (box.height - 2 * margin) / Math.max(bottom - top, 1), 1.5);
-    const position = { x: (left + right) / 2, y: (top + bottom) / 2 + (data.timeline ? -20 / scale : 0) };
+    // the timeline keeps the strip under the hint bar free; its headings and band names are in the extent
+    const margin = data.timeline ? { x: 12, top: 40, bottom: 8 } : { x: 16, top: 16, bottom: 16 };
+    const width = box.width - 2 * margin.x, height = box.height - margin.top - margin.bottom;
+    let scale = Math.min(width / Math.max(right - left, 1), height / Math.max(bottom - top, 1), 1.5);
+    let x = (left + right) / 2, y = (top + bottom) / 2;
+    if (data.timeline && scale < READABLE_TIMELINE_SCALE) {
+      scale = READABLE_TIMELINE_SCALE;
+      x = Math.min(x, left + width / 2 / scale);
+      y = Math.min(y, top + height / 2 / scale);
+    }
+    const position = { x: x, y: y + (margin.bottom - margin.top) / 2 / scale };
     api.network.moveTo({ position: position, scale: scale,
                          animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
   }
