@@ -500,6 +500,20 @@ def test_a_timeline_too_big_to_fit_opens_readable_at_its_start(open_page: Open, 
     assert 0 <= start["x"] <= 20 and 0 <= start["y"] <= 100  # the first date column and band, top left
 
 
+def test_timeline_links_within_a_row_arc_over_the_nodes_between(open_page: Open, shipped_timeline_html: Path) -> None:
+    page = open_page(shipped_timeline_html)
+    links = page.js("""claimgraph.edges.get().map(e => {
+        const a = claimgraph.network.getPosition(e.from), b = claimgraph.network.getPosition(e.to);
+        return {link: e.from + " > " + e.to, dx: Math.abs(a.x - b.x), dy: Math.abs(a.y - b.y),
+                smooth: e.smooth ? e.smooth.type : null};
+    })""")
+    in_a_row = {e["link"]: e["smooth"] for e in links if e["dy"] < 1 and e["dx"] > 60}
+    assert in_a_row["konashenkov > russian-mod"] == "curvedCW"  # member of: a link along the actors' row
+    assert all(kind in ("curvedCW", "curvedCCW") for kind in in_a_row.values())
+    between_rows = [e["smooth"] for e in links if e["dy"] > 20]
+    assert between_rows and all(kind is None for kind in between_rows)  # they keep the page's gentle curve
+
+
 def test_a_subgraph_without_actors_loads_and_names_the_missing_claimant_as_text(
         open_page: Open, shipped_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
     claims = shipped_graph.subgraph([n for n, kind in shipped_graph.nodes(data="type") if kind == "claim"])

@@ -133,8 +133,22 @@
 
   function edgeStyle(e) {
     const r = relationById.get(e.relation) || { colour: "#999", dashes: false, width: 1 };
-    return { id: e.id, from: e.from, to: e.to, width: r.width, dashes: r.dashes,
-             color: { color: r.colour, highlight: r.colour, hover: r.colour, inherit: false } };
+    const style = { id: e.id, from: e.from, to: e.to, width: r.width, dashes: r.dashes,
+                    color: { color: r.colour, highlight: r.colour, hover: r.colour, inherit: false } };
+    if (data.timeline) style.smooth = rowArc(byId.get(e.from), byId.get(e.to));
+    return style;
+  }
+
+  // A timeline link between two nodes of one row would run straight through the nodes between them and read
+  // as a chain: it arcs over them instead, about ARC_RISE canvas pixels high whatever its length.
+  const ARC_RISE = 22;
+
+  function rowArc(from, to) {
+    const dx = to.x - from.x;
+    if (Math.abs(to.y - from.y) > 20 || Math.abs(dx) < 60) return undefined;
+    // vis-network bows curvedCW links to the left of their direction: upwards for one that runs rightwards
+    return { enabled: true, type: dx > 0 ? "curvedCW" : "curvedCCW",
+             roundness: Math.min(0.6, ARC_RISE / (0.39 * Math.abs(dx))) };
   }
 
   const DIM_NODE = { color: { background: "#f1f1f1", border: "#e0e0e0",
