@@ -38,8 +38,14 @@ from graph.cli import main as claimgraph
 
 HERE = Path(__file__).resolve().parent
 RESULTS, DATA = HERE / "results", HERE / "data"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 WATCH_PYVIS = """
 Object.defineProperty(window, "network", {
   configurable: true,
@@ -67,9 +73,14 @@ def chromium_path() -> str:
     candidates = [*CHROMIUM_PATHS, *(shutil.which(name) or "" for name in CHROMIUM_NAMES)]
     found = next((c for c in candidates if c and _executable(c)), None)
     if found is None:
-        raise SystemExit("no Chromium found in " + ", ".join(CHROMIUM_PATHS) + " or on PATH as "
-                         + ", ".join(CHROMIUM_NAMES) + ": install one (apt-get install chromium) "
-                         "or set CHROMIUM=/path/to/chromium")
+        raise SystemExit(
+            "no Chromium found in "
+            + ", ".join(CHROMIUM_PATHS)
+            + " or on PATH as "
+            + ", ".join(CHROMIUM_NAMES)
+            + ": install one (apt-get install chromium) "
+            "or set CHROMIUM=/path/to/chromium"
+        )
     return found
 
 
@@ -97,11 +108,17 @@ def pyvis_page(G: nx.MultiDiGraph, path: Path) -> float:  # type: ignore[type-ar
     text = net.generate_html()
     seconds = time.perf_counter() - start
     lib = pyvis_lib()
-    text = re.sub(r'<script[^>]*src="https://cdnjs[^"]*vis-network.min.js"[^>]*>',
-                  f'<script src="{(lib / "vis-network.min.js").as_uri()}">', text)
-    text = re.sub(r'<link[^>]*href="https://cdnjs[^"]*vis-network.min.css"[^>]*>',
-                  f'<link rel="stylesheet" href="{(lib / "vis-network.css").as_uri()}">', text)
-    text = re.sub(r'<(link|script)[^>]*(bootstrap|node_modules)[^>]*>(\s*</script>)?', "", text)
+    text = re.sub(
+        r'<script[^>]*src="https://cdnjs[^"]*vis-network.min.js"[^>]*>',
+        f'<script src="{(lib / "vis-network.min.js").as_uri()}">',
+        text,
+    )
+    text = re.sub(
+        r'<link[^>]*href="https://cdnjs[^"]*vis-network.min.css"[^>]*>',
+        f'<link rel="stylesheet" href="{(lib / "vis-network.css").as_uri()}">',
+        text,
+    )
+    text = re.sub(r"<(link|script)[^>]*(bootstrap|node_modules)[^>]*>(\s*</script>)?", "", text)
     path.write_text(text, encoding="utf-8")
     return seconds
 
@@ -136,8 +153,9 @@ def time_ours(browser: Browser, path: Path) -> float:
 def time_pyvis(browser: Browser, path: Path, timeout: float) -> tuple[float | None, float | None]:
     """Seconds until the pyvis page first draws and until its physics stops (None: not within ``timeout``)."""
     lib = pyvis_lib()
-    page, _ = open_offline(browser, path, {path.as_uri(), (lib / "vis-network.min.js").as_uri(),
-                                           (lib / "vis-network.css").as_uri()})
+    page, _ = open_offline(
+        browser, path, {path.as_uri(), (lib / "vis-network.min.js").as_uri(), (lib / "vis-network.css").as_uri()}
+    )
     page.add_init_script(WATCH_PYVIS)
     page.goto(path.as_uri(), wait_until="commit")
     deadline = time.monotonic() + timeout
@@ -184,8 +202,10 @@ def claimgraph_quiet(argv: list[str]) -> None:
         claimgraph(argv)
 
 
-HEADER = (f"{'claims':>7} {'nodes':>6} {'edges':>6} | {'build s':>7} {'ours MB':>7} {'ours s':>6} | "
-          f"{'pyvis MB':>8} {'first s':>7} {'still s':>8} | {'ratio':>7}\n" + "-" * 92)
+HEADER = (
+    f"{'claims':>7} {'nodes':>6} {'edges':>6} | {'build s':>7} {'ours MB':>7} {'ours s':>6} | "
+    f"{'pyvis MB':>8} {'first s':>7} {'still s':>8} | {'ratio':>7}\n" + "-" * 92
+)
 
 
 def _measure(browser: Browser, n: int, timeout: float) -> tuple[object, ...]:
@@ -197,18 +217,40 @@ def _measure(browser: Browser, n: int, timeout: float) -> tuple[object, ...]:
     pyvis_page(G, theirs)
     ours_s = time_ours(browser, ours)
     first, still = time_pyvis(browser, theirs, timeout)
-    return (n, G.number_of_nodes(), G.number_of_edges(), build, ours.stat().st_size, ours_s,
-            theirs.stat().st_size, first, still, timeout)
+    return (
+        n,
+        G.number_of_nodes(),
+        G.number_of_edges(),
+        build,
+        ours.stat().st_size,
+        ours_s,
+        theirs.stat().st_size,
+        first,
+        still,
+        timeout,
+    )
 
 
-def _row(n: int, nodes: int, edges: int, build: float, ours_size: int, ours_s: float, theirs_size: int,
-         first: float | None, still: float | None, timeout: float) -> str:
+def _row(
+    n: int,
+    nodes: int,
+    edges: int,
+    build: float,
+    ours_size: int,
+    ours_s: float,
+    theirs_size: int,
+    first: float | None,
+    still: float | None,
+    timeout: float,
+) -> str:
     still_text = f"{still:8.2f}" if still is not None else f"{'>' + format(timeout, '.1f'):>8}"
     first_text = f"{first:7.2f}" if first is not None else f"{'>' + format(timeout, '.1f'):>7}"
     ratio = (still if still is not None else timeout) / ours_s
     ratio_text = f"{'>' if still is None else ''}{ratio:.0f}x"
-    return (f"{n:>7} {nodes:>6} {edges:>6} | {build:7.2f} {ours_size / 1e6:7.2f} {ours_s:6.2f} | "
-            f"{theirs_size / 1e6:8.2f} {first_text} {still_text} | {ratio_text:>7}")
+    return (
+        f"{n:>7} {nodes:>6} {edges:>6} | {build:7.2f} {ours_size / 1e6:7.2f} {ours_s:6.2f} | "
+        f"{theirs_size / 1e6:8.2f} {first_text} {still_text} | {ratio_text:>7}"
+    )
 
 
 def main() -> None:

@@ -45,8 +45,9 @@ def measure(script: str, path: Path, repeat: int) -> tuple[float, float]:
     """Best time of ``repeat`` fresh processes (seconds) and the peak RSS of that run (MiB)."""
     runs = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
-                             check=True, cwd=ROOT).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout.split()
         runs.append((float(out[0]), int(out[1]) / 1024))
     return min(runs)
 
@@ -66,20 +67,36 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args()
     rows = []
-    print(f"{'claims':>8} {'file MiB':>9} {'raw parse s':>12} {'claimgraph s':>13} {'ratio':>6} "
-          f"{'raw MiB':>8} {'ours MiB':>9}")
+    print(
+        f"{'claims':>8} {'file MiB':>9} {'raw parse s':>12} {'claimgraph s':>13} {'ratio':>6} "
+        f"{'raw MiB':>8} {'ours MiB':>9}"
+    )
     for n in (int(s) for s in args.sizes.split(",")):
         path = dataset_file(n)
         repeat = args.repeat if n <= 10_000 else 1
         raw_s, raw_mem = measure(RAW, path, repeat)
         ours_s, ours_mem = measure(OURS, path, repeat)
         size = path.stat().st_size / 2**20
-        rows.append({"claims": n, "file_mib": size, "raw_s": raw_s, "ours_s": ours_s, "ratio": ours_s / raw_s,
-                     "raw_peak_mib": raw_mem, "ours_peak_mib": ours_mem})
-        print(f"{n:>8} {size:>9.1f} {raw_s:>12.3f} {ours_s:>13.3f} {ours_s / raw_s:>6.2f} "
-              f"{raw_mem:>8.0f} {ours_mem:>9.0f}", flush=True)
-    print("ratio = claimgraph (read + validate + check + build graph) / yaml.load(CSafeLoader) alone; "
-          "aim at 10k claims: <= 1.5")
+        rows.append(
+            {
+                "claims": n,
+                "file_mib": size,
+                "raw_s": raw_s,
+                "ours_s": ours_s,
+                "ratio": ours_s / raw_s,
+                "raw_peak_mib": raw_mem,
+                "ours_peak_mib": ours_mem,
+            }
+        )
+        print(
+            f"{n:>8} {size:>9.1f} {raw_s:>12.3f} {ours_s:>13.3f} {ours_s / raw_s:>6.2f} "
+            f"{raw_mem:>8.0f} {ours_mem:>9.0f}",
+            flush=True,
+        )
+    print(
+        "ratio = claimgraph (read + validate + check + build graph) / yaml.load(CSafeLoader) alone; "
+        "aim at 10k claims: <= 1.5"
+    )
     if args.json:
         print(json.dumps(rows, indent=2))
 

@@ -89,8 +89,11 @@ def measure(sizes: list[int], repeat: int) -> dict[int, dict[str, float]]:
     for n in sizes:
         start = time.perf_counter()
         G = build(n)
-        print(f"built {n:,} claims ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges) "
-              f"in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        print(
+            f"built {n:,} claims ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges) "
+            f"in {time.perf_counter() - start:.1f} s",
+            file=sys.stderr,
+        )
         results[n] = {name: best_ms(partial(f, G), repeat) for name, f in cases(G)}
     return results
 
@@ -108,9 +111,10 @@ def report(results: dict[int, dict[str, float]]) -> str:
             row.append(f"{results[sizes[-1]][name] / max(results[sizes[0]][name], 1e-6):.1f}")
         rows.append(row)
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths,
-                                                                                                   strict=True)))
-                     for r in rows)
+    return "\n".join(
+        "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        for r in rows
+    )
 
 
 def main() -> None:

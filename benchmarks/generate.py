@@ -27,8 +27,26 @@ BASES = ["official-statement", "witness-accounts", "detainee-confession", "anony
 START = dt.date(2014, 1, 1)
 SPAN_DAYS = 3650
 WORDS = [
-    "base", "training", "militants", "border", "convoy", "desert", "garrison", "allegation", "camp", "weapons",
-    "support", "coalition", "ministry", "spokesperson", "statement", "report", "field", "source", "attack", "patrol",
+    "base",
+    "training",
+    "militants",
+    "border",
+    "convoy",
+    "desert",
+    "garrison",
+    "allegation",
+    "camp",
+    "weapons",
+    "support",
+    "coalition",
+    "ministry",
+    "spokesperson",
+    "statement",
+    "report",
+    "field",
+    "source",
+    "attack",
+    "patrol",
 ]
 
 
@@ -80,8 +98,9 @@ def make_dataset_yaml(n_claims: int, *, seed: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _claim_lines(rng: random.Random, i: int, day: dt.date, counts: tuple[int, int, int],
-                 outlets: list[int]) -> list[str]:
+def _claim_lines(
+    rng: random.Random, i: int, day: dt.date, counts: tuple[int, int, int], outlets: list[int]
+) -> list[str]:
     n_actors, n_sources, n_places = counts
     kind = rng.choice(KINDS)
     lines = [

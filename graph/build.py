@@ -36,8 +36,19 @@ from .models import Actor, Claim, Place, Source
 from .types import ClaimGraph
 
 RELATIONS: tuple[str, ...] = (
-    "made", "accuses", "targets", "denies", "rebuts", "supports", "concedes", "repeats",
-    "reports", "relays", "published_by", "member_of", "concerns",
+    "made",
+    "accuses",
+    "targets",
+    "denies",
+    "rebuts",
+    "supports",
+    "concedes",
+    "repeats",
+    "reports",
+    "relays",
+    "published_by",
+    "member_of",
+    "concerns",
 )
 """Every edge relation, in the order a legend lists them."""
 
@@ -46,7 +57,14 @@ NODE_TYPES: tuple[str, ...] = ("actor", "claim", "source", "place")
 """Every node type."""
 
 PALETTE: tuple[str, ...] = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000",
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
 )
 """Okabe-Ito colours, safe for the common forms of colour blindness; sides take them in order."""
 
@@ -84,8 +102,9 @@ def _fields(record: Any, *skip: str) -> dict[str, Any]:
     return fields
 
 
-def _record_nodes(node_type: str, records: Iterable[Actor | Place | Source], label: str
-                  ) -> Iterator[tuple[str, dict[str, Any]]]:
+def _record_nodes(
+    node_type: str, records: Iterable[Actor | Place | Source], label: str
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """Nodes for actors, places or sources: their fields, a type, and the field that labels them."""
     for record in records:
         yield record.id, {"type": node_type, "label": getattr(record, label), **_fields(record)}

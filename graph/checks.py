@@ -49,19 +49,27 @@ class _References:
         for record_id, (_, path) in data.origins.items():
             self.defined[str(path[0])].add(record_id)
 
-    def check(self, at: Located, field: tuple[Any, ...], ids: Iterable[str | None], section: str,
-              *, self_id: str | None = None, listed: bool = False) -> None:
+    def check(
+        self,
+        at: Located,
+        field: tuple[Any, ...],
+        ids: Iterable[str | None],
+        section: str,
+        *,
+        self_id: str | None = None,
+        listed: bool = False,
+    ) -> None:
         """Report each id in ``ids`` that names no record of ``section``; ``listed`` fields get an index."""
         for position, ref in enumerate(ids):
             if ref is None:
                 continue
             path = (*at[1], *field, position) if listed else (*at[1], *field)
             if ref == self_id:
-                self.out.at_path((at[0], path), f"{ref!r} refers to the record itself",
-                                 "remove it; a record cannot point at itself")
+                self.out.at_path(
+                    (at[0], path), f"{ref!r} refers to the record itself", "remove it; a record cannot point at itself"
+                )
             elif ref not in self.defined[section]:
-                self.out.at_path((at[0], path), f"unknown {_SINGULAR[section]} {ref!r}",
-                                 self._hint(ref, section))
+                self.out.at_path((at[0], path), f"unknown {_SINGULAR[section]} {ref!r}", self._hint(ref, section))
 
     def _hint(self, ref: str, section: str) -> str:
         # One renamed actor can leave thousands of dangling references: compute each hint once.
@@ -103,10 +111,13 @@ def _check_order(out: _Collector, at: Located, claim: Any, answered: Any) -> Non
     if any(date.approximate or date.uncertain for date in dates):
         return  # a date marked vague cannot establish an order
     if claim.date.latest < answered.date.earliest:  # certainly before, even for partial dates
-        out.at_path(at, f"this {claim.kind} is dated {claim.date}, before the claim it answers "
-                        f"({answered.id!r}, dated {answered.date})",
-                    "check both dates; mark a date approximate with ~ if the source is vague",
-                    severity="warning")
+        out.at_path(
+            at,
+            f"this {claim.kind} is dated {claim.date}, before the claim it answers "
+            f"({answered.id!r}, dated {answered.date})",
+            "check both dates; mark a date approximate with ~ if the source is vague",
+            severity="warning",
+        )
 
 
 def _check_archive(data: Dataset, out: _Collector, source_id: str) -> None:
@@ -116,11 +127,15 @@ def _check_archive(data: Dataset, out: _Collector, source_id: str) -> None:
     at = (data.origins[source_id][0], (*data.origins[source_id][1], "archive"))
     root = data.files[data.origins[source_id][0]].root
     if not archive_inside(path, root):
-        out.at_path(at, f"the archived text must be inside the data set's folder ({root})",
-                    "copy the document into the data folder (e.g. sources/); give its path relative to the YAML file")
+        out.at_path(
+            at,
+            f"the archived text must be inside the data set's folder ({root})",
+            "copy the document into the data folder (e.g. sources/); give its path relative to the YAML file",
+        )
     elif not path.is_file():
-        out.at_path(at, f"archived text not found: {path}",
-                    "the path is relative to the YAML file that declares the source")
+        out.at_path(
+            at, f"archived text not found: {path}", "the path is relative to the YAML file that declares the source"
+        )
 
 
 def archive_inside(path: Path, root: Path) -> bool:
@@ -145,10 +160,12 @@ def check_quoted_words(data: Dataset, out: _Collector) -> None:
                 continue
             closest = max(found, key=lambda m: m.score)
             path = (*at[1], "quote") if len(claim.quote) == 1 else (*at[1], "quote", index)
-            out.at_path((at[0], path),
-                        f"the quote does not occur verbatim in the archived text of "
-                        f"{', '.join(repr(r.source) for r in claim.reports)}",
-                        f"closest passage: {_shorten(closest.passage)!r}")
+            out.at_path(
+                (at[0], path),
+                f"the quote does not occur verbatim in the archived text of "
+                f"{', '.join(repr(r.source) for r in claim.reports)}",
+                f"closest passage: {_shorten(closest.passage)!r}",
+            )
 
 
 def _archive_text(data: Dataset, cache: dict[str, str | None], source_id: str) -> str | None:

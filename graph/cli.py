@@ -70,14 +70,21 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _data_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=DEFAULT_DATA,
-                        help=f"a claims file or a folder of .yaml files (default: {DEFAULT_DATA})")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default=DEFAULT_DATA,
+        help=f"a claims file or a folder of .yaml files (default: {DEFAULT_DATA})",
+    )
 
 
 def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("validate", help="check the claim records and report every problem",
-                            description="Check the claim records: structure, references, dates, duplicate keys "
-                                        "and ids, and that every quote occurs in its archived source.")
+    parser = sub.add_parser(
+        "validate",
+        help="check the claim records and report every problem",
+        description="Check the claim records: structure, references, dates, duplicate keys "
+        "and ids, and that every quote occurs in its archived source.",
+    )
     _data_argument(parser)
     parser.set_defaults(command=run_validate)
 
@@ -92,15 +99,22 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def summary(data: Dataset) -> str:
     """``'12 actors, 30 claims, 5 sources, 4 places, 9 responses'``."""
-    counts = [(len(data.actors), "actor"), (len(data.claims), "claim"), (len(data.sources), "source"),
-              (len(data.places), "place"), (data.response_count, "response")]
+    counts = [
+        (len(data.actors), "actor"),
+        (len(data.claims), "claim"),
+        (len(data.sources), "source"),
+        (len(data.places), "place"),
+        (data.response_count, "response"),
+    ]
     return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
 
 
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("export", help="write the graph as JSON, GraphML or GEXF",
-                            description="Write the graph as node-link JSON, GraphML or GEXF "
-                                        "(to standard output unless -o is given).")
+    parser = sub.add_parser(
+        "export",
+        help="write the graph as JSON, GraphML or GEXF",
+        description="Write the graph as node-link JSON, GraphML or GEXF (to standard output unless -o is given).",
+    )
     parser.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
     _data_argument(parser)
     parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
@@ -115,8 +129,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _add_schema(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("schema", help="print the JSON Schema of the claims format",
-                            description="Print the JSON Schema of the claims format, for editors.")
+    parser = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the claims format",
+        description="Print the JSON Schema of the claims format, for editors.",
+    )
     parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
     parser.set_defaults(command=run_schema)
 
@@ -128,15 +145,23 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("build", help="write the interactive explorer: one HTML page that works offline",
-                            description="Write the interactive explorer: one self-contained HTML page "
-                                        "(default: out/NAME.html in the data's folder, NAME from the data file) "
-                                        "to open in a browser.")
+    parser = sub.add_parser(
+        "build",
+        help="write the interactive explorer: one HTML page that works offline",
+        description="Write the interactive explorer: one self-contained HTML page "
+        "(default: out/NAME.html in the data's folder, NAME from the data file) "
+        "to open in a browser.",
+    )
     _data_argument(parser)
-    parser.add_argument("-o", "--output", type=Path,
-                        help="write the page here (default: out/NAME.html next to the data)")
-    parser.add_argument("--layout", choices=LAYOUTS, default="graph",
-                        help="graph: who is linked to whom; timeline: claims by date, left to right (default: graph)")
+    parser.add_argument(
+        "-o", "--output", type=Path, help="write the page here (default: out/NAME.html next to the data)"
+    )
+    parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="graph",
+        help="graph: who is linked to whom; timeline: claims by date, left to right (default: graph)",
+    )
     parser.add_argument("--title", help="the page title (default: the data set's name)")
     parser.add_argument("--open", action="store_true", help="open the page in the default web browser")
     parser.set_defaults(command=run_build)

@@ -125,8 +125,6 @@ def _parse_cached(text: str) -> PartialDate:
         days = calendar.monthrange(year, month)[1]
         if not 1 <= day <= days:
             raise ValueError(
-                f"{text.rstrip('?~%')} is not a real date: "
-                f"{calendar.month_name[month]} {year} has {days} days"
+                f"{text.rstrip('?~%')} is not a real date: {calendar.month_name[month]} {year} has {days} days"
             )
-    return PartialDate(year, month, day, approximate=mark in "~%" and mark != "",
-                       uncertain=mark in "?%" and mark != "")
+    return PartialDate(year, month, day, approximate=mark in "~%" and mark != "", uncertain=mark in "?%" and mark != "")

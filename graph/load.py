@@ -50,7 +50,11 @@ Located = tuple[int, Path_]
 """A place in the data set: the index of the file, and the path inside its document."""
 
 _SECTION_MODELS: dict[str, type[Any]] = {
-    "sides": Side, "actors": Actor, "places": Place, "sources": Source, "claims": Claim,
+    "sides": Side,
+    "actors": Actor,
+    "places": Place,
+    "sources": Source,
+    "claims": Claim,
 }
 
 
@@ -115,12 +119,20 @@ class _Collector:
     def at_mark(self, file_index: int, line: int, column: int, where: str, message: str, hint: str = "") -> None:
         self.problems.append((file_index, Problem(self.files[file_index].name, line, column, where, message, hint)))
 
-    def at_path(self, located: Located, message: str, hint: str = "", *, on_key: bool = False,
-                severity: str = "error") -> None:
+    def at_path(
+        self, located: Located, message: str, hint: str = "", *, on_key: bool = False, severity: str = "error"
+    ) -> None:
         file_index, path = located
         line, column = _mark_for(self.files[file_index].located(), path, on_key)
-        problem = Problem(self.files[file_index].name, line, column, format_path(path), message, hint,
-                          "warning" if severity == "warning" else "error")
+        problem = Problem(
+            self.files[file_index].name,
+            line,
+            column,
+            format_path(path),
+            message,
+            hint,
+            "warning" if severity == "warning" else "error",
+        )
         self.problems.append((file_index, problem))
 
     def sorted(self) -> list[Problem]:
@@ -185,8 +197,16 @@ def _read_files(path: PathLike | Sequence[PathLike]) -> tuple[list[ClaimFile], l
     problems: list[Problem] = []
     names = yaml_files(path)
     if not names:
-        problems.append(Problem(str(path), 1, 1, "", "no .yaml files in this folder",
-                                "point claimgraph at a claims file, or add one ending in .yaml"))
+        problems.append(
+            Problem(
+                str(path),
+                1,
+                1,
+                "",
+                "no .yaml files in this folder",
+                "point claimgraph at a claims file, or add one ending in .yaml",
+            )
+        )
     for name, root in names:
         try:
             text = _read_text(name)
@@ -194,8 +214,16 @@ def _read_files(path: PathLike | Sequence[PathLike]) -> tuple[list[ClaimFile], l
             problems.append(Problem(str(name), exc.line, exc.column, "", exc.message, exc.hint))
             continue
         except OSError as exc:
-            problems.append(Problem(str(name), 1, 1, "", f"cannot read the file: {exc.strerror or exc}",
-                                    "check the path and that the file is readable"))
+            problems.append(
+                Problem(
+                    str(name),
+                    1,
+                    1,
+                    "",
+                    f"cannot read the file: {exc.strerror or exc}",
+                    "check the path and that the file is readable",
+                )
+            )
             continue
         files.append(ClaimFile(str(name), text, name.parent, root))
     return files, problems, [str(name) for name, _ in names]
@@ -211,12 +239,17 @@ def _read_text(path: Path) -> str:
         if len(raw) <= MAX_FILE_BYTES:
             return decode_yaml_bytes(raw)
     shown = f"{size / 2**20:,.0f} MiB" if size > MAX_FILE_BYTES else "larger than that"
-    raise YamlError(1, 1, f"the file is {shown}; claimgraph reads claim files of up to {MAX_FILE_BYTES // 2**20} MiB",
-                    "split the data into several .yaml files in one folder and point claimgraph at the folder")
+    raise YamlError(
+        1,
+        1,
+        f"the file is {shown}; claimgraph reads claim files of up to {MAX_FILE_BYTES // 2**20} MiB",
+        "split the data into several .yaml files in one folder and point claimgraph at the folder",
+    )
 
 
-def _validate(files: list[ClaimFile], problems: list[Problem], *, check_quotes: bool,
-              order: Sequence[str] = ()) -> Dataset:
+def _validate(
+    files: list[ClaimFile], problems: list[Problem], *, check_quotes: bool, order: Sequence[str] = ()
+) -> Dataset:
     from .checks import check_dataset  # checks need the Dataset type defined here
 
     dataset = Dataset(files=files)
@@ -241,8 +274,14 @@ def _load_file(dataset: Dataset, collector: _Collector, index: int, claim_file: 
         return
     if parsed.has_duplicates:
         for dup in claim_file.located().duplicates:
-            collector.at_mark(index, dup.line, dup.column, format_path(dup.path), dup.message,
-                              "keep one of the two and delete the other")
+            collector.at_mark(
+                index,
+                dup.line,
+                dup.column,
+                format_path(dup.path),
+                dup.message,
+                "keep one of the two and delete the other",
+            )
     data = _top_level(parsed.data, collector, index)
     if data is None:
         return
@@ -258,13 +297,22 @@ def _load_file(dataset: Dataset, collector: _Collector, index: int, claim_file: 
 
 def _top_level(data: Any, collector: _Collector, index: int) -> dict[str, Any] | None:
     if data is None:
-        collector.at_mark(index, 1, 1, "", "the file is empty",
-                          "start with a section such as 'actors:' or 'claims:' (see the README for an example)")
+        collector.at_mark(
+            index,
+            1,
+            1,
+            "",
+            "the file is empty",
+            "start with a section such as 'actors:' or 'claims:' (see the README for an example)",
+        )
         return None
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
-        collector.at_path((index, ()), f"the top level is {what}, not a mapping of sections",
-                          "start the file with section keys: " + ", ".join(f"'{s}:'" for s in SECTIONS))
+        collector.at_path(
+            (index, ()),
+            f"the top level is {what}, not a mapping of sections",
+            "start the file with section keys: " + ", ".join(f"'{s}:'" for s in SECTIONS),
+        )
         return None
     return data
 
@@ -273,15 +321,19 @@ def _load_records_one_by_one(dataset: Dataset, collector: _Collector, index: int
     """Slow path: validate each record alone, so one bad record does not hide the others."""
     for key in data:
         if key not in SECTIONS:
-            collector.at_path((index, (key,)), f"unknown section {key!r}", _suggest(key, SECTIONS, "section"),
-                              on_key=True)
+            collector.at_path(
+                (index, (key,)), f"unknown section {key!r}", _suggest(key, SECTIONS, "section"), on_key=True
+            )
     for section in SECTIONS:
         items = data.get(section)
         if items is None:
             continue
         if not isinstance(items, list):
-            collector.at_path((index, (section,)), f"'{section}' must be a list of records",
-                              f"write each record as an item starting with '- ' under '{section}:'")
+            collector.at_path(
+                (index, (section,)),
+                f"'{section}' must be a list of records",
+                f"write each record as an item starting with '- ' under '{section}:'",
+            )
             continue
         for position, item in enumerate(items):
             _load_record(dataset, collector, index, section, position, item)
@@ -312,8 +364,16 @@ def _without_missing_typos(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     return [e for e in errors if not (e["type"] == "missing" and e["loc"] and is_typo(e))]
 
 
-def _register_invalid(dataset: Dataset, collector: _Collector, index: int, section: str, position: int,
-                      model: type[Any], item: Any, errors: list[ErrorDetails]) -> None:
+def _register_invalid(
+    dataset: Dataset,
+    collector: _Collector,
+    index: int,
+    section: str,
+    position: int,
+    model: type[Any],
+    item: Any,
+    errors: list[ErrorDetails],
+) -> None:
     """Keep what can be kept of a bad record, so its other mistakes are reported in the same run."""
     if not isinstance(item, dict) or not isinstance(item.get("id"), str):
         return
@@ -332,8 +392,11 @@ def _register_invalid(dataset: Dataset, collector: _Collector, index: int, secti
 
 
 _PLACEHOLDERS: dict[str, dict[str, str]] = {
-    "sides": {"name": "-"}, "actors": {"name": "-", "kind": "organisation"}, "places": {"name": "-"},
-    "sources": {"title": "-"}, "claims": {"kind": "statement", "text": "-"},
+    "sides": {"name": "-"},
+    "actors": {"name": "-", "kind": "organisation"},
+    "places": {"name": "-"},
+    "sources": {"title": "-"},
+    "claims": {"kind": "statement", "text": "-"},
 }
 """Stand-ins for required fields that hold no references, so a record with a typo in its
 kind still has its references checked. The record is never returned: its errors stand."""
@@ -353,9 +416,11 @@ def _claim_id(dataset: Dataset, collector: _Collector, located: Located, record_
         return True
     first_file = dataset.files[first[0]].name
     line = _mark_for(dataset.files[first[0]].located(), first[1], False)[0]
-    collector.at_path((located[0], (*located[1], "id")), f"duplicate id {record_id!r}: already used at "
-                      f"{first_file}:{line} ({format_path(first[1])})",
-                      "ids must be unique across all sections and files; rename one of them")
+    collector.at_path(
+        (located[0], (*located[1], "id")),
+        f"duplicate id {record_id!r}: already used at {first_file}:{line} ({format_path(first[1])})",
+        "ids must be unique across all sections and files; rename one of them",
+    )
     return False
 
 
@@ -367,11 +432,11 @@ def _report_validation_error(collector: _Collector, record_at: Located, model: t
     if kind == "extra_forbidden":
         field_name = str(loc[-1])
         fields = _fields_at(model, loc[:-1])
-        collector.at_path((file_index, path), f"unknown field {field_name!r}",
-                          _suggest(field_name, fields, "field"), on_key=True)
+        collector.at_path(
+            (file_index, path), f"unknown field {field_name!r}", _suggest(field_name, fields, "field"), on_key=True
+        )
     elif kind == "missing":
-        collector.at_path((file_index, path[:-1]), f"missing field {loc[-1]!r}",
-                          f"add '{loc[-1]}:' to this record")
+        collector.at_path((file_index, path[:-1]), f"missing field {loc[-1]!r}", f"add '{loc[-1]}:' to this record")
     else:
         collector.at_path((file_index, path), _clean_message(error), _hint_for(error))
 

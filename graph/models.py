@@ -198,7 +198,8 @@ class Source(Record):
     id: Slug
     title: Text
     publisher: Slug | None = Field(
-        None, description="Id of the outlet actor; leave out when the document does not say.")
+        None, description="Id of the outlet actor; leave out when the document does not say."
+    )
     url: HttpUrl | None = None
     published: DateValue | None = None
     date_note: Text | None = Field(None, description="How the publication date was determined.")
@@ -243,9 +244,7 @@ class Response(Record):
     def _exactly_one(self) -> Response:
         given = [name for name in RESPONSE_RELATIONS if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError(
-                "a response names exactly one earlier claim with one of: " + ", ".join(RESPONSE_RELATIONS)
-            )
+            raise ValueError("a response names exactly one earlier claim with one of: " + ", ".join(RESPONSE_RELATIONS))
         return self
 
     @cached_property
@@ -266,7 +265,8 @@ class Claim(Record):
     claimant: Slug = Field(description="Id of the actor who made the claim.")
     kind: ClaimKind
     label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] | None = Field(
-        None, description="A few words shown on the graph; made from the id when absent.")
+        None, description="A few words shown on the graph; made from the id when absent."
+    )
     text: Text = Field(description="A neutral paraphrase of what was claimed.")
     quote: TextList = Field(
         default_factory=list,

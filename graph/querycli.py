@@ -43,14 +43,18 @@ Query = Callable[[ClaimGraph, argparse.Namespace], Answer]
 
 def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``query`` and its sub-commands to the ``claimgraph`` parser."""
-    parser = sub.add_parser("query", help="ask who accused whom, what was answered, what stands, where it came from",
-                            description="Ask the claim graph a question. Actors and places can be named by id, "
-                                        "name or alias; claims by id.")
+    parser = sub.add_parser(
+        "query",
+        help="ask who accused whom, what was answered, what stands, where it came from",
+        description="Ask the claim graph a question. Actors and places can be named by id, "
+        "name or alias; claims by id.",
+    )
     names = parser.add_subparsers(title="queries", metavar="QUERY", required=True)
     common = _common_options()
     for name, (query, help_text, arguments) in QUERIES.items():
-        child = names.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
-                                 parents=[common])
+        child = names.add_parser(
+            name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".", parents=[common]
+        )
         arguments(child)
         child.set_defaults(command=run_query, query=query)
 
@@ -58,8 +62,12 @@ def add_query_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    common.add_argument("--data", default=DEFAULT_DATA, metavar="PATH",
-                        help=f"a claims file or a folder of .yaml files (default: {DEFAULT_DATA})")
+    common.add_argument(
+        "--data",
+        default=DEFAULT_DATA,
+        metavar="PATH",
+        help=f"a claims file or a folder of .yaml files (default: {DEFAULT_DATA})",
+    )
     return common
 
 
@@ -95,6 +103,7 @@ def _cell(value: Any) -> str:
 
 # --- options -----------------------------------------------------------------------------------
 
+
 def _date(text: str) -> str:
     """A date option's value, checked here so that a bad date is a usage error (exit 2), not a traceback."""
     try:
@@ -115,8 +124,12 @@ def _claim_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _as_of_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", type=_date, metavar="DATE",
-                        help="only claims certainly made by this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="only claims certainly made by this date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    )
 
 
 def _claim_and_as_of(parser: argparse.ArgumentParser) -> None:
@@ -140,8 +153,13 @@ CLAIM_COLUMNS: Columns = (("date", "date"), ("claim", "claim"), ("by", "claimant
 
 def _claim_row(G: ClaimGraph, claim: str) -> dict[str, Any]:
     attrs = G.nodes[claim]
-    return {"claim": claim, "date": attrs.get("date"), "kind": attrs["kind"], "claimant": attrs["claimant"],
-            "text": attrs["text"]}
+    return {
+        "claim": claim,
+        "date": attrs.get("date"),
+        "kind": attrs["kind"],
+        "claimant": attrs["claimant"],
+        "text": attrs["text"],
+    }
 
 
 def _accusation_answer(G: ClaimGraph, claims: list[str], empty: str) -> Answer:
@@ -164,8 +182,12 @@ def accusations_by(G: ClaimGraph, args: argparse.Namespace) -> Answer:
 def responses(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     """``responses CLAIM``: the claims answering the claim, how, by whom and when."""
     rows = [r._asdict() for r in q.responses_to(G, args.claim)]
-    return Answer(rows, rows, (("date", "date"), ("claim", "claim"), ("how", "how"), ("by", "claimant")),
-                  empty=f"Nothing answers {args.claim}.")
+    return Answer(
+        rows,
+        rows,
+        (("date", "date"), ("claim", "claim"), ("how", "how"), ("by", "claimant")),
+        empty=f"Nothing answers {args.claim}.",
+    )
 
 
 def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
@@ -174,16 +196,21 @@ def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     day = args.as_of or q.reference_day(G)
     note = "" if args.as_of else " (the latest date in the data)"
     count = f"{len(rows)} accusation{'' if len(rows) == 1 else 's'}"
-    return Answer({"as_of": str(day) if day else None, "accusations": rows}, rows,
-                  (("since", "date"), ("days", "days"), ("claim", "claim"), ("by", "claimant")),
-                  after=[f"{count} unanswered as of {day}{note}."] if rows else [],
-                  empty=f"Every accusation is answered as of {day}{note}.")
+    return Answer(
+        {"as_of": str(day) if day else None, "accusations": rows},
+        rows,
+        (("since", "date"), ("days", "days"), ("claim", "claim"), ("by", "claimant")),
+        after=[f"{count} unanswered as of {day}{note}."] if rows else [],
+        empty=f"Every accusation is answered as of {day}{note}.",
+    )
 
 
 def thread(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     """``thread CLAIM``: every claim of the exchange in date order, with what each answers."""
-    rows = [{**_claim_row(G, c), "responds_to": [{"how": r.how, "claim": r.claim} for r in q.responds_to(G, c)]}
-            for c in q.thread(G, args.claim)]
+    rows = [
+        {**_claim_row(G, c), "responds_to": [{"how": r.how, "claim": r.claim} for r in q.responds_to(G, c)]}
+        for c in q.thread(G, args.claim)
+    ]
     for row in rows:
         row["answers"] = [f"{r['how']} {r['claim']}" for r in row["responds_to"]]
     data = [{k: v for k, v in row.items() if k != "answers"} for row in rows]
@@ -192,17 +219,31 @@ def thread(G: ClaimGraph, args: argparse.Namespace) -> Answer:
 
 def timeline(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     """``timeline``: the claims passing the filters in date order, with the date in words."""
-    entries = q.timeline(G, actor=args.actor, side=args.side, kind=args.kind, place=args.place,
-                         start=args.start, end=args.end)
+    entries = q.timeline(
+        G, actor=args.actor, side=args.side, kind=args.kind, place=args.place, start=args.start, end=args.end
+    )
     rows = [{**e._asdict(), "when": e.describe_date()} for e in entries]
-    return Answer(rows, rows, (("date", "date"), ("when", "when"), ("claim", "claim"), ("kind", "kind"),
-                               ("by", "claimant")), empty="No claims match.")
+    return Answer(
+        rows,
+        rows,
+        (("date", "date"), ("when", "when"), ("claim", "claim"), ("kind", "kind"), ("by", "claimant")),
+        empty="No claims match.",
+    )
 
 
 def _chain_data(chain: q.Chain) -> dict[str, Any]:
-    return {"claim": chain.claim, "source": chain.source, "publisher": chain.publisher, "relays": list(chain.relays),
-            "speaker": chain.speaker, "repeats": list(chain.repeats), "origin": chain.origin,
-            "path": list(chain.path), "circular": chain.circular, "chain": str(chain)}
+    return {
+        "claim": chain.claim,
+        "source": chain.source,
+        "publisher": chain.publisher,
+        "relays": list(chain.relays),
+        "speaker": chain.speaker,
+        "repeats": list(chain.repeats),
+        "origin": chain.origin,
+        "path": list(chain.path),
+        "circular": chain.circular,
+        "chain": str(chain),
+    }
 
 
 def provenance(G: ClaimGraph, args: argparse.Namespace) -> Answer:
@@ -218,12 +259,21 @@ def origins(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     groups = {origin: [_chain_data(c) for c in chains] for origin, chains in result.origins.items()}
     rows = [{"origin": o, **c} for o, chains in groups.items() for c in chains]
     loops = "; ".join(" ↔ ".join(loop) for loop in result.circular) or "none"
-    summary = (f"{result.claim}: {_count(result.count, 'independent origin')} "
-               f"in {_count(result.reports, 'report')}")
-    data = {"claim": result.claim, "count": result.count, "reports": result.reports, "origins": groups,
-            "circular": [list(loop) for loop in result.circular]}
-    return Answer(data, rows, (("origin", "origin"), ("claim", "claim"), ("chain", "chain")),
-                  before=[summary], after=[f"Circular reporting: {loops}"])
+    summary = f"{result.claim}: {_count(result.count, 'independent origin')} in {_count(result.reports, 'report')}"
+    data = {
+        "claim": result.claim,
+        "count": result.count,
+        "reports": result.reports,
+        "origins": groups,
+        "circular": [list(loop) for loop in result.circular],
+    }
+    return Answer(
+        data,
+        rows,
+        (("origin", "origin"), ("claim", "claim"), ("chain", "chain")),
+        before=[summary],
+        after=[f"Circular reporting: {loops}"],
+    )
 
 
 def _count(n: int, word: str) -> str:
@@ -235,8 +285,13 @@ def grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     labels = q.grounded_labels(G, as_of=args.as_of)
     rows = [{"label": label, **_claim_row(G, c)} for c, label in labels.items()]
     tally = ", ".join(f"{label} {sum(1 for v in labels.values() if v == label)}" for label in ("in", "out", "undec"))
-    return Answer({"as_of": args.as_of, "labels": labels}, rows,
-                  (("label", "label"), *CLAIM_COLUMNS), after=[tally], empty="No claims.")
+    return Answer(
+        {"as_of": args.as_of, "labels": labels},
+        rows,
+        (("label", "label"), *CLAIM_COLUMNS),
+        after=[tally],
+        empty="No claims.",
+    )
 
 
 def why(G: ClaimGraph, args: argparse.Namespace) -> Answer:

@@ -16,12 +16,33 @@ import difflib
 import re
 from dataclasses import dataclass
 
-_TYPOGRAPHY = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -70,7 +91,7 @@ def _closest(needle: str, haystack: str, candidates: int = 8) -> QuoteMatch:
     matcher.set_seq2(needle)
     for start in sorted(starts, key=lambda i: -overlap[i])[:candidates]:
         for size in (width - 1, width, width + 1):
-            passage = " ".join(words[start:start + max(1, size)])
+            passage = " ".join(words[start : start + max(1, size)])
             matcher.set_seq1(passage)
             score = matcher.ratio()
             if score > best.score:

@@ -62,10 +62,19 @@ RELATION_STYLE: dict[str, tuple[str, list[int] | bool, float]] = {
 """Colour, dash pattern (False: solid) and width of each relation's edges."""
 
 RELATION_TEXT: dict[str, str] = {
-    "made": "made (actor → claim)", "accuses": "accuses (claim → actor)", "targets": "addresses (claim → actor)",
-    "denies": "denies", "rebuts": "rebuts", "supports": "supports", "concedes": "concedes", "repeats": "repeats",
-    "reports": "reports (source → claim)", "relays": "relays (actor → claim)",
-    "published_by": "published by (source → outlet)", "member_of": "member of", "concerns": "concerns (claim → place)",
+    "made": "made (actor → claim)",
+    "accuses": "accuses (claim → actor)",
+    "targets": "addresses (claim → actor)",
+    "denies": "denies",
+    "rebuts": "rebuts",
+    "supports": "supports",
+    "concedes": "concedes",
+    "repeats": "repeats",
+    "reports": "reports (source → claim)",
+    "relays": "relays (actor → claim)",
+    "published_by": "published by (source → outlet)",
+    "member_of": "member of",
+    "concerns": "concerns (claim → place)",
 }
 
 SHAPES: dict[str, tuple[str, str]] = {
@@ -77,8 +86,9 @@ SHAPES: dict[str, tuple[str, str]] = {
 """vis-network shape and legend text of each node type."""
 
 
-def render_html(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None,
-                embedded: bool = False) -> str:
+def render_html(
+    G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None, embedded: bool = False
+) -> str:
     """The explorer page for ``G`` as one self-contained HTML string.
 
     ``layout="timeline"`` orders claims by date left to right. ``embedded``
@@ -94,14 +104,19 @@ def render_html(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str
     name = title if title is not None else str(G.graph.get("name") or "claims")
     data = page_data(G, layout=layout, title=name, embedded=embedded)
     return _template().render(
-        title=name, data_json=markupsafe.Markup(script_json(data)), legend=legend(G), counts=_counts(G),
-        vis_js=_inline_script(vis_network_js()), app_js=_inline_script(_asset("explorer.js")),
+        title=name,
+        data_json=markupsafe.Markup(script_json(data)),
+        legend=legend(G),
+        counts=_counts(G),
+        vis_js=_inline_script(vis_network_js()),
+        app_js=_inline_script(_asset("explorer.js")),
         css=markupsafe.Markup(_asset("explorer.css").replace("</", "<\\/")),
     )
 
 
-def write_html(G: nx.MultiDiGraph[Any], path: str | os.PathLike[str], *, layout: Layout = "graph",
-               title: str | None = None) -> Path:
+def write_html(
+    G: nx.MultiDiGraph[Any], path: str | os.PathLike[str], *, layout: Layout = "graph", title: str | None = None
+) -> Path:
     """Write the explorer page for ``G`` to ``path`` as UTF-8, atomically; return the path.
 
     >>> import graph, tempfile, pathlib
@@ -120,8 +135,9 @@ class Explorer:
     True
     """
 
-    def __init__(self, G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None,
-                 height: int = 640) -> None:
+    def __init__(
+        self, G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None, height: int = 640
+    ) -> None:
         self.graph, self.layout, self.title, self.height = G, layout, title, height
 
     def html(self) -> str:
@@ -130,15 +146,19 @@ class Explorer:
 
     def _repr_html_(self) -> str:
         page = html.escape(self.html(), quote=True)
-        return (f'<iframe srcdoc="{page}" title="claimgraph explorer" '
-                f'style="width: 100%; height: {int(self.height)}px; border: 1px solid #ddd;" '
-                'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
+        return (
+            f'<iframe srcdoc="{page}" title="claimgraph explorer" '
+            f'style="width: 100%; height: {int(self.height)}px; border: 1px solid #ddd;" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
+        )
 
 
 # --- the data the page's script reads ----------------------------------------------------------
 
-def page_data(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str = "claims",
-              embedded: bool = False) -> dict[str, Any]:
+
+def page_data(
+    G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str = "claims", embedded: bool = False
+) -> dict[str, Any]:
     """Everything the page draws, as JSON-ready data: nodes with positions, edges, sides, timeline.
 
     ``extent`` is the left, top, right and bottom of the drawing, the timeline's headings and band names
@@ -154,12 +174,23 @@ def page_data(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str =
     colours = node_colours(G)
     index = {n: i for i, n in enumerate(G)}
     return {
-        "title": title, "layout": layout, "embedded": embedded,
-        "sides": [{"id": str(s), "name": str(a.get("name", s)), "colour": safe_colour(a.get("colour")),
-                   "description": str(a.get("description", ""))} for s, a in G.graph.get("sides", {}).items()],
+        "title": title,
+        "layout": layout,
+        "embedded": embedded,
+        "sides": [
+            {
+                "id": str(s),
+                "name": str(a.get("name", s)),
+                "colour": safe_colour(a.get("colour")),
+                "description": str(a.get("description", "")),
+            }
+            for s, a in G.graph.get("sides", {}).items()
+        ],
         "noSideColour": NO_SIDE_COLOUR,
-        "relations": [{"id": r, "colour": c, "dashes": d, "width": w, "text": RELATION_TEXT.get(r, r)}
-                      for r, (c, d, w) in RELATION_STYLE.items()],
+        "relations": [
+            {"id": r, "colour": c, "dashes": d, "width": w, "text": RELATION_TEXT.get(r, r)}
+            for r, (c, d, w) in RELATION_STYLE.items()
+        ],
         "shapes": {t: s for t, (s, _) in SHAPES.items()},
         "nodes": [_node(G, n, positions.get(n, (0.0, 0.0)), colours[n]) for n in G],
         "edges": [_edge(index, u, v, attrs) for u, v, attrs in G.edges(data=True)],
@@ -190,7 +221,8 @@ def node_colours(G: nx.MultiDiGraph[Any]) -> dict[Hashable, tuple[str | None, st
     result: dict[Hashable, tuple[str | None, str]] = {}
     for n, attrs in G.nodes(data=True):
         owner = {"actor": n, "claim": attrs.get("claimant"), "source": attrs.get("publisher")}.get(
-            str(attrs.get("type")))
+            str(attrs.get("type"))
+        )
         side = actor_side(owner) if owner is not None else None
         result[n] = (side, safe_colour(sides[side].get("colour")) if side else NO_SIDE_COLOUR)
     return result
@@ -206,16 +238,25 @@ def safe_colour(value: Any) -> str:
     return text if re.fullmatch(r"#[0-9A-Fa-f]{6}", text) else NO_SIDE_COLOUR
 
 
-def _node(G: nx.MultiDiGraph[Any], n: Hashable, position: tuple[float, float],
-          colour: tuple[str | None, str]) -> dict[str, Any]:
+def _node(
+    G: nx.MultiDiGraph[Any], n: Hashable, position: tuple[float, float], colour: tuple[str | None, str]
+) -> dict[str, Any]:
     attrs = dict(G.nodes[n])
     info = {k: v for k, v in attrs.items() if k not in ("type", "label")}
     for key in ("date", "published"):
         if attrs.get(key):
             info.update(_date_fields(key, str(attrs[key])))
-    return {"id": str(n), "type": str(attrs.get("type", "")), "label": node_label(attrs),
-            "name": str(attrs.get("label", n)), "x": position[0], "y": position[1],
-            "side": colour[0], "colour": colour[1], "info": info}
+    return {
+        "id": str(n),
+        "type": str(attrs.get("type", "")),
+        "label": node_label(attrs),
+        "name": str(attrs.get("label", n)),
+        "x": position[0],
+        "y": position[1],
+        "side": colour[0],
+        "colour": colour[1],
+        "info": info,
+    }
 
 
 def _date_fields(key: str, text: str) -> dict[str, str]:
@@ -228,8 +269,11 @@ def _date_fields(key: str, text: str) -> dict[str, str]:
         date = PartialDate.parse(text)
     except ValueError:
         return {f"{key}_text": text}
-    return {f"{key}_text": date.describe(), f"{key}_from": date.earliest.isoformat(),
-            f"{key}_to": date.latest.isoformat()}
+    return {
+        f"{key}_text": date.describe(),
+        f"{key}_from": date.earliest.isoformat(),
+        f"{key}_to": date.latest.isoformat(),
+    }
 
 
 def _edge(index: dict[Hashable, int], u: Hashable, v: Hashable, attrs: dict[str, Any]) -> list[Any]:
@@ -245,13 +289,19 @@ def script_json(data: Any) -> str:
     '{"a": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
     """
     text = json.dumps(data, ensure_ascii=False, default=str)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 
 
 # --- legend and page ---------------------------------------------------------------------------
+
 
 def legend(G: nx.MultiDiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
     """What the always-visible legend lists: the sides, the node shapes and the relations present.
@@ -260,14 +310,24 @@ def legend(G: nx.MultiDiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
     >>> [s["name"] for s in legend(graph.load("tests/fixtures/mini.yaml"))["sides"]]
     ['Red government', 'Blue coalition', 'no side']
     """
-    sides = [{"name": str(a.get("name", s)), "colour": safe_colour(a.get("colour"))}
-             for s, a in G.graph.get("sides", {}).items()]
+    sides = [
+        {"name": str(a.get("name", s)), "colour": safe_colour(a.get("colour"))}
+        for s, a in G.graph.get("sides", {}).items()
+    ]
     sides.append({"name": "no side", "colour": NO_SIDE_COLOUR})
     present = {str(attrs.get("relation")) for _, _, attrs in G.edges(data=True)}
-    relations = [{"id": r, "text": RELATION_TEXT[r], "colour": colour, "width": width,
-                  "dasharray": " ".join(map(str, dashes)) if isinstance(dashes, list) else ""}
-                 for r in RELATIONS if r in present and r in RELATION_STYLE
-                 for colour, dashes, width in [RELATION_STYLE[r]]]
+    relations = [
+        {
+            "id": r,
+            "text": RELATION_TEXT[r],
+            "colour": colour,
+            "width": width,
+            "dasharray": " ".join(map(str, dashes)) if isinstance(dashes, list) else "",
+        }
+        for r in RELATIONS
+        if r in present and r in RELATION_STYLE
+        for colour, dashes, width in [RELATION_STYLE[r]]
+    ]
     shapes = [{"type": t, "text": text} for t, (_, text) in SHAPES.items()]
     return {"sides": sides, "shapes": shapes, "relations": relations}
 
@@ -278,8 +338,7 @@ def _counts(G: nx.MultiDiGraph[Any]) -> str:
 
 @lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                                     keep_trailing_newline=True)
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return environment.from_string(_asset("page.html"))
 
 

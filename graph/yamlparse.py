@@ -89,14 +89,22 @@ def decode_yaml_bytes(raw: bytes) -> str:
     nul = raw.find(b"\x00")
     if nul != -1:
         line, col = _position(raw, nul)
-        raise YamlError(line, col, "the file contains a NUL byte: it is binary, not YAML text",
-                        "check that this is the claims file you meant; save it as UTF-8 text")
+        raise YamlError(
+            line,
+            col,
+            "the file contains a NUL byte: it is binary, not YAML text",
+            "check that this is the claims file you meant; save it as UTF-8 text",
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _position(raw, exc.start)
-        raise YamlError(line, col, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                        "save the file as UTF-8 (most editors offer it under 'Save with encoding')") from None
+        raise YamlError(
+            line,
+            col,
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
+        ) from None
 
 
 def _position(raw: bytes, offset: int) -> Mark:
@@ -118,8 +126,12 @@ def parse_yaml(text: str, *, locate: bool = False) -> Parsed:
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise YamlError(line, column, f"the file contains a character YAML does not allow ({exc.reason})",
-                        "remove the control character; YAML text may not contain it") from None
+        raise YamlError(
+            line,
+            column,
+            f"the file contains a character YAML does not allow ({exc.reason})",
+            "remove the control character; YAML text may not contain it",
+        ) from None
     finally:
         parser.dispose()
 
@@ -141,7 +153,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(filter(None, [exc.context, exc.problem]))
-    if mark is not None and text[mark.index:mark.index + 1] == "\t":
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
         what += " (a tab)"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in what), "fix the YAML syntax at this position")
     return YamlError(line, column, f"invalid YAML: {what}", hint)
@@ -192,9 +204,12 @@ class _Builder:
             elif cls is ev.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise YamlError(event.start_mark.line + 1, event.start_mark.column + 1,
-                                    "the file holds more than one YAML document ('---')",
-                                    "keep one document per file; split the data into several .yaml files in a folder")
+                    raise YamlError(
+                        event.start_mark.line + 1,
+                        event.start_mark.column + 1,
+                        "the file holds more than one YAML document ('---')",
+                        "keep one document per file; split the data into several .yaml files in a folder",
+                    )
             elif cls is ev.StreamEndEvent:
                 return self.result
 
@@ -206,8 +221,9 @@ class _Builder:
             return (*top[3], len(top[0]))
         return (*top[3], top[1])
 
-    def _add(self, stack: list[list[Any]], value: Any, mark: Any, locate: bool,
-             marks: dict[Path_, tuple[Mark | None, Mark]]) -> None:
+    def _add(
+        self, stack: list[list[Any]], value: Any, mark: Any, locate: bool, marks: dict[Path_, tuple[Mark | None, Mark]]
+    ) -> None:
         if not stack:
             self.result.data = value
             if locate:
@@ -237,19 +253,28 @@ class _Builder:
     def _duplicate(self, frame: list[Any], key: Any, key_mark: Mark) -> None:
         self.result.has_duplicates = True
         first_line = frame[7][key][0]
-        self.result.duplicates.append(Duplicate(
-            path=(*frame[3], key), line=key_mark[0], column=key_mark[1],
-            message=f"duplicate key {key!r} (first written at line {first_line}); "
-                    "YAML readers silently keep only the last one",
-        ))
+        self.result.duplicates.append(
+            Duplicate(
+                path=(*frame[3], key),
+                line=key_mark[0],
+                column=key_mark[1],
+                message=f"duplicate key {key!r} (first written at line {first_line}); "
+                "YAML readers silently keep only the last one",
+            )
+        )
 
     def _key(self, value: Any, mark: Any) -> Any:
         if isinstance(value, (dict, list)):
-            raise YamlError(mark.line + 1, mark.column + 1, "a mapping key must be plain text, not a list or mapping",
-                            "write the key as a word followed by ':'")
+            raise YamlError(
+                mark.line + 1,
+                mark.column + 1,
+                "a mapping key must be plain text, not a list or mapping",
+                "write the key as a word followed by ':'",
+            )
         if value == "<<":
-            raise YamlError(mark.line + 1, mark.column + 1, "merge keys ('<<') are not supported",
-                            "write the fields out in full")
+            raise YamlError(
+                mark.line + 1, mark.column + 1, "merge keys ('<<') are not supported", "write the fields out in full"
+            )
         return value if isinstance(value, str) else str(value)
 
     def _scalar(self, event: Any) -> Any:
@@ -268,22 +293,34 @@ class _Builder:
             raise _tag_error(event)
         if depth >= MAX_DEPTH:
             mark = event.start_mark
-            raise YamlError(mark.line + 1, mark.column + 1, f"the data is nested more than {MAX_DEPTH} levels deep",
-                            "claim files need only a few levels; check for runaway brackets or indentation")
+            raise YamlError(
+                mark.line + 1,
+                mark.column + 1,
+                f"the data is nested more than {MAX_DEPTH} levels deep",
+                "claim files need only a few levels; check for runaway brackets or indentation",
+            )
 
-    def _alias(self, stack: list[list[Any]], event: Any, locate: bool,
-               marks: dict[Path_, tuple[Mark | None, Mark]]) -> None:
+    def _alias(
+        self, stack: list[list[Any]], event: Any, locate: bool, marks: dict[Path_, tuple[Mark | None, Mark]]
+    ) -> None:
         mark = event.start_mark
         if event.anchor not in self.anchors:
-            raise YamlError(mark.line + 1, mark.column + 1, f"the alias *{event.anchor} has no anchor &{event.anchor}",
-                            "define the anchor (&name) before using the alias (*name)")
+            raise YamlError(
+                mark.line + 1,
+                mark.column + 1,
+                f"the alias *{event.anchor} has no anchor &{event.anchor}",
+                "define the anchor (&name) before using the alias (*name)",
+            )
         value, size = self.anchors[event.anchor]
         self.count += size
         if self.count > self.budget:
-            raise YamlError(mark.line + 1, mark.column + 1,
-                            f"aliases expand the document to more than {self.budget:,} values and characters "
-                            f"(an alias bomb such as 'billion laughs'?)",
-                            "write the repeated values out, or use fewer nested aliases")
+            raise YamlError(
+                mark.line + 1,
+                mark.column + 1,
+                f"aliases expand the document to more than {self.budget:,} values and characters "
+                f"(an alias bomb such as 'billion laughs'?)",
+                "write the repeated values out, or use fewer nested aliases",
+            )
         self._add(stack, value, event.start_mark, locate, marks)
 
 
@@ -302,5 +339,9 @@ def _resolve_plain(value: str) -> Any:
 
 def _tag_error(event: Any) -> YamlError:
     mark = event.start_mark
-    return YamlError(mark.line + 1, mark.column + 1, f"the tag {event.tag!r} is not allowed",
-                     "claim files hold plain text, numbers, lists and mappings; remove the '!' tag")
+    return YamlError(
+        mark.line + 1,
+        mark.column + 1,
+        f"the tag {event.tag!r} is not allowed",
+        "claim files hold plain text, numbers, lists and mappings; remove the '!' tag",
+    )

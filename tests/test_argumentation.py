@@ -30,22 +30,40 @@ def brute_force_grounded(arguments: Iterable[Hashable], attacks: Iterable[tuple[
     return {a: "in" if a in extension else "out" if a in defeated else "undec" for a in args}
 
 
-@pytest.mark.parametrize(("arguments", "attacks", "expected"), [
-    pytest.param("a", [], {"a": "in"}, id="unattacked-is-in"),
-    pytest.param("abc", [("a", "b"), ("b", "c")], {"a": "in", "b": "out", "c": "in"}, id="chain-reinstates"),
-    pytest.param("ab", [("a", "b"), ("b", "a")], {"a": "undec", "b": "undec"}, id="nixon-diamond-mutual-attack"),
-    pytest.param("abc", [("a", "b"), ("b", "c"), ("c", "a")], dict.fromkeys("abc", "undec"), id="odd-cycle"),
-    pytest.param("abcd", [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")], dict.fromkeys("abcd", "undec"),
-                 id="even-cycle-is-undec-in-grounded"),
-    pytest.param("a", [("a", "a")], {"a": "undec"}, id="self-attack"),
-    pytest.param("ab", [("a", "a"), ("a", "b")], {"a": "undec", "b": "undec"}, id="self-attacker-leaves-target-undec"),
-    pytest.param("abc", [("a", "b"), ("b", "a"), ("c", "b")], {"a": "in", "b": "out", "c": "in"},
-                 id="outside-attacker-breaks-cycle"),
-    pytest.param("abcde", [("a", "b"), ("c", "b"), ("c", "d"), ("d", "c"), ("d", "e"), ("e", "e")],
-                 {"a": "in", "b": "out", "c": "undec", "d": "undec", "e": "undec"}, id="dung-1995-mixed"),
-])
-def test_grounded_labelling_matches_the_literature(arguments: str, attacks: list[tuple[str, str]],
-                                                   expected: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("arguments", "attacks", "expected"),
+    [
+        pytest.param("a", [], {"a": "in"}, id="unattacked-is-in"),
+        pytest.param("abc", [("a", "b"), ("b", "c")], {"a": "in", "b": "out", "c": "in"}, id="chain-reinstates"),
+        pytest.param("ab", [("a", "b"), ("b", "a")], {"a": "undec", "b": "undec"}, id="nixon-diamond-mutual-attack"),
+        pytest.param("abc", [("a", "b"), ("b", "c"), ("c", "a")], dict.fromkeys("abc", "undec"), id="odd-cycle"),
+        pytest.param(
+            "abcd",
+            [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")],
+            dict.fromkeys("abcd", "undec"),
+            id="even-cycle-is-undec-in-grounded",
+        ),
+        pytest.param("a", [("a", "a")], {"a": "undec"}, id="self-attack"),
+        pytest.param(
+            "ab", [("a", "a"), ("a", "b")], {"a": "undec", "b": "undec"}, id="self-attacker-leaves-target-undec"
+        ),
+        pytest.param(
+            "abc",
+            [("a", "b"), ("b", "a"), ("c", "b")],
+            {"a": "in", "b": "out", "c": "in"},
+            id="outside-attacker-breaks-cycle",
+        ),
+        pytest.param(
+            "abcde",
+            [("a", "b"), ("c", "b"), ("c", "d"), ("d", "c"), ("d", "e"), ("e", "e")],
+            {"a": "in", "b": "out", "c": "undec", "d": "undec", "e": "undec"},
+            id="dung-1995-mixed",
+        ),
+    ],
+)
+def test_grounded_labelling_matches_the_literature(
+    arguments: str, attacks: list[tuple[str, str]], expected: dict[str, str]
+) -> None:
     assert grounded_labelling(arguments, attacks) == expected
 
 
@@ -70,16 +88,19 @@ def test_grounded_labelling_agrees_with_brute_force_on_random_frameworks(seed: i
     assert grounded_labelling(arguments, attacks) == brute_force_grounded(arguments, attacks)
 
 
-frameworks = st.integers(1, 12).flatmap(lambda n: st.tuples(
-    st.just(list(range(n))),
-    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n),
-))
+frameworks = st.integers(1, 12).flatmap(
+    lambda n: st.tuples(
+        st.just(list(range(n))),
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n),
+    )
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(frameworks)
 def test_grounded_labelling_agrees_with_brute_force_on_generated_frameworks(
-        framework: tuple[list[int], list[tuple[int, int]]]) -> None:
+    framework: tuple[list[int], list[tuple[int, int]]],
+) -> None:
     arguments, attacks = framework
     assert grounded_labelling(arguments, attacks) == brute_force_grounded(arguments, attacks)
 
@@ -138,8 +159,11 @@ def test_claims_denying_each_other_are_undecided() -> None:
 
 
 def test_denied_denial_reinstates_the_accusation() -> None:
-    G = claims_graph(claim("x"), claim("d", kind="denial", responds="{denies: x}"),
-                     claim("r", kind="rebuttal", responds="{rebuts: d}"))
+    G = claims_graph(
+        claim("x"),
+        claim("d", kind="denial", responds="{denies: x}"),
+        claim("r", kind="rebuttal", responds="{rebuts: d}"),
+    )
     assert grounded_labels(G) == {"r": "in", "d": "out", "x": "in"}
 
 
@@ -171,21 +195,29 @@ def test_why_explains_an_unattacked_claim() -> None:
 
 
 def test_why_explains_a_reinstated_claim() -> None:
-    G = claims_graph(claim("x"), claim("d", kind="denial", responds="{denies: x}"),
-                     claim("r", kind="rebuttal", responds="{rebuts: d}"))
+    G = claims_graph(
+        claim("x"),
+        claim("d", kind="denial", responds="{denies: x}"),
+        claim("r", kind="rebuttal", responds="{rebuts: d}"),
+    )
     assert why(G, "x") == ("x", "in", ("d",), "in: d denies it, but each is out")
 
 
 def test_why_shows_the_cycle_that_leaves_a_claim_undecided() -> None:
     G = claims_graph(*MUTUAL_DENIALS)
-    assert why(G, "x").reason == "undec: y denies it, undecided, and no attacker is in; " \
-                                 "it lies on a cycle of attacks: x → y → x"
+    assert (
+        why(G, "x").reason == "undec: y denies it, undecided, and no attacker is in; "
+        "it lies on a cycle of attacks: x → y → x"
+    )
 
 
 def test_why_says_when_undecided_only_downstream_of_a_cycle() -> None:
-    G = claims_graph(claim("x", kind="denial", responds="{denies: y}, {denies: w}"),
-                     claim("y", kind="denial", responds="{denies: x}"),
-                     claim("w", kind="rebuttal", responds="{rebuts: z}"), claim("z", kind="statement"))
+    G = claims_graph(
+        claim("x", kind="denial", responds="{denies: y}, {denies: w}"),
+        claim("y", kind="denial", responds="{denies: x}"),
+        claim("w", kind="rebuttal", responds="{rebuts: z}"),
+        claim("z", kind="statement"),
+    )
     explanation = why(G, "z")
     assert explanation.label == "undec" and explanation.attackers == ("w",)
     assert explanation.reason.endswith("they depend on a cycle of attacks")

@@ -27,8 +27,14 @@ from graph.render import Explorer, write_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 XSS = '<img src=x onerror="window.__xss=1">'
 
@@ -126,10 +132,15 @@ def hostile_graph() -> nx.MultiDiGraph[Any]:
     text = text.replace("name: General A\n", f"name: 'General {XSS}'\n")
     text = text.replace("name: Red government", f"name: 'Red {XSS}'")
     text = text.replace('title: "Red general accuses Blue; Blue denies"', f"title: 'Report {XSS}'")
-    text = text.replace("text: General A said that Blue trains militants at the Base.",
-                        f"text: 'Said {XSS} and </script><script>window.__xss=2</script>'")
-    text = text.replace("kind: accusation\n    date: 2017-10-06",
-                        f"kind: accusation\n    label: '{XSS}'\n    date: 2017-10-06\n    date_note: '{XSS}'", 1)
+    text = text.replace(
+        "text: General A said that Blue trains militants at the Base.",
+        f"text: 'Said {XSS} and </script><script>window.__xss=2</script>'",
+    )
+    text = text.replace(
+        "kind: accusation\n    date: 2017-10-06",
+        f"kind: accusation\n    label: '{XSS}'\n    date: 2017-10-06\n    date_note: '{XSS}'",
+        1,
+    )
     text = text.replace("aliases: [Gen. A]", "aliases: ['javascript:window.__xss=3']")
     G = graph.build_graph(graph.parse_dataset(text, name="hostile", folder=MINI.parent))
     G.nodes["daily-article"]["url"] = "javascript:window.__xss=4"  # the loader refuses this; the page must too
@@ -164,14 +175,14 @@ def selected(page: Opened) -> list[str]:
 
 # --- loading and drawing -----------------------------------------------------------------------
 
+
 def test_page_loads_offline_without_errors(open_page: Open, shipped_html: Path) -> None:
     page = open_page(shipped_html)
     assert page.js("claimgraph.ready") is True
     assert page.page.locator("#cg-loading").is_hidden()
 
 
-def test_every_node_and_edge_is_drawn(open_page: Open, shipped_html: Path,
-                                      shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_every_node_and_edge_is_drawn(open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]) -> None:
     page = open_page(shipped_html)
     counts = page.js("""({nodes: claimgraph.nodes.length, edges: claimgraph.edges.length,
                           drawnNodes: claimgraph.network.body.nodeIndices.length,
@@ -187,8 +198,9 @@ def test_physics_is_off_so_the_drawing_stays_still(open_page: Open, shipped_html
     assert page.js("JSON.stringify(claimgraph.network.getPositions())") == before
 
 
-def test_legend_is_visible_and_names_every_side(open_page: Open, shipped_html: Path,
-                                                shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_legend_is_visible_and_names_every_side(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
     page = open_page(shipped_html)
     legend = page.page.locator("#cg-legend")
     assert legend.is_visible()
@@ -227,8 +239,9 @@ def test_labels_in_arabic_cyrillic_and_cjk_are_drawn(open_page: Open, multilingu
 
 
 @pytest.mark.parametrize("data", ["shipped", "multilingual"])
-def test_every_drawn_label_fits_the_room_the_layout_kept_for_it(open_page: Open, data: str,
-                                                                  request: pytest.FixtureRequest) -> None:
+def test_every_drawn_label_fits_the_room_the_layout_kept_for_it(
+    open_page: Open, data: str, request: pytest.FixtureRequest
+) -> None:
     G = graph.load(SHIPPED if data == "shipped" else MULTILINGUAL)
     page = open_page(request.getfixturevalue(f"{data}_html"))
     alphabet = page.js("""(() => { const ctx = document.createElement("canvas").getContext("2d");
@@ -247,6 +260,7 @@ def test_every_drawn_label_fits_the_room_the_layout_kept_for_it(open_page: Open,
 
 
 # --- search ----------------------------------------------------------------------------------
+
 
 def test_search_selects_the_matching_actor(open_page: Open, shipped_html: Path) -> None:
     page = open_page(shipped_html)
@@ -273,12 +287,14 @@ def test_search_matches_aliases_and_ignores_accents(open_page: Open, shipped_htm
 
 # --- filters -----------------------------------------------------------------------------------
 
+
 def hidden(page: Opened, node: str) -> bool:
     return bool(page.js("id => Boolean(claimgraph.nodes.get(id).hidden)", node))
 
 
 def test_side_filter_hides_that_sides_actors_and_claims_and_restores_them(
-        open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]) -> None:
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
     page = open_page(shipped_html)
     page.page.uncheck("#cg-filter-sides input[value=russia]")
     assert hidden(page, "konashenkov") and hidden(page, "konashenkov-black-hole")
@@ -286,12 +302,15 @@ def test_side_filter_hides_that_sides_actors_and_claims_and_restores_them(
     assert page.js("claimgraph.visibleCounts().nodes") < shipped_graph.number_of_nodes()
     page.page.check("#cg-filter-sides input[value=russia]")
     assert not hidden(page, "konashenkov")
-    assert page.js("claimgraph.visibleCounts()") == {"nodes": shipped_graph.number_of_nodes(),
-                                                     "edges": shipped_graph.number_of_edges()}
+    assert page.js("claimgraph.visibleCounts()") == {
+        "nodes": shipped_graph.number_of_nodes(),
+        "edges": shipped_graph.number_of_edges(),
+    }
 
 
-def test_relation_filter_hides_only_those_edges(open_page: Open, shipped_html: Path,
-                                                shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_relation_filter_hides_only_those_edges(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
     page = open_page(shipped_html)
     concerns = sum(1 for _, _, a in shipped_graph.edges(data=True) if a["relation"] == "concerns")
     page.page.uncheck("#cg-filter-relations input[value=concerns]")
@@ -306,12 +325,16 @@ def test_kind_filter_hides_denials(open_page: Open, shipped_html: Path) -> None:
     assert not hidden(page, "konashenkov-black-hole")
 
 
-def test_actor_filter_keeps_only_claims_involving_the_actor(open_page: Open, shipped_html: Path,
-                                                             shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_actor_filter_keeps_only_claims_involving_the_actor(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
     page = open_page(shipped_html)
     page.page.select_option("#cg-filter-actor", "gerasimov")
-    shown = set(page.js("claimgraph.data.nodes.filter(n => n.type === 'claim' && "
-                        "!claimgraph.nodes.get(n.id).hidden).map(n => n.id)"))
+    shown = set(
+        page.js(
+            "claimgraph.data.nodes.filter(n => n.type === 'claim' && !claimgraph.nodes.get(n.id).hidden).map(n => n.id)"
+        )
+    )
     made = {c for c in shipped_graph.successors("gerasimov") if shipped_graph.nodes[c]["type"] == "claim"}
     assert made and made <= shown
     assert "konashenkov-black-hole" not in shown
@@ -327,8 +350,9 @@ def test_date_filter_hides_claims_outside_the_range(open_page: Open, shipped_htm
     assert hidden(page, "pentagon-trains-opposition-at-tanf")
 
 
-def test_reset_shows_everything_and_clears_the_selection(open_page: Open, shipped_html: Path,
-                                                         shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_reset_shows_everything_and_clears_the_selection(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
     page = open_page(shipped_html)
     page.page.uncheck("#cg-filter-kinds input[value=accusation]")
     page.js("claimgraph.select('gerasimov')")
@@ -341,8 +365,10 @@ def test_reset_shows_everything_and_clears_the_selection(open_page: Open, shippe
 
 # --- details -----------------------------------------------------------------------------------
 
-def test_clicking_a_claim_shows_its_quote_and_a_working_source_link(open_page: Open, mini_html: Path,
-                                                                     mini_graph: nx.MultiDiGraph[Any]) -> None:
+
+def test_clicking_a_claim_shows_its_quote_and_a_working_source_link(
+    open_page: Open, mini_html: Path, mini_graph: nx.MultiDiGraph[Any]
+) -> None:
     page = open_page(mini_html)
     click_node(page, "general-a-training")
     assert selected(page) == ["general-a-training"]
@@ -353,8 +379,9 @@ def test_clicking_a_claim_shows_its_quote_and_a_working_source_link(open_page: O
     assert link.get_attribute("rel") == "noopener noreferrer"
 
 
-def test_clicking_a_shipped_claim_shows_quote_date_and_report_chain(open_page: Open, shipped_html: Path,
-                                                                     shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_clicking_a_shipped_claim_shows_quote_date_and_report_chain(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
     page = open_page(shipped_html)
     click_node(page, "konashenkov-black-hole")
     attrs = shipped_graph.nodes["konashenkov-black-hole"]
@@ -397,6 +424,7 @@ def test_selecting_dims_everything_outside_the_neighbourhood(open_page: Open, mi
 
 # --- the address bar ---------------------------------------------------------------------------
 
+
 def test_fragment_selects_and_focuses_the_node_on_load(open_page: Open, shipped_html: Path) -> None:
     page = open_page(shipped_html, fragment="#konashenkov-black-hole")
     assert selected(page) == ["konashenkov-black-hole"]
@@ -416,6 +444,7 @@ def test_selecting_a_node_updates_the_fragment(open_page: Open, shipped_html: Pa
 
 
 # --- untrusted text ----------------------------------------------------------------------------
+
 
 def test_script_payloads_in_the_data_stay_text(open_page: Open, hostile_html: Path) -> None:
     page = open_page(hostile_html)
@@ -450,8 +479,10 @@ def test_links_other_than_http_are_not_links(open_page: Open, hostile_html: Path
 
 # --- other views -------------------------------------------------------------------------------
 
-def test_timeline_draws_claims_left_to_right_by_date(open_page: Open, shipped_graph: nx.MultiDiGraph[Any],
-                                                     shipped_timeline_html: Path) -> None:
+
+def test_timeline_draws_claims_left_to_right_by_date(
+    open_page: Open, shipped_graph: nx.MultiDiGraph[Any], shipped_timeline_html: Path
+) -> None:
     page = open_page(shipped_timeline_html)
     positions = page.js("claimgraph.network.getPositions()")
     assert positions["konashenkov-black-hole"]["x"] < positions["gerasimov-training"]["x"]
@@ -475,8 +506,9 @@ def on_screen(page: Opened, x: float, y: float) -> dict[str, float]:
     return result
 
 
-def test_timeline_opens_with_the_whole_story_at_a_readable_size(open_page: Open, shipped_timeline_html: Path,
-                                                                 shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_timeline_opens_with_the_whole_story_at_a_readable_size(
+    open_page: Open, shipped_timeline_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
     page = open_page(shipped_timeline_html)
     assert page.js("claimgraph.network.getScale()") >= READABLE_TIMELINE_SCALE
     box = page.page.locator("#cg-network").bounding_box()
@@ -488,8 +520,9 @@ def test_timeline_opens_with_the_whole_story_at_a_readable_size(open_page: Open,
     assert hint is not None and hint["y"] + hint["height"] - box["y"] <= corners[0]["y"]  # headings below the hint
 
 
-def test_a_timeline_too_big_to_fit_opens_readable_at_its_start(open_page: Open, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_timeline_too_big_to_fit_opens_readable_at_its_start(
+    open_page: Open, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     generate = importlib.import_module("generate")
     G = graph.build_graph(graph.parse_dataset(generate.make_dataset_yaml(150, seed=5)))
@@ -515,7 +548,8 @@ def test_timeline_links_within_a_row_arc_over_the_nodes_between(open_page: Open,
 
 
 def test_a_subgraph_without_actors_loads_and_names_the_missing_claimant_as_text(
-        open_page: Open, shipped_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
+    open_page: Open, shipped_graph: nx.MultiDiGraph[Any], tmp_path: Path
+) -> None:
     claims = shipped_graph.subgraph([n for n, kind in shipped_graph.nodes(data="type") if kind == "claim"])
     page = open_page(write_html(claims, tmp_path / "claims-only.html"))
     assert page.js("claimgraph.network.body.nodeIndices.length") == claims.number_of_nodes()
@@ -541,6 +575,7 @@ def test_notebook_iframe_draws_the_graph(browser: Browser, mini_graph: nx.MultiD
 
 # --- the browser benchmark finds its Chromium ----------------------------------------------------
 
+
 @pytest.fixture
 def bench_browser(monkeypatch: pytest.MonkeyPatch) -> Any:
     """benchmarks/bench_browser.py as a module, with no Chromium in the usual places or on PATH."""
@@ -552,8 +587,9 @@ def bench_browser(monkeypatch: pytest.MonkeyPatch) -> Any:
     return module
 
 
-def test_benchmark_uses_chromium_from_the_environment(bench_browser: Any, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_benchmark_uses_chromium_from_the_environment(
+    bench_browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     binary = tmp_path / "my-chromium"
     binary.write_text("#!/bin/sh\n")
     binary.chmod(0o755)
@@ -562,8 +598,9 @@ def test_benchmark_uses_chromium_from_the_environment(bench_browser: Any, tmp_pa
 
 
 @pytest.mark.parametrize("setting", ["missing", "not executable", "a folder"])
-def test_benchmark_refuses_a_chromium_setting_that_cannot_run(bench_browser: Any, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+def test_benchmark_refuses_a_chromium_setting_that_cannot_run(
+    bench_browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
     path = {"missing": tmp_path / "nothing", "not executable": tmp_path / "plain", "a folder": tmp_path}[setting]
     (tmp_path / "plain").write_text("")
     monkeypatch.setenv("CHROMIUM", str(path))

@@ -39,8 +39,9 @@ def test_validate_prints_a_one_line_summary(capsys: pytest.CaptureFixture[str]) 
     assert err == ""
 
 
-def test_validate_lists_every_problem_and_fails(write_yaml: Callable[[str, str], Path],
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_lists_every_problem_and_fails(
+    write_yaml: Callable[[str, str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_yaml(BAD)
     assert main(["validate", str(path)]) == 1
     out, err = capsys.readouterr()
@@ -55,9 +56,12 @@ def test_validate_lists_every_problem_and_fails(write_yaml: Callable[[str, str],
     )
 
 
-def test_validate_prints_warnings_and_succeeds(write_yaml: Callable[[str, str], Path],
-                                               capsys: pytest.CaptureFixture[str]) -> None:
-    text = BAD.replace("claimant: b", "claimant: a").replace("    tags: [y]\n", "") + """\
+def test_validate_prints_warnings_and_succeeds(
+    write_yaml: Callable[[str, str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        BAD.replace("claimant: b", "claimant: a").replace("    tags: [y]\n", "")
+        + """\
     date: 2017-10-06
   - id: c2
     claimant: a
@@ -67,6 +71,7 @@ def test_validate_prints_warnings_and_succeeds(write_yaml: Callable[[str, str], 
     reports: [doc]
     responds_to: [{denies: c1}]
 """
+    )
     path = write_yaml(text)
     assert main(["validate", str(path)]) == 0
     out, err = capsys.readouterr()
@@ -126,7 +131,13 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
 
 def test_console_script_and_module_are_the_same_cli() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    module = subprocess.run([sys.executable, "-m", "graph", "validate", str(MINI)], capture_output=True, text=True,
-                            env=env, cwd=ROOT, check=False)
+    module = subprocess.run(
+        [sys.executable, "-m", "graph", "validate", str(MINI)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
     expected = f"{MINI}: OK: 7 actors, 3 claims, 1 source, 1 place, 2 responses\n"
     assert (module.returncode, module.stdout) == (0, expected)

@@ -83,7 +83,12 @@ def test_section_sizes_are_pinned() -> None:
 def test_claims_per_kind_are_pinned() -> None:
     kinds = Counter(claim["kind"] for claim in dataset()["claims"])
     assert kinds == {
-        "accusation": 15, "denial": 4, "statement": 4, "admission": 2, "rebuttal": 1, "corroboration": 1,
+        "accusation": 15,
+        "denial": 4,
+        "statement": 4,
+        "admission": 2,
+        "rebuttal": 1,
+        "corroboration": 1,
     }
 
 
@@ -94,8 +99,11 @@ def test_response_count_is_pinned() -> None:
 def test_claims_per_document_are_pinned() -> None:
     per_source = Counter(r["source"] for claim in dataset()["claims"] for r in reports(claim))
     assert per_source == {
-        "doc-000-sputnik": 4, "doc-001-southfront": 4, "doc-002-defense-post": 6,
-        "doc-003-pentagon-denies": 5, "doc-004-tasnim": 8,
+        "doc-000-sputnik": 4,
+        "doc-001-southfront": 4,
+        "doc-002-defense-post": 6,
+        "doc-003-pentagon-denies": 5,
+        "doc-004-tasnim": 8,
     }
 
 
@@ -229,8 +237,10 @@ def test_page_clock_of_2021_is_not_taken_for_the_publication_date() -> None:
 def test_publication_dates_are_uncertain_because_no_document_states_one() -> None:
     published = {s["id"]: str(s["published"]) for s in dataset()["sources"]}
     assert published == {
-        "doc-000-sputnik": "2018-09-04?", "doc-001-southfront": "2018-11?",
-        "doc-002-defense-post": "2017-10-06?", "doc-003-pentagon-denies": "2018-01-01?",
+        "doc-000-sputnik": "2018-09-04?",
+        "doc-001-southfront": "2018-11?",
+        "doc-002-defense-post": "2017-10-06?",
+        "doc-003-pentagon-denies": "2018-01-01?",
         "doc-004-tasnim": "2022-04-24?",
     }
     assert all(s.get("date_note") for s in dataset()["sources"])

@@ -37,8 +37,11 @@ def test_yaml_examples_in_the_docs_are_valid(path: Path, text: str) -> None:
 
 
 def test_the_docs_have_a_full_yaml_example() -> None:
-    full = [text for _, text in _claims_examples() if all(f"\n{s}:" in "\n" + text for s in
-                                                          ("sides", "actors", "places", "sources", "claims"))]
+    full = [
+        text
+        for _, text in _claims_examples()
+        if all(f"\n{s}:" in "\n" + text for s in ("sides", "actors", "places", "sources", "claims"))
+    ]
     assert full, "the format section needs one example with every section"
 
 

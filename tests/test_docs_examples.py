@@ -27,8 +27,9 @@ def test_the_readme_has_python_sessions_using_the_queries() -> None:
 
 
 @pytest.mark.parametrize(("page", "line", "block"), _blocks(), ids=[f"{p.name}:{n}" for p, n, _ in _blocks()])
-def test_python_sessions_in_the_docs_print_what_they_show(page: Path, line: int, block: str,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_python_sessions_in_the_docs_print_what_they_show(
+    page: Path, line: int, block: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     globs: dict[str, object] = {}
     for earlier_page, earlier_line, earlier in _blocks():  # later blocks use names earlier ones define

@@ -26,8 +26,10 @@ def test_json_nodes_have_id_and_type_and_claims_have_their_fields(shipped_graph:
 
 def test_json_round_trips_through_networkx(shipped_graph: nx.MultiDiGraph) -> None:
     G = nx.node_link_graph(json.loads(to_json(shipped_graph)), edges="edges")
-    assert (G.number_of_nodes(), G.number_of_edges()) == (shipped_graph.number_of_nodes(),
-                                                          shipped_graph.number_of_edges())
+    assert (G.number_of_nodes(), G.number_of_edges()) == (
+        shipped_graph.number_of_nodes(),
+        shipped_graph.number_of_edges(),
+    )
     assert G.is_directed() and G.is_multigraph()
 
 
@@ -35,8 +37,9 @@ def _read_gexf(text: str) -> nx.Graph:
     return nx.read_gexf(io.BytesIO(text.encode("utf-8")))
 
 
-@pytest.mark.parametrize(("writer", "reader"), [(to_graphml, nx.parse_graphml), (to_gexf, _read_gexf)],
-                         ids=["graphml", "gexf"])
+@pytest.mark.parametrize(
+    ("writer", "reader"), [(to_graphml, nx.parse_graphml), (to_gexf, _read_gexf)], ids=["graphml", "gexf"]
+)
 def test_xml_exports_load_back_with_every_node_and_edge(
     shipped_graph: nx.MultiDiGraph, writer: Callable[[nx.MultiDiGraph], str], reader: Callable[[str], nx.Graph]
 ) -> None:

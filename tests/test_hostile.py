@@ -72,8 +72,15 @@ def test_hostile_file_ends_in_one_located_error_quickly(tmp_path: Path, name: st
     path = tmp_path / "claims.yaml"
     path.write_bytes(HOSTILE[name])
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "graph", "validate", str(path)], capture_output=True, text=True,
-                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "graph", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -90,22 +97,32 @@ def test_100_mib_file_is_refused_in_bounded_memory(tmp_path: Path) -> None:
         handle.write(b"claims:\n")
         for _ in range(100):
             handle.write(b"  - id: c\n" * (2**20 // 10))
-    script = ("import sys, tracemalloc, graph\n"
-              "tracemalloc.start()\n"
-              "try:\n    graph.read_dataset(sys.argv[1])\n"
-              "except graph.DataError as e:\n    print(e.problems[0].message)\n"
-              "print(tracemalloc.get_traced_memory()[1])\n")
-    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, cwd=ROOT,
-                            timeout=60, check=True)
+    script = (
+        "import sys, tracemalloc, graph\n"
+        "tracemalloc.start()\n"
+        "try:\n    graph.read_dataset(sys.argv[1])\n"
+        "except graph.DataError as e:\n    print(e.problems[0].message)\n"
+        "print(tracemalloc.get_traced_memory()[1])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=60, check=True
+    )
     message, peak_bytes = result.stdout.splitlines()
     assert message.startswith("the file is 100 MiB")
     assert int(peak_bytes) < 5 * 2**20  # the file was not read into memory
 
 
 def _cli(*args: str, stdin: int | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "graph", *args], capture_output=True, text=True, cwd=ROOT,
-                          stdin=stdin, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=60,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "graph", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        stdin=stdin,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        timeout=60,
+        check=False,
+    )
 
 
 def test_endless_pipe_is_read_only_up_to_the_limit() -> None:
@@ -134,6 +151,8 @@ def test_output_survives_a_terminal_that_cannot_show_arrows_or_foreign_names() -
 def test_missing_folder_content_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     result = _cli("validate", str(tmp_path))
     assert result.returncode == 1
-    assert result.stderr == f"{tmp_path}:1:1: no .yaml files in this folder\n" \
-        "    hint: point claimgraph at a claims file, or add one ending in .yaml\n" \
+    assert (
+        result.stderr == f"{tmp_path}:1:1: no .yaml files in this folder\n"
+        "    hint: point claimgraph at a claims file, or add one ending in .yaml\n"
         f"Error: 1 problem in {tmp_path}\n"
+    )

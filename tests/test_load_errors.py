@@ -42,7 +42,9 @@ def one_problem(text: str) -> Problem:
 
 
 def test_file_with_several_mistakes_reports_all_of_them_in_file_order() -> None:
-    text = HEADER + """\
+    text = (
+        HEADER
+        + """\
 claims:
   - id: c1
     claimaint: general-a
@@ -58,6 +60,7 @@ claims:
     responds_to:
       - denies: c1
 """
+    )
     found = [(p.line, p.column, p.where) for p in problems_of(text)]
     assert found == [
         (10, 5, "claims[0].claimaint"),  # one message for the typo, not also "missing claimant"
@@ -129,8 +132,14 @@ def test_claim_responding_to_itself_is_an_error() -> None:
 
 
 def test_response_dated_before_what_it_answers_is_a_warning() -> None:
-    text = HEADER + "claims:\n" + OK_CLAIM + "    date: 2017-10-06\n" + OK_CLAIM.replace("c1", "c2").replace(
-        "accusation", "denial") + "    date: 2017-10-01\n    responds_to:\n      - denies: c1\n"
+    text = (
+        HEADER
+        + "claims:\n"
+        + OK_CLAIM
+        + "    date: 2017-10-06\n"
+        + OK_CLAIM.replace("c1", "c2").replace("accusation", "denial")
+        + "    date: 2017-10-01\n    responds_to:\n      - denies: c1\n"
+    )
     data = graph.parse_dataset(text, name="w.yaml")
     [warning] = data.warnings
     assert warning.severity == "warning" and (warning.line, warning.column) == (22, 17)
@@ -138,16 +147,25 @@ def test_response_dated_before_what_it_answers_is_a_warning() -> None:
 
 
 def test_approximate_dates_do_not_warn_about_order() -> None:
-    text = HEADER + "claims:\n" + OK_CLAIM + "    date: 2017-10-06\n" + OK_CLAIM.replace("c1", "c2").replace(
-        "accusation", "denial") + "    date: 2017-10~\n    responds_to:\n      - denies: c1\n"
+    text = (
+        HEADER
+        + "claims:\n"
+        + OK_CLAIM
+        + "    date: 2017-10-06\n"
+        + OK_CLAIM.replace("c1", "c2").replace("accusation", "denial")
+        + "    date: 2017-10~\n    responds_to:\n      - denies: c1\n"
+    )
     assert graph.parse_dataset(text).warnings == []
 
 
-@pytest.mark.parametrize(("date", "message"), [
-    ("2017-02-30", "2017-02-30 is not a real date: February 2017 has 28 days"),
-    ("2017-13", "2017-13 is not a real date: there is no month 13"),
-    ("October 2017", "'October 2017' is not a date"),
-])
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2017-02-30", "2017-02-30 is not a real date: February 2017 has 28 days"),
+        ("2017-13", "2017-13 is not a real date: there is no month 13"),
+        ("October 2017", "'October 2017' is not a date"),
+    ],
+)
 def test_impossible_dates_are_rejected(date: str, message: str) -> None:
     problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + f"    date: {date}\n")
     assert problem.where == "claims[0].date" and problem.message.startswith(message)
@@ -181,11 +199,14 @@ def test_response_with_two_relations_is_rejected() -> None:
     assert "exactly one earlier claim" in problem.message
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("", "the file is empty"),
-    ("- a\n- b\n", "the top level is a list, not a mapping of sections"),
-    ("just words\n", "the top level is a single value (str), not a mapping of sections"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("- a\n- b\n", "the top level is a list, not a mapping of sections"),
+        ("just words\n", "the top level is a single value (str), not a mapping of sections"),
+    ],
+)
 def test_top_level_must_be_sections(text: str, message: str) -> None:
     assert one_problem(text).message == message
 
@@ -258,8 +279,14 @@ def test_year_zero_is_not_a_date() -> None:
 
 
 def test_response_dated_before_with_partial_dates_is_a_warning() -> None:
-    text = HEADER + "claims:\n" + OK_CLAIM + "    date: 2017-10-06\n" + OK_CLAIM.replace("c1", "c2").replace(
-        "accusation", "denial") + "    date: 2016\n    responds_to:\n      - denies: c1\n"
+    text = (
+        HEADER
+        + "claims:\n"
+        + OK_CLAIM
+        + "    date: 2017-10-06\n"
+        + OK_CLAIM.replace("c1", "c2").replace("accusation", "denial")
+        + "    date: 2016\n    responds_to:\n      - denies: c1\n"
+    )
     [warning] = graph.parse_dataset(text).warnings
     assert "dated 2016, before the claim it answers" in warning.message
 
@@ -296,8 +323,9 @@ def test_many_references_to_one_missing_id_compute_one_hint(monkeypatch: pytest.
         return real(word, choices)  # type: ignore[arg-type]
 
     monkeypatch.setattr(graph.checks, "suggest_id", counting)
-    claims = "".join(OK_CLAIM.replace("c1", f"c{i}").replace("claimant: general-a", "claimant: gone")
-                     for i in range(200))
+    claims = "".join(
+        OK_CLAIM.replace("c1", f"c{i}").replace("claimant: general-a", "claimant: gone") for i in range(200)
+    )
     assert len(problems_of(HEADER + "claims:\n" + claims)) == 200
     assert calls == ["gone"]
 
@@ -324,12 +352,15 @@ def test_one_id_may_stand_for_a_list_of_one() -> None:
     assert (claim.targets, [r.source for r in claim.reports]) == (["spokesperson"], ["doc"])
 
 
-@pytest.mark.parametrize(("line", "message", "hint"), [
-    ("    credibility: 9\n", "must be at most 6 (got 9)", "Admiralty information credibility: 1 (confirmed) to 6"),
-    ("    responds_to: [c0]\n", "expected a mapping of keys and values (got 'c0')", "write each response as"),
-    ("    credibility: high\n", "expected a whole number (got 'high')", "Admiralty information credibility"),
-    ("    tags: {a: 1}\n", "expected a list", "write 'tags' as a list"),
-])
+@pytest.mark.parametrize(
+    ("line", "message", "hint"),
+    [
+        ("    credibility: 9\n", "must be at most 6 (got 9)", "Admiralty information credibility: 1 (confirmed) to 6"),
+        ("    responds_to: [c0]\n", "expected a mapping of keys and values (got 'c0')", "write each response as"),
+        ("    credibility: high\n", "expected a whole number (got 'high')", "Admiralty information credibility"),
+        ("    tags: {a: 1}\n", "expected a list", "write 'tags' as a list"),
+    ],
+)
 def test_type_errors_are_worded_for_people_writing_yaml(line: str, message: str, hint: str) -> None:
     problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + line)
     assert problem.message == message

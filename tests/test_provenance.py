@@ -35,12 +35,17 @@ def build(claims: str) -> nx.MultiDiGraph:
 
 
 def test_chain_runs_from_document_through_publisher_and_relays_back_to_claimant() -> None:
-    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, "
-              "reports: [{source: by-daily, via: [wire, agency]}]}")
+    G = build(
+        "  - {id: c, claimant: minister, kind: accusation, text: T, reports: [{source: by-daily, via: [wire, agency]}]}"
+    )
     [chain] = provenance(G, "c")
     assert str(chain) == "by-daily → daily → agency → wire → minister"
-    assert (chain.publisher, chain.relays, chain.speaker, chain.origin) == ("daily", ("agency", "wire"), "minister",
-                                                                            "minister")
+    assert (chain.publisher, chain.relays, chain.speaker, chain.origin) == (
+        "daily",
+        ("agency", "wire"),
+        "minister",
+        "minister",
+    )
 
 
 def test_chain_of_a_document_without_publisher_starts_at_the_relays() -> None:
@@ -69,8 +74,9 @@ def test_repeat_extends_the_chain_to_the_original_speaker() -> None:
 
 
 def test_five_outlets_relaying_one_speaker_are_one_origin() -> None:
-    reports = ", ".join(f"{{source: {s}, via: [wire]}}" for s in ("by-daily", "by-weekly", "by-blog", "by-gazette",
-                                                                   "by-agency"))
+    reports = ", ".join(
+        f"{{source: {s}, via: [wire]}}" for s in ("by-daily", "by-weekly", "by-blog", "by-gazette", "by-agency")
+    )
     G = build(f"  - {{id: c, claimant: minister, kind: accusation, text: T, reports: [{reports}]}}")
     origins = independent_origins(G, "c")
     assert (origins.count, origins.reports, list(origins.origins)) == (1, 5, ["minister"])
@@ -121,8 +127,10 @@ def test_same_speaker_supporting_their_own_claim_is_one_origin() -> None:
 
 
 def test_actor_coming_back_in_one_chain_is_circular() -> None:
-    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, "
-              "reports: [{source: by-daily, via: [wire, daily, agency]}]}")
+    G = build(
+        "  - {id: c, claimant: minister, kind: accusation, text: T, "
+        "reports: [{source: by-daily, via: [wire, daily, agency]}]}"
+    )
     [chain] = provenance(G, "c")
     assert chain.circular
     assert independent_origins(G, "c").circular == (("agency", "daily"),)
@@ -150,8 +158,10 @@ def test_three_outlets_in_a_ring_are_one_citation_loop() -> None:
 
 
 def test_shared_relay_without_a_loop_is_not_circular() -> None:
-    G = build("  - {id: c, claimant: minister, kind: accusation, text: T, "
-              "reports: [{source: by-daily, via: [wire]}, {source: by-weekly, via: [wire]}]}")
+    G = build(
+        "  - {id: c, claimant: minister, kind: accusation, text: T, "
+        "reports: [{source: by-daily, via: [wire]}, {source: by-weekly, via: [wire]}]}"
+    )
     assert independent_origins(G, "c").circular == ()
 
 
@@ -168,7 +178,8 @@ def test_provenance_of_unknown_claim_suggests_close_ids() -> None:
 
 def test_shipped_pentagon_denial_reached_the_document_through_sputnik(shipped_graph: nx.MultiDiGraph) -> None:
     assert [str(c) for c in provenance(shipped_graph, "rebarich-denies-training")] == [
-        "doc-003-pentagon-denies → sputnik → rebarich"]
+        "doc-003-pentagon-denies → sputnik → rebarich"
+    ]
 
 
 def test_shipped_tasnim_headline_has_the_field_source_as_its_origin(shipped_graph: nx.MultiDiGraph) -> None:
@@ -184,7 +195,9 @@ def test_claim_repeating_two_speakers_has_both_as_origins() -> None:
      responds_to: [{repeats: a}, {repeats: b}]}
 """)
     assert [(str(chain), chain.repeats) for chain in provenance(G, "r")] == [
-        ("by-daily → daily → minister", ("a",)), ("by-daily → daily → witness", ("b",))]
+        ("by-daily → daily → minister", ("a",)),
+        ("by-daily → daily → witness", ("b",)),
+    ]
     assert sorted(independent_origins(G, "r").origins) == ["minister", "witness"]
 
 

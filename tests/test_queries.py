@@ -79,10 +79,17 @@ def G() -> nx.MultiDiGraph:
 
 # --- naming actors -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("general", "general"), ("The General", "general"), ("the general", "general"), ("RMD", "red-ministry"),
-    ("RED-MINISTRY", "red-ministry"),
-])
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("general", "general"),
+        ("The General", "general"),
+        ("the general", "general"),
+        ("RMD", "red-ministry"),
+        ("RED-MINISTRY", "red-ministry"),
+    ],
+)
 def test_actor_can_be_named_by_id_name_or_alias_in_any_case(G: nx.MultiDiGraph, word: str, expected: str) -> None:
     assert resolve(G, word, "actor") == expected
 
@@ -98,11 +105,13 @@ def test_claim_id_is_not_an_actor(G: nx.MultiDiGraph) -> None:
 
 
 def test_name_shared_by_two_actors_is_refused_listing_both() -> None:
-    G = graph.build_graph(graph.parse_dataset("""
+    G = graph.build_graph(
+        graph.parse_dataset("""
 actors:
   - {id: smith-a, name: Smith, kind: person}
   - {id: smith-b, name: Smith, kind: person}
-"""))
+""")
+    )
     with pytest.raises(UnknownIdError, match=r"did you mean 'smith-a', 'smith-b'\?"):
         resolve(G, "smith", "actor")
 
@@ -114,18 +123,27 @@ def test_unknown_error_is_a_key_error(G: nx.MultiDiGraph) -> None:
 
 # --- accusations -------------------------------------------------------------------------------
 
+
 def test_accusations_against_an_actor_in_date_order(G: nx.MultiDiGraph) -> None:
     assert accusations_against(G, "blue-force") == ["general-camp", "tv-repeats-camp"]
 
 
 def test_accusations_against_include_members_transitively(G: nx.MultiDiGraph) -> None:
     assert accusations_against(G, "blue-coalition", include_members=True) == [
-        "tv-convoy", "ministry-arms", "general-camp", "tv-repeats-camp"]
+        "tv-convoy",
+        "ministry-arms",
+        "general-camp",
+        "tv-repeats-camp",
+    ]
 
 
 def test_accusations_against_include_side(G: nx.MultiDiGraph) -> None:
     assert accusations_against(G, "blue-spox", include_side=True) == [
-        "tv-convoy", "ministry-arms", "general-camp", "tv-repeats-camp"]
+        "tv-convoy",
+        "ministry-arms",
+        "general-camp",
+        "tv-repeats-camp",
+    ]
 
 
 def test_denial_naming_an_actor_is_not_an_accusation_against_it(G: nx.MultiDiGraph) -> None:
@@ -139,7 +157,11 @@ def test_accusations_by_members_count_for_their_body(G: nx.MultiDiGraph) -> None
 
 def test_accusations_by_side(G: nx.MultiDiGraph) -> None:
     assert accusations_by(G, "red-tv", include_side=True) == [
-        "tv-convoy", "ministry-arms", "general-camp", "tv-repeats-camp"]
+        "tv-convoy",
+        "ministry-arms",
+        "general-camp",
+        "tv-repeats-camp",
+    ]
 
 
 def test_actor_without_side_has_no_side_mates(G: nx.MultiDiGraph) -> None:
@@ -155,6 +177,7 @@ def test_a_denial_accuses_no_one(G: nx.MultiDiGraph) -> None:
 
 
 # --- responses and threads ---------------------------------------------------------------------
+
 
 def test_responses_to_list_every_relation_with_claimant_and_date(G: nx.MultiDiGraph) -> None:
     assert responses_to(G, "general-camp") == [
@@ -177,7 +200,8 @@ def test_responds_to_names_the_claims_a_claim_answers(G: nx.MultiDiGraph) -> Non
 
 
 def test_responds_to_lists_the_answered_claims_in_date_order() -> None:
-    G = graph.build_graph(graph.parse_dataset("""
+    G = graph.build_graph(
+        graph.parse_dataset("""
 actors:
   - {id: a, name: A, kind: person}
 sources:
@@ -187,7 +211,8 @@ claims:
   - {id: earliest, claimant: a, kind: statement, text: T, date: 2017-10-01, reports: [doc]}
   - {id: answer, claimant: a, kind: rebuttal, text: T, date: 2017-10-10, reports: [doc],
      responds_to: [{rebuts: early}, {supports: earliest}]}
-"""))
+""")
+    )
     assert [(r.claim, r.how) for r in responds_to(G, "answer")] == [("earliest", "supports"), ("early", "rebuts")]
 
 
@@ -202,6 +227,7 @@ def test_thread_of_a_lone_claim_is_itself(G: nx.MultiDiGraph) -> None:
 
 
 # --- unanswered --------------------------------------------------------------------------------
+
 
 def test_unanswered_leaves_out_denied_accusations(G: nx.MultiDiGraph) -> None:
     assert "general-camp" not in [a.claim for a in unanswered(G)]
@@ -238,11 +264,18 @@ def test_unanswered_as_of_a_month_means_its_last_day(G: nx.MultiDiGraph) -> None
 
 # --- timeline and filters ----------------------------------------------------------------------
 
+
 def test_timeline_sorts_partial_dates_by_earliest_day_then_precision(G: nx.MultiDiGraph) -> None:
     assert [(e.claim, e.date) for e in timeline(G)] == [
-        ("tv-convoy", "2017"), ("ministry-arms", "2017-10~"), ("general-camp", "2017-10-06"),
-        ("spox-statement", "2017-10-06"), ("tv-repeats-camp", "2017-10-07"), ("spox-denies-camp", "2017-10-08"),
-        ("general-rebuts-spox", "2017-10-09"), ("spox-concedes-arms", "2017-11-01"), ("loner-claim", None),
+        ("tv-convoy", "2017"),
+        ("ministry-arms", "2017-10~"),
+        ("general-camp", "2017-10-06"),
+        ("spox-statement", "2017-10-06"),
+        ("tv-repeats-camp", "2017-10-07"),
+        ("spox-denies-camp", "2017-10-08"),
+        ("general-rebuts-spox", "2017-10-09"),
+        ("spox-concedes-arms", "2017-11-01"),
+        ("loner-claim", None),
     ]
 
 
@@ -256,13 +289,19 @@ def test_timeline_entry_says_how_certain_its_date_is(G: nx.MultiDiGraph) -> None
 
 
 def test_timeline_actor_filter_takes_claims_made_by_or_aimed_at_the_actor(G: nx.MultiDiGraph) -> None:
-    assert [e.claim for e in timeline(G, actor="general")] == ["general-camp", "spox-denies-camp",
-                                                                 "general-rebuts-spox"]
+    assert [e.claim for e in timeline(G, actor="general")] == [
+        "general-camp",
+        "spox-denies-camp",
+        "general-rebuts-spox",
+    ]
 
 
 def test_timeline_side_filter_takes_claims_by_the_side(G: nx.MultiDiGraph) -> None:
-    assert [e.claim for e in timeline(G, side="Blue coalition")] == ["spox-statement", "spox-denies-camp",
-                                                                       "spox-concedes-arms"]
+    assert [e.claim for e in timeline(G, side="Blue coalition")] == [
+        "spox-statement",
+        "spox-denies-camp",
+        "spox-concedes-arms",
+    ]
 
 
 def test_timeline_kind_filter_takes_one_kind_or_several(G: nx.MultiDiGraph) -> None:
@@ -281,7 +320,11 @@ def test_timeline_place_filter_by_alias(G: nx.MultiDiGraph) -> None:
 
 def test_date_window_keeps_partial_dates_that_may_fall_in_it(G: nx.MultiDiGraph) -> None:
     assert [e.claim for e in timeline(G, start="2017-10-07", end="2017-10-08")] == [
-        "tv-convoy", "ministry-arms", "tv-repeats-camp", "spox-denies-camp"]
+        "tv-convoy",
+        "ministry-arms",
+        "tv-repeats-camp",
+        "spox-denies-camp",
+    ]
 
 
 def test_date_window_leaves_out_undated_claims(G: nx.MultiDiGraph) -> None:
@@ -290,7 +333,10 @@ def test_date_window_leaves_out_undated_claims(G: nx.MultiDiGraph) -> None:
 
 def test_filters_combine(G: nx.MultiDiGraph) -> None:
     assert select_claims(G, side="red", kind="accusation", start="2017-10-07") == {
-        "tv-convoy", "ministry-arms", "tv-repeats-camp"}
+        "tv-convoy",
+        "ministry-arms",
+        "tv-repeats-camp",
+    }
 
 
 def test_unknown_side_suggests_closest(G: nx.MultiDiGraph) -> None:
@@ -299,6 +345,7 @@ def test_unknown_side_suggests_closest(G: nx.MultiDiGraph) -> None:
 
 
 # --- subgraph ----------------------------------------------------------------------------------
+
 
 def test_subgraph_keeps_selected_claims_and_what_they_touch(G: nx.MultiDiGraph) -> None:
     H = subgraph(G, actor="loner")
@@ -347,6 +394,7 @@ def test_subgraph_without_filters_is_a_full_copy(G: nx.MultiDiGraph) -> None:
 
 # --- every kind of graph the README promises ---------------------------------------------------
 
+
 def _read_back_from_json(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return nx.node_link_graph(json.loads(json.dumps(graph.to_json_data(G))), edges="edges")
 
@@ -389,9 +437,11 @@ def test_queries_on_a_subgraph_view_see_only_its_nodes(G: nx.MultiDiGraph) -> No
 
 # --- shipped data ------------------------------------------------------------------------------
 
+
 def test_shipped_pentagon_denial_answers_gerasimov(shipped_graph: nx.MultiDiGraph) -> None:
     assert Reply("rebarich-denies-training", "denies", "rebarich", "2017-12-29?") in responses_to(
-        shipped_graph, "gerasimov-training")
+        shipped_graph, "gerasimov-training"
+    )
 
 
 def test_shipped_konashenkov_speaks_for_the_russian_mod(shipped_graph: nx.MultiDiGraph) -> None:
@@ -404,14 +454,30 @@ def test_shipped_isis_alias_names_daesh(shipped_graph: nx.MultiDiGraph) -> None:
 
 # --- the package's public names ----------------------------------------------------------------
 
-QUERY_FUNCTIONS = ["accusations_against", "accusations_by", "accused", "responses_to", "responds_to", "thread",
-                   "unanswered", "timeline", "subgraph", "provenance", "independent_origins", "grounded_labels", "why",
-                   "grounded_labelling"]
+QUERY_FUNCTIONS = [
+    "accusations_against",
+    "accusations_by",
+    "accused",
+    "responses_to",
+    "responds_to",
+    "thread",
+    "unanswered",
+    "timeline",
+    "subgraph",
+    "provenance",
+    "independent_origins",
+    "grounded_labels",
+    "why",
+    "grounded_labelling",
+]
 
 
 def test_queries_all_lists_every_public_name() -> None:
-    public = {name for name, value in vars(queries).items()
-              if not name.startswith("_") and not inspect.ismodule(value) and name != "annotations"}
+    public = {
+        name
+        for name, value in vars(queries).items()
+        if not name.startswith("_") and not inspect.ismodule(value) and name != "annotations"
+    }
     assert sorted(queries.__all__) == sorted(public)
 
 

@@ -56,12 +56,16 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_accusations_against_prints_an_aligned_table(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "accusations-against", "blue-force", "--data", data) == (0, """\
+    assert run(capsys, "accusations-against", "blue-force", "--data", data) == (
+        0,
+        """\
 DATE        CLAIM               BY       ACCUSED
 2017-10-06  general-camp        general  blue-force
 2017-10-09  daily-repeats-camp  daily    blue-force
 -           undated-arms        general  blue-force
-""", "")
+""",
+        "",
+    )
 
 
 def test_accusations_against_with_members_takes_an_actor_name(capsys: pytest.CaptureFixture[str], data: str) -> None:
@@ -81,50 +85,67 @@ def test_no_accusations_says_so(capsys: pytest.CaptureFixture[str], data: str) -
 
 
 def test_responses_table(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "responses", "general-camp", "--data", data)[1] == """\
+    assert (
+        run(capsys, "responses", "general-camp", "--data", data)[1]
+        == """\
 DATE         CLAIM               HOW      BY
 2017-10-08?  spox-denies-camp    denies   blue-spox
 2017-10-09   daily-repeats-camp  repeats  daily
 """
+    )
 
 
 def test_unanswered_table_says_as_of_when(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "unanswered", "--data", data)[1] == """\
+    assert (
+        run(capsys, "unanswered", "--data", data)[1]
+        == """\
 SINCE       DAYS  CLAIM               BY
 2017-10~    8     ministry-arms       red-ministry
 2017-10-09  0     daily-repeats-camp  daily
 -           -     undated-arms        general
 3 accusations unanswered as of 2017-10-09 (the latest date in the data).
 """
+    )
 
 
 def test_unanswered_as_of_a_date(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "unanswered", "--as-of", "2017-10-07", "--data", data)[1] == """\
+    assert (
+        run(capsys, "unanswered", "--as-of", "2017-10-07", "--data", data)[1]
+        == """\
 SINCE       DAYS  CLAIM         BY
 2017-10-06  1     general-camp  general
 1 accusation unanswered as of 2017-10-07.
 """
+    )
 
 
 def test_unanswered_when_all_are_answered(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "unanswered", "--as-of", "2017-09", "--data", data)[1] == \
-        "Every accusation is answered as of 2017-09.\n"
+    assert (
+        run(capsys, "unanswered", "--as-of", "2017-09", "--data", data)[1]
+        == "Every accusation is answered as of 2017-09.\n"
+    )
 
 
 def test_thread_shows_what_each_claim_answers(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "thread", "spox-denies-camp", "--data", data)[1] == """\
+    assert (
+        run(capsys, "thread", "spox-denies-camp", "--data", data)[1]
+        == """\
 DATE         CLAIM               KIND        BY         ANSWERS
 2017-10-06   general-camp        accusation  general    -
 2017-10-08?  spox-denies-camp    denial      blue-spox  denies general-camp
 2017-10-09   daily-repeats-camp  accusation  daily      repeats general-camp
 """
+    )
 
 
 def test_timeline_with_filters(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "timeline", "--side", "blue", "--data", data)[1] == """\
+    assert (
+        run(capsys, "timeline", "--side", "blue", "--data", data)[1]
+        == """\
 DATE         WHEN                        CLAIM             KIND    BY
 2017-10-08?  8 October 2017 (uncertain)  spox-denies-camp  denial  blue-spox
 """
+    )
 
 
 def test_timeline_with_nothing_matching(capsys: pytest.CaptureFixture[str], data: str) -> None:
@@ -132,24 +153,32 @@ def test_timeline_with_nothing_matching(capsys: pytest.CaptureFixture[str], data
 
 
 def test_provenance_prints_one_chain_per_report(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "provenance", "general-camp", "--data", data)[1] == """\
+    assert (
+        run(capsys, "provenance", "general-camp", "--data", data)[1]
+        == """\
 CHAIN
 doc → daily → wire → general
 """
+    )
 
 
 def test_origins_groups_chains_by_origin(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "origins", "general-camp", "--data", data)[1] == """\
+    assert (
+        run(capsys, "origins", "general-camp", "--data", data)[1]
+        == """\
 general-camp: 1 independent origin in 2 reports
 ORIGIN   CLAIM               CHAIN
 general  general-camp        doc → daily → wire → general
 general  daily-repeats-camp  doc → daily → general
 Circular reporting: none
 """
+    )
 
 
 def test_grounded_labels_every_claim(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "grounded", "--data", data)[1] == """\
+    assert (
+        run(capsys, "grounded", "--data", data)[1]
+        == """\
 LABEL  DATE         CLAIM               BY
 in     2017-10~     ministry-arms       red-ministry
 out    2017-10-06   general-camp        general
@@ -158,16 +187,22 @@ in     2017-10-09   daily-repeats-camp  daily
 in     -            undated-arms        general
 in 4, out 1, undec 0
 """
+    )
 
 
 def test_why_explains_in_a_sentence(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert run(capsys, "why", "general-camp", "--data", data) == (
-        0, "general-camp is out: spox-denies-camp denies it and is in\n", "")
+        0,
+        "general-camp is out: spox-denies-camp denies it and is in\n",
+        "",
+    )
 
 
 def test_why_as_of_before_the_denial(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "why", "general-camp", "--as-of", "2017-10-07", "--data", data)[1] == \
-        "general-camp is in: nothing denies or rebuts it\n"
+    assert (
+        run(capsys, "why", "general-camp", "--as-of", "2017-10-07", "--data", data)[1]
+        == "general-camp is in: nothing denies or rebuts it\n"
+    )
 
 
 def test_json_output_has_stable_keys(capsys: pytest.CaptureFixture[str], data: str) -> None:
@@ -178,40 +213,55 @@ def test_json_output_has_stable_keys(capsys: pytest.CaptureFixture[str], data: s
 def test_json_of_unanswered_names_the_day(capsys: pytest.CaptureFixture[str], data: str) -> None:
     result = json.loads(run(capsys, "unanswered", "--json", "--data", data)[1])
     assert result["as_of"] == "2017-10-09"
-    assert result["accusations"][0] == {"claim": "ministry-arms", "claimant": "red-ministry", "date": "2017-10~",
-                                        "days": 8}
+    assert result["accusations"][0] == {
+        "claim": "ministry-arms",
+        "claimant": "red-ministry",
+        "date": "2017-10~",
+        "days": 8,
+    }
 
 
 def test_json_of_origins(capsys: pytest.CaptureFixture[str], data: str) -> None:
     result = json.loads(run(capsys, "origins", "general-camp", "--json", "--data", data)[1])
-    assert (result["count"], result["reports"], list(result["origins"]), result["circular"]) == (
-        1, 2, ["general"], [])
+    assert (result["count"], result["reports"], list(result["origins"]), result["circular"]) == (1, 2, ["general"], [])
     assert result["origins"]["general"][0]["path"] == ["daily", "wire", "general"]
 
 
 def test_json_of_grounded_and_why(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert json.loads(run(capsys, "grounded", "--json", "--data", data)[1])["labels"]["general-camp"] == "out"
     assert json.loads(run(capsys, "why", "general-camp", "--json", "--data", data)[1]) == {
-        "claim": "general-camp", "label": "out", "attackers": ["spox-denies-camp"],
-        "reason": "out: spox-denies-camp denies it and is in"}
+        "claim": "general-camp",
+        "label": "out",
+        "attackers": ["spox-denies-camp"],
+        "reason": "out: spox-denies-camp denies it and is in",
+    }
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["accusations-against", "generl"], "Error: no actor with id 'generl'; did you mean 'general'?\n"),
-    (["responses", "general-cmp"], "Error: no claim with id 'general-cmp'; did you mean 'general-camp'?\n"),
-    (["timeline", "--side", "bleu"], "Error: no side with id 'bleu'; did you mean 'blue'?\n"),
-    (["timeline", "--place", "nowhere"], "Error: no place with id 'nowhere'\n"),
-    (["why", "general-camp", "--as-of", "2017-10-01"],
-     "Error: claim 'general-camp' is dated 2017-10-06, so it was not certainly made by 2017-10-01\n"),
-])
-def test_unknown_ids_print_one_error_line_and_exit_1(capsys: pytest.CaptureFixture[str], data: str,
-                                                     argv: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["accusations-against", "generl"], "Error: no actor with id 'generl'; did you mean 'general'?\n"),
+        (["responses", "general-cmp"], "Error: no claim with id 'general-cmp'; did you mean 'general-camp'?\n"),
+        (["timeline", "--side", "bleu"], "Error: no side with id 'bleu'; did you mean 'blue'?\n"),
+        (["timeline", "--place", "nowhere"], "Error: no place with id 'nowhere'\n"),
+        (
+            ["why", "general-camp", "--as-of", "2017-10-01"],
+            "Error: claim 'general-camp' is dated 2017-10-06, so it was not certainly made by 2017-10-01\n",
+        ),
+    ],
+)
+def test_unknown_ids_print_one_error_line_and_exit_1(
+    capsys: pytest.CaptureFixture[str], data: str, argv: list[str], message: str
+) -> None:
     assert run(capsys, *argv, "--data", data) == (1, "", message)
 
 
 def test_konashenko_typo_on_the_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "accusations-by", "konashenko") == (
-        1, "", "Error: no actor with id 'konashenko'; did you mean 'konashenkov'?\n")
+        1,
+        "",
+        "Error: no actor with id 'konashenko'; did you mean 'konashenkov'?\n",
+    )
 
 
 def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str], data: str) -> None:
@@ -232,15 +282,25 @@ def test_year_zero_is_a_usage_error(capsys: pytest.CaptureFixture[str], data: st
     assert f"argument {option}: " in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("argv", [
-    ["provenance", "lions-of-the-east-us-instructors"],
-    ["provenance", "lions-of-the-east-us-instructors", "--json"],
-    ["origins", "tasnim-us-support-daesh"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["provenance", "lions-of-the-east-us-instructors"],
+        ["provenance", "lions-of-the-east-us-instructors", "--json"],
+        ["origins", "tasnim-us-support-daesh"],
+    ],
+)
 def test_arrows_reach_a_latin_1_terminal_as_escapes(argv: list[str]) -> None:
-    result = subprocess.run([sys.executable, "-m", "graph", "query", *argv], capture_output=True, text=True,
-                            encoding="latin-1", cwd=ROOT, timeout=60, check=False,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "latin-1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "graph", "query", *argv],
+        capture_output=True,
+        text=True,
+        encoding="latin-1",
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "latin-1"},
+    )
     assert (result.returncode, result.stderr) == (0, "")
     assert "\\u2192" in result.stdout
 
@@ -260,7 +320,10 @@ def test_every_query_has_help(capsys: pytest.CaptureFixture[str], name: str) -> 
 
 def test_shipped_pentagon_denial_puts_gerasimov_out(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "why", "gerasimov-training") == (
-        0, "gerasimov-training is out: rebarich-denies-training denies it and is in\n", "")
+        0,
+        "gerasimov-training is out: rebarich-denies-training denies it and is in\n",
+        "",
+    )
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))

@@ -83,6 +83,7 @@ def hostile(mini_graph: nx.MultiDiGraph[Any]) -> nx.MultiDiGraph[Any]:
 
 # --- self-contained -----------------------------------------------------------------------------
 
+
 def test_page_loads_nothing_from_outside(mini_page: str) -> None:
     page = Page(mini_page)
     for tag, attrs in page.tags:
@@ -108,6 +109,7 @@ def test_every_script_is_inline_and_none_ends_early(mini_page: str) -> None:
 
 # --- data and escaping ------------------------------------------------------------------------
 
+
 def test_json_block_round_trips(mini_graph: nx.MultiDiGraph[Any], mini_page: str) -> None:
     data = Page(mini_page).data_block()
     assert [n["id"] for n in data["nodes"]] == list(mini_graph)
@@ -120,8 +122,8 @@ def test_json_block_round_trips(mini_graph: nx.MultiDiGraph[Any], mini_page: str
 def test_json_block_escapes_markup_and_line_separators(mini_graph: nx.MultiDiGraph[Any]) -> None:
     G = hostile(mini_graph)
     text = render_html(G)
-    block = text[text.index('id="claimgraph-data">'):]
-    block = block[:block.index("</script>")]
+    block = text[text.index('id="claimgraph-data">') :]
+    block = block[: block.index("</script>")]
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in block.split(">", 1)[1]
     data = Page(text).data_block()
@@ -180,8 +182,9 @@ SUBGRAPHS: dict[str, Callable[[nx.MultiDiGraph[Any]], nx.MultiDiGraph[Any]]] = {
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("cut", SUBGRAPHS.values(), ids=SUBGRAPHS.keys())
-def test_any_subgraph_renders(shipped_graph: nx.MultiDiGraph[Any], cut: Callable[..., nx.MultiDiGraph[Any]],
-                              layout: Layout) -> None:
+def test_any_subgraph_renders(
+    shipped_graph: nx.MultiDiGraph[Any], cut: Callable[..., nx.MultiDiGraph[Any]], layout: Layout
+) -> None:
     H = cut(shipped_graph)
     data = Page(render_html(H, layout=layout)).data_block()
     assert [n["id"] for n in data["nodes"]] == list(H)
@@ -196,6 +199,7 @@ def test_unknown_layout_is_refused(mini_graph: nx.MultiDiGraph[Any]) -> None:
 
 # --- writing -----------------------------------------------------------------------------------
 
+
 def test_write_html_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     russian, arabic = "Игорь Конашенков", "التنف"
     script = (  # the command line itself must be ASCII under the C locale
@@ -207,11 +211,18 @@ def test_write_html_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
         "write_html(G, sys.argv[1])\n"
         "print(sys.getfilesystemencoding(), sys.flags.utf8_mode)\n"
     )
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
-           "PYTHONIOENCODING": "ascii"}
+    env = {
+        **os.environ,
+        "LC_ALL": "C",
+        "LANG": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONIOENCODING": "ascii",
+    }
     target = tmp_path / "page.html"
-    done = subprocess.run([sys.executable, "-c", script, str(target)], env=env, cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(target)], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert done.stdout.split()[1] == "0"  # really not in UTF-8 mode
     text = target.read_bytes().decode("utf-8")
     assert russian in text and arabic in text
@@ -227,7 +238,8 @@ def test_write_html_replaces_the_file_in_one_step(mini_graph: nx.MultiDiGraph[An
 
 
 def test_a_write_that_fails_at_the_rename_leaves_the_old_page_and_no_temporary_file(
-        mini_graph: nx.MultiDiGraph[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mini_graph: nx.MultiDiGraph[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = write_html(mini_graph, tmp_path / "claims.html")
     before = target.read_bytes()
     attempts: list[str] = []
@@ -245,7 +257,8 @@ def test_a_write_that_fails_at_the_rename_leaves_the_old_page_and_no_temporary_f
 
 
 def test_text_that_cannot_be_encoded_leaves_the_old_page_and_no_temporary_file(
-        mini_graph: nx.MultiDiGraph[Any], tmp_path: Path) -> None:
+    mini_graph: nx.MultiDiGraph[Any], tmp_path: Path
+) -> None:
     target = write_html(mini_graph, tmp_path / "claims.html")
     before = target.read_bytes()
     with pytest.raises(OutputError, match="cannot write"):
@@ -255,6 +268,7 @@ def test_text_that_cannot_be_encoded_leaves_the_old_page_and_no_temporary_file(
 
 
 # --- notebooks ---------------------------------------------------------------------------------
+
 
 def test_notebook_display_is_an_escaped_sandboxed_iframe(mini_graph: nx.MultiDiGraph[Any]) -> None:
     explorer = Explorer(mini_graph, height=500)
@@ -269,6 +283,7 @@ def test_notebook_display_is_an_escaped_sandboxed_iframe(mini_graph: nx.MultiDiG
 
 
 # --- layouts -----------------------------------------------------------------------------------
+
 
 def test_graph_layout_of_the_shipped_data_has_no_overlapping_labels(shipped_graph: nx.MultiDiGraph[Any]) -> None:
     assert overlaps(shipped_graph, graph_layout(shipped_graph)) == 0
@@ -296,7 +311,15 @@ def column_of(t: Timeline, x: float) -> int:
 def test_timeline_has_a_column_per_month_headed_by_it(shipped_graph: nx.MultiDiGraph[Any]) -> None:
     t = timeline_layout(shipped_graph)
     assert [heading for *_, heading in t.columns] == [
-        "before Oct 2017", "Oct 2017", "Dec 2017", "Sep 2018", "Nov 2018", "May 2020", "Apr 2022", "undated"]
+        "before Oct 2017",
+        "Oct 2017",
+        "Dec 2017",
+        "Sep 2018",
+        "Nov 2018",
+        "May 2020",
+        "Apr 2022",
+        "undated",
+    ]
     for n, attrs in shipped_graph.nodes(data=True):
         if attrs["type"] == "claim" and attrs.get("date"):
             date = graph.PartialDate.parse(attrs["date"])
@@ -313,10 +336,14 @@ def test_every_column_that_holds_claims_has_a_heading_that_fits_it(shipped_graph
     assert all(a[1] < b[0] for a, b in itertools.pairwise(columns))  # headings centred in disjoint columns
 
 
-@pytest.mark.parametrize(("dates", "headings"), [
-    (["2017-10-06", "2017-10-06~", "2018", "2020-05?"], ["Oct 2017", "2018?", "May 2020"]),
-    (["2017-10-06", "2017-10-07?", "2017-10", None], ["Oct 2017?", "6 Oct 2017", "7 Oct 2017", "undated"]),
-], ids=["months", "days within one month"])
+@pytest.mark.parametrize(
+    ("dates", "headings"),
+    [
+        (["2017-10-06", "2017-10-06~", "2018", "2020-05?"], ["Oct 2017", "2018?", "May 2020"]),
+        (["2017-10-06", "2017-10-07?", "2017-10", None], ["Oct 2017?", "6 Oct 2017", "7 Oct 2017", "undated"]),
+    ],
+    ids=["months", "days within one month"],
+)
 def test_column_headings_are_short_and_mark_less_precise_dates(dates: list[str | None], headings: list[str]) -> None:
     G = nx.MultiDiGraph(sides={})
     for i, date in enumerate(dates):
@@ -332,8 +359,7 @@ def test_timeline_columns_run_in_date_order(shipped_graph: nx.MultiDiGraph[Any])
             assert column_of(t, t.positions[a][0]) <= column_of(t, t.positions[b][0]), (a, b)
 
 
-def test_an_undated_claim_sits_just_before_the_first_claim_that_answers_it(
-        shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_an_undated_claim_sits_just_before_the_first_claim_that_answers_it(shipped_graph: nx.MultiDiGraph[Any]) -> None:
     t = timeline_layout(shipped_graph)
     column = {n: column_of(t, x) for n, (x, _) in t.positions.items() if shipped_graph.nodes[n]["type"] == "claim"}
     assert t.columns[column["pentagon-trains-opposition-at-tanf"]][2] == "before Oct 2017"
@@ -368,9 +394,11 @@ def test_organisations_that_made_no_claim_sit_by_their_members(shipped_graph: nx
     assert abs(x["russian-mfa"] - x["zakharova"]) < 300
 
 
-@pytest.mark.parametrize(("wide", "narrow"), [("叙利亚阿勒坦夫", "abcdefg"), ("시리아", "abc"),
-                                             ("Захарова", "zakharov"), ("SANA", "sana")],
-                         ids=["chinese", "korean", "cyrillic", "capitals"])
+@pytest.mark.parametrize(
+    ("wide", "narrow"),
+    [("叙利亚阿勒坦夫", "abcdefg"), ("시리아", "abc"), ("Захарова", "zakharov"), ("SANA", "sana")],
+    ids=["chinese", "korean", "cyrillic", "capitals"],
+)
 def test_label_boxes_are_wider_for_wider_letters(wide: str, narrow: str) -> None:
     def width(label: str) -> float:
         return node_box({"type": "claim", "label": label}).half_width
@@ -425,6 +453,7 @@ def test_the_force_layout_keeps_to_its_work_budget_at_2000_nodes(monkeypatch: py
 
 # --- the command -------------------------------------------------------------------------------
 
+
 def test_build_writes_the_page_and_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "page.html"
     assert main(["build", str(MINI), "-o", str(target)]) == 0
@@ -432,8 +461,9 @@ def test_build_writes_the_page_and_says_where(tmp_path: Path, capsys: pytest.Cap
     assert Page(target.read_text(encoding="utf-8")).title == "mini"
 
 
-def test_build_defaults_to_an_out_folder_next_to_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_defaults_to_an_out_folder_next_to_the_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "cases").mkdir()
     for fixture in (MINI, MINI.parent / "mini-article.txt"):
         shutil.copy(fixture, tmp_path / "cases" / fixture.name)
@@ -444,16 +474,18 @@ def test_build_defaults_to_an_out_folder_next_to_the_data(tmp_path: Path, monkey
     assert page.title == "Mini" and page.data_block()["layout"] == "timeline"
 
 
-def test_build_open_opens_the_file_in_a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_open_opens_the_file_in_a_browser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", opened.append)
     assert main(["build", str(MINI), "-o", str(tmp_path / "p.html"), "--open"]) == 0
     assert opened == [(tmp_path / "p.html").resolve().as_uri()]
 
 
-def test_build_of_invalid_data_writes_nothing(write_yaml: Any, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_of_invalid_data_writes_nothing(
+    write_yaml: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = write_yaml("claims:\n  - id: c1\n    claimant: nobody\n")
     assert main(["build", str(bad), "-o", str(tmp_path / "p.html")]) == 1
     assert not (tmp_path / "p.html").exists()

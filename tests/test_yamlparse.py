@@ -37,12 +37,15 @@ def test_marks_point_at_keys_and_values() -> None:
     assert parsed.marks[("claims", 0, "claimant")] == ((3, 5), (3, 15))
 
 
-@pytest.mark.parametrize("text", [
-    "a: !!python/object/apply:os.system ['echo pwned']\n",
-    "a: !!python/name:os.system\n",
-    "a: !custom thing\n",
-    "!!python/object:collections.OrderedDict {}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system ['echo pwned']\n",
+        "a: !!python/name:os.system\n",
+        "a: !custom thing\n",
+        "!!python/object:collections.OrderedDict {}\n",
+    ],
+)
 def test_tags_that_would_construct_objects_are_refused(text: str) -> None:
     with pytest.raises(YamlError, match="is not allowed"):
         parse_yaml(text)

@@ -121,7 +121,7 @@ def _words(text: str, width: int) -> Iterator[str]:
             while word:
                 piece = _prefix(word, width) or word[0]
                 yield piece
-                word = word[len(piece):]
+                word = word[len(piece) :]
         else:
             yield _prefix(word, width - 1) + "…"
 

@@ -20,9 +20,19 @@ from .boxes import Box, Position, node_box
 from .overlap import grid_pairs, pack_rows, separate
 
 EDGE_WEIGHT: dict[str, float] = {
-    "made": 1.0, "denies": 0.8, "rebuts": 0.8, "supports": 0.8, "concedes": 0.8, "repeats": 0.8,
-    "accuses": 0.5, "targets": 0.5, "reports": 0.45, "relays": 0.4, "published_by": 0.4,
-    "member_of": 0.6, "concerns": 0.3,
+    "made": 1.0,
+    "denies": 0.8,
+    "rebuts": 0.8,
+    "supports": 0.8,
+    "concedes": 0.8,
+    "repeats": 0.8,
+    "accuses": 0.5,
+    "targets": 0.5,
+    "reports": 0.45,
+    "relays": 0.4,
+    "published_by": 0.4,
+    "member_of": 0.6,
+    "concerns": 0.3,
 }
 """How strongly each relation pulls its ends together: weak for hubs such as places."""
 
@@ -117,8 +127,9 @@ def _root(owner: dict[Hashable, Hashable], node: Hashable) -> Hashable:
     return node
 
 
-def _relax(xs: list[float], ys: list[float], springs: list[tuple[int, int, float]],
-           radii: list[float], masses: list[float]) -> None:
+def _relax(
+    xs: list[float], ys: list[float], springs: list[tuple[int, int, float]], radii: list[float], masses: list[float]
+) -> None:
     """Fruchterman-Reingold with cooling, repulsion scaled by degree so hubs get room."""
     n = len(xs)
     pairs_per_step = n * (n - 1) // 2 if n <= ALL_PAIRS_UP_TO else n * 12
@@ -141,8 +152,16 @@ def _relax(xs: list[float], ys: list[float], springs: list[tuple[int, int, float
                 ys[i] += fy[i] * scale
 
 
-def _repel(xs: list[float], ys: list[float], fx: list[float], fy: list[float],
-           radii: list[float], masses: list[float], *, all_pairs: bool) -> int:
+def _repel(
+    xs: list[float],
+    ys: list[float],
+    fx: list[float],
+    fy: list[float],
+    radii: list[float],
+    masses: list[float],
+    *,
+    all_pairs: bool,
+) -> int:
     """Add repulsion between near nodes (every pair when ``all_pairs``); return how many pairs."""
     k2, count = IDEAL * IDEAL, 0
     for i, j in _near_pairs(xs, ys, all_pairs):
@@ -171,8 +190,9 @@ def _near_pairs(xs: list[float], ys: list[float], all_pairs: bool) -> Iterable[t
     yield from grid_pairs(xs, ys, IDEAL * 2.5)
 
 
-def _attract(xs: list[float], ys: list[float], fx: list[float], fy: list[float],
-             springs: list[tuple[int, int, float]]) -> None:
+def _attract(
+    xs: list[float], ys: list[float], fx: list[float], fy: list[float], springs: list[tuple[int, int, float]]
+) -> None:
     for i, j, weight in springs:
         dx, dy = xs[j] - xs[i], ys[j] - ys[i]
         d = math.sqrt(dx * dx + dy * dy) + 0.01
@@ -183,8 +203,9 @@ def _attract(xs: list[float], ys: list[float], fx: list[float], fy: list[float],
         fy[j] -= dy * force
 
 
-def _gravity(xs: list[float], ys: list[float], fx: list[float], fy: list[float], masses: list[float],
-             strength: float) -> None:
+def _gravity(
+    xs: list[float], ys: list[float], fx: list[float], fy: list[float], masses: list[float], strength: float
+) -> None:
     n = len(xs)
     cx, cy = sum(xs) / n, sum(ys) / n
     for i in range(n):

@@ -21,9 +21,11 @@ def overlaps(G: nx.MultiDiGraph[Any], pos: dict[Hashable, Position]) -> int:
     items = [(pos[n], node_box(G.nodes[n])) for n in G]
     count = 0
     for i, ((xi, yi), a) in enumerate(items):
-        for (xj, yj), b in items[i + 1:]:
-            if (abs(xi + a.dx - xj - b.dx) < a.half_width + b.half_width
-                    and abs(yi + a.dy - yj - b.dy) < a.half_height + b.half_height):
+        for (xj, yj), b in items[i + 1 :]:
+            if (
+                abs(xi + a.dx - xj - b.dx) < a.half_width + b.half_width
+                and abs(yi + a.dy - yj - b.dy) < a.half_height + b.half_height
+            ):
                 count += 1
     return count
 
@@ -35,7 +37,7 @@ def grid_pairs(xs: Sequence[float], ys: Sequence[float], cell: float) -> Iterabl
         grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
     for (gx, gy), here in grid.items():
         for a, i in enumerate(here):
-            for j in here[a + 1:]:
+            for j in here[a + 1 :]:
                 yield i, j
         for ox, oy in ((1, -1), (1, 0), (1, 1), (0, 1)):
             there = grid.get((gx + ox, gy + oy))
@@ -98,8 +100,9 @@ def pack_rows(xs: list[float], ys: list[float], boxes: Sequence[Box], order: Ite
         xs[i], ys[i] = x - b.dx, row * height - b.dy
 
 
-def _free_place(rows: dict[int, list[tuple[float, float]]], x: float, row: float, half: float,
-                height: float) -> tuple[float, int]:
+def _free_place(
+    rows: dict[int, list[tuple[float, float]]], x: float, row: float, half: float, height: float
+) -> tuple[float, int]:
     best: tuple[float, float, int] | None = None
     for offset in range(0, 10_000):
         for r in {math.floor(row) - offset, math.floor(row) + 1 + offset}:
@@ -119,12 +122,12 @@ def _nearest_gap(intervals: list[tuple[float, float]], x: float, half: float) ->
     """The x nearest to ``x`` where ``[x - half, x + half]`` meets none of the sorted, disjoint intervals."""
     k = bisect.bisect_left(intervals, (x, x))
     right = x
-    for left_edge, right_edge in intervals[max(0, k - 1):]:
+    for left_edge, right_edge in intervals[max(0, k - 1) :]:
         if right + half <= left_edge:
             break
         right = max(right, right_edge + half)
     left = x
-    for left_edge, right_edge in reversed(intervals[:k + 1]):
+    for left_edge, right_edge in reversed(intervals[: k + 1]):
         if left - half >= right_edge:
             break
         left = min(left, left_edge - half)

@@ -109,8 +109,10 @@ class _Nodes:
     def __init__(self, G: nx.MultiDiGraph[Any]) -> None:
         self.G = G
         self.box = {n: node_box(attrs) for n, attrs in G.nodes(data=True)}
-        self.claims = sorted((n for n, attrs in G.nodes(data=True) if attrs.get("type") == "claim"),
-                             key=lambda n: (*claim_sort_key(G.nodes[n]), str(n)))
+        self.claims = sorted(
+            (n for n, attrs in G.nodes(data=True) if attrs.get("type") == "claim"),
+            key=lambda n: (*claim_sort_key(G.nodes[n]), str(n)),
+        )
         sides = G.graph.get("sides", {})
         self.lanes: list[str | None] = [*sides, None]
         """The sides in the order the data declares them, then no side."""
@@ -191,8 +193,9 @@ def _columns(G: nx.MultiDiGraph[Any], claims: list[Hashable]) -> list[tuple[str,
     return [groups[key] for key in sorted(groups)]
 
 
-def _answered_before(G: nx.MultiDiGraph[Any], claims: list[Hashable],
-                     period: dict[Hashable, PartialDate]) -> dict[Hashable, PartialDate]:
+def _answered_before(
+    G: nx.MultiDiGraph[Any], claims: list[Hashable], period: dict[Hashable, PartialDate]
+) -> dict[Hashable, PartialDate]:
     """Each undated claim answered by a dated one, directly or through undated answers: the earliest answer's period.
 
     Every link between two claims (denies, rebuts, supports, concedes, repeats) runs from a claim to one made
@@ -280,8 +283,15 @@ class _Grid:
 
 # --- bands and rows ----------------------------------------------------------------------------
 
-def _band(nodes: _Nodes, grid: _Grid, lane: int, positions: dict[Hashable, Position],
-          bands: list[tuple[float, float, str, str]], top: float) -> float:
+
+def _band(
+    nodes: _Nodes,
+    grid: _Grid,
+    lane: int,
+    positions: dict[Hashable, Position],
+    bands: list[tuple[float, float, str, str]],
+    top: float,
+) -> float:
     """Lay out one side's band from ``top``: its name, its actors, its claims; return where the next band starts."""
     claims = [n for n in nodes.claims if nodes.lane[n] == lane]
     actors = nodes.actors.get(lane, [])
@@ -300,8 +310,9 @@ def _band(nodes: _Nodes, grid: _Grid, lane: int, positions: dict[Hashable, Posit
     return bottom + BAND_GAP
 
 
-def _anchors(G: nx.MultiDiGraph[Any], members: list[Hashable], claim_x: dict[Hashable, float],
-             start: float) -> dict[Hashable, float]:
+def _anchors(
+    G: nx.MultiDiGraph[Any], members: list[Hashable], claim_x: dict[Hashable, float], start: float
+) -> dict[Hashable, float]:
     """Where each node wants to be: over the claims it made, else the claims it touches, else two steps away.
 
     A claimant sits over its middle claim (the earlier of two), so its story runs on from there. An actor
@@ -321,8 +332,14 @@ def _anchors(G: nx.MultiDiGraph[Any], members: list[Hashable], claim_x: dict[Has
     return anchor
 
 
-def _rows(nodes: _Nodes, members: list[Hashable], wanted: dict[Hashable, float],
-          positions: dict[Hashable, Position], top: float, span: tuple[float, float]) -> float:
+def _rows(
+    nodes: _Nodes,
+    members: list[Hashable],
+    wanted: dict[Hashable, float],
+    positions: dict[Hashable, Position],
+    top: float,
+    span: tuple[float, float],
+) -> float:
     """Place ``members`` in as few rows as keep each within about ``span``; return the bottom of the last row."""
     ordered = _in_order(members, wanted, nodes.weight)
     needed = sum(2 * nodes.box[n].half_width + BOX_GAP for n in ordered)
@@ -333,8 +350,12 @@ def _rows(nodes: _Nodes, members: list[Hashable], wanted: dict[Hashable, float],
     return top - ACTOR_GAP
 
 
-def _in_order(members: list[Hashable], wanted: dict[Hashable, float], weight: dict[Hashable, float],
-              push: dict[Hashable, float] | None = None) -> list[Hashable]:
+def _in_order(
+    members: list[Hashable],
+    wanted: dict[Hashable, float],
+    weight: dict[Hashable, float],
+    push: dict[Hashable, float] | None = None,
+) -> list[Hashable]:
     """Members left to right by wanted x; of those that want the same x, the heaviest where it moves least.
 
     That is in the middle, or, once ``push`` says which way spreading the row moved them, at the end it
@@ -346,8 +367,9 @@ def _in_order(members: list[Hashable], wanted: dict[Hashable, float], weight: di
     ['c', 'b', 'd']
     """
     ordered: list[Hashable] = []
-    for _, group in itertools.groupby(sorted(members, key=lambda n: (wanted[n], -weight[n], str(n))),
-                                      key=lambda n: wanted[n]):
+    for _, group in itertools.groupby(
+        sorted(members, key=lambda n: (wanted[n], -weight[n], str(n))), key=lambda n: wanted[n]
+    ):
         tied = list(group)
         if push is None:
             tied = [n for i, n in enumerate(tied) if i % 2][::-1] + [n for i, n in enumerate(tied) if not i % 2]
@@ -357,14 +379,19 @@ def _in_order(members: list[Hashable], wanted: dict[Hashable, float], weight: di
     return ordered
 
 
-def _row(nodes: _Nodes, members: list[Hashable], wanted: dict[Hashable, float],
-         positions: dict[Hashable, Position], top: float, span: tuple[float, float]) -> float:
+def _row(
+    nodes: _Nodes,
+    members: list[Hashable],
+    wanted: dict[Hashable, float],
+    positions: dict[Hashable, Position],
+    top: float,
+    span: tuple[float, float],
+) -> float:
     """Place ``members`` in one row near their wanted x, no two boxes touching; return the row's bottom."""
     box, weight = nodes.box, nodes.weight
 
     def spread(order: list[Hashable]) -> list[float]:
-        return _spread([wanted[n] for n in order], [box[n].half_width for n in order], span,
-                       [weight[n] for n in order])
+        return _spread([wanted[n] for n in order], [box[n].half_width for n in order], span, [weight[n] for n in order])
 
     xs = spread(members)
     members = _in_order(members, wanted, weight, {n: x - wanted[n] for n, x in zip(members, xs, strict=True)})
@@ -374,8 +401,9 @@ def _row(nodes: _Nodes, members: list[Hashable], wanted: dict[Hashable, float],
     return top + max(2 * box[n].half_height for n in members)
 
 
-def _spread(wanted: list[float], half_widths: list[float], span: tuple[float, float],
-            weights: list[float] | None = None) -> list[float]:
+def _spread(
+    wanted: list[float], half_widths: list[float], span: tuple[float, float], weights: list[float] | None = None
+) -> list[float]:
     """Left-to-right positions as near ``wanted`` as keeping boxes apart allows, within ``span`` if they fit.
 
     Weighted least squares under the order and spacing constraints (pool adjacent violators): a crowd at one
@@ -419,9 +447,12 @@ def _increasing(values: list[float], weights: list[float]) -> list[float]:
     return [mean for mean, _, count in blocks for _ in range(count)]
 
 
-def _frame(box: dict[Hashable, Box], positions: dict[Hashable, Position],
-           columns: Sequence[tuple[float, float, str]],
-           bands: Sequence[tuple[float, float, str, str]]) -> tuple[float, float, float, float]:
+def _frame(
+    box: dict[Hashable, Box],
+    positions: dict[Hashable, Position],
+    columns: Sequence[tuple[float, float, str]],
+    bands: Sequence[tuple[float, float, str, str]],
+) -> tuple[float, float, float, float]:
     """The drawing's extent: every node, the band names and the strip of date headings above."""
     if not positions:
         return (0.0, 0.0, 0.0, 0.0)

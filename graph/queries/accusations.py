@@ -13,8 +13,9 @@ from .walk import closure, node_dict, predecessors, successors
 from .when import chronological
 
 
-def accusations_against(G: ClaimGraph, actor: str, *, include_members: bool = False,
-                        include_side: bool = False) -> list[str]:
+def accusations_against(
+    G: ClaimGraph, actor: str, *, include_members: bool = False, include_side: bool = False
+) -> list[str]:
     """The accusations naming ``actor``, in date order (undated last).
 
     ``actor`` is an id, a name or an alias (see :func:`resolve`).
@@ -35,8 +36,9 @@ def accusations_against(G: ClaimGraph, actor: str, *, include_members: bool = Fa
     return chronological(G, {c for a in accused for c in predecessors(G, a, ("accuses",))})
 
 
-def accusations_by(G: ClaimGraph, actor: str, *, include_members: bool = False,
-                   include_side: bool = False) -> list[str]:
+def accusations_by(
+    G: ClaimGraph, actor: str, *, include_members: bool = False, include_side: bool = False
+) -> list[str]:
     """The accusations ``actor`` made, in date order (undated last).
 
     With ``include_members`` an accusation by a member counts for the body it
@@ -67,8 +69,7 @@ def accused(G: ClaimGraph, claim: str) -> list[str]:
     return sorted(successors(G, resolve(G, claim, "claim"), ("accuses",)))
 
 
-def actor_group(G: ClaimGraph, actor: str, *, include_members: bool = False,
-                include_side: bool = False) -> set[str]:
+def actor_group(G: ClaimGraph, actor: str, *, include_members: bool = False, include_side: bool = False) -> set[str]:
     """``actor``, plus the actors of its side and/or its members (transitively) when asked.
 
     An actor with no side has no side-mates. With both options, members of

@@ -87,8 +87,12 @@ def grounded_labels(G: ClaimGraph, *, as_of: DateLike | None = None) -> dict[str
         day = to_day(as_of, end=True)
         dates = {c: date for c, date in dates.items() if made_by(date, day)}
     succ = succ_dict(G)
-    attacks = [(u, v) for u in dates for v, keyed in succ[u].items() if v in dates
-               and any(attrs.get("relation") in ATTACKS for attrs in keyed.values())]
+    attacks = [
+        (u, v)
+        for u in dates
+        for v, keyed in succ[u].items()
+        if v in dates and any(attrs.get("relation") in ATTACKS for attrs in keyed.values())
+    ]
     labels = grounded_labelling(dates, attacks)
     return {c: labels[c] for c in chronological(G, dates, dates)}
 
@@ -127,8 +131,7 @@ def _not_yet_made(G: ClaimGraph, claim: str, as_of: DateLike | None) -> str:
     return f"claim {claim!r} {when}, so it was not certainly made by {as_of}"
 
 
-def _reason(G: ClaimGraph, claim: str, label: Label, deciding: list[tuple[str, str]],
-            labels: dict[str, Label]) -> str:
+def _reason(G: ClaimGraph, claim: str, label: Label, deciding: list[tuple[str, str]], labels: dict[str, Label]) -> str:
     named = "; ".join(f"{u} {how} it" for u, how in deciding)
     if label == "out":
         return f"out: {named} and is in" if len(deciding) == 1 else f"out: {named}; each is in"
@@ -157,4 +160,3 @@ def _attack_cycle(G: ClaimGraph, claim: str, labels: dict[str, Label]) -> list[s
                 parent[u] = node
                 queue.append(u)
     return []
-

@@ -24,9 +24,16 @@ KINDS: tuple[str, ...] = tuple(k.value for k in ClaimKind)
 """Every claim kind."""
 
 
-def select_claims(G: ClaimGraph, *, actor: str | None = None, side: str | None = None,
-                  kind: str | Collection[str] | None = None, place: str | None = None,
-                  start: DateLike | None = None, end: DateLike | None = None) -> set[str]:
+def select_claims(
+    G: ClaimGraph,
+    *,
+    actor: str | None = None,
+    side: str | None = None,
+    kind: str | Collection[str] | None = None,
+    place: str | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+) -> set[str]:
     """The claims that pass every filter given (filters left as None pass everything).
 
     - ``actor``: claims the actor made, or that accuse or address it.
@@ -49,8 +56,11 @@ def select_claims(G: ClaimGraph, *, actor: str | None = None, side: str | None =
     first = to_day(start, end=False) if start is not None else None
     last = to_day(end, end=True) if end is not None else None
     nodes = node_dict(G)
-    chosen = {c for c in candidates if (kinds is None or nodes[c].get("kind") in kinds)
-              and (side_id is None or _claimant_side(nodes, c) == side_id)}
+    chosen = {
+        c
+        for c in candidates
+        if (kinds is None or nodes[c].get("kind") in kinds) and (side_id is None or _claimant_side(nodes, c) == side_id)
+    }
     if first is None and last is None:
         return chosen
     return {c for c, date in claim_dates(G, chosen).items() if overlaps(date, first, last)}
@@ -84,9 +94,16 @@ def _claimant_side(nodes: NodeAttributes, claim: str) -> str | None:
     return side
 
 
-def subgraph(G: ClaimGraph, *, actor: str | None = None, side: str | None = None,
-             kind: str | Collection[str] | None = None, place: str | None = None,
-             start: DateLike | None = None, end: DateLike | None = None) -> ClaimGraph:
+def subgraph(
+    G: ClaimGraph,
+    *,
+    actor: str | None = None,
+    side: str | None = None,
+    kind: str | Collection[str] | None = None,
+    place: str | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+) -> ClaimGraph:
     """A copy of the graph cut down to the selected claims and what they touch.
 
     The filters are those of :func:`select_claims`. Kept: the selected claims;

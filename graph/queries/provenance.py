@@ -38,8 +38,11 @@ def provenance(G: ClaimGraph, claim: str) -> list[Chain]:
     """
     claim = resolve(G, claim, "claim")
     lines = [(line, tuple(G.nodes[c]["claimant"] for c in line)) for line in _repeat_lines(G, claim)]
-    return [_chain(G, claim, source, attrs.get("via", ()), line, earlier)
-            for source, _, attrs in in_edges(G, claim, ("reports",)) for line, earlier in lines]
+    return [
+        _chain(G, claim, source, attrs.get("via", ()), line, earlier)
+        for source, _, attrs in in_edges(G, claim, ("reports",))
+        for line, earlier in lines
+    ]
 
 
 def _repeat_lines(G: ClaimGraph, claim: str) -> list[tuple[str, ...]]:
@@ -93,8 +96,14 @@ def _line_to(end: str, parent: dict[str, str | None]) -> tuple[str, ...]:
     return tuple(reversed(line[:-1]))
 
 
-def _chain(G: ClaimGraph, claim: str, source: str, via: tuple[str, ...] | list[str],
-           repeats: tuple[str, ...], earlier: tuple[str, ...]) -> Chain:
+def _chain(
+    G: ClaimGraph,
+    claim: str,
+    source: str,
+    via: tuple[str, ...] | list[str],
+    repeats: tuple[str, ...],
+    earlier: tuple[str, ...],
+) -> Chain:
     publisher = next(iter(sorted(successors(G, source, ("published_by",)))), None)
     relays = tuple(reversed(via))
     speaker = G.nodes[claim]["claimant"]
@@ -167,4 +176,3 @@ def citation_loops(chains: list[Chain]) -> tuple[tuple[str, ...], ...]:
 def _links(chains: list[Chain]) -> Iterator[tuple[str, str]]:
     for chain in chains:
         yield from zip(chain.path, chain.path[1:], strict=False)
-

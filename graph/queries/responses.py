@@ -113,8 +113,11 @@ def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[OpenAccu
     dates = claim_dates(G)
     on_record = {c for c, date in dates.items() if cutoff is None or made_by(date, cutoff)}
     nodes = node_dict(G)
-    open_ = [c for c in on_record if nodes[c].get("kind") == "accusation"
-             and not any(u in on_record for u, _, _ in in_edges(G, c, ATTACKS))]
+    open_ = [
+        c
+        for c in on_record
+        if nodes[c].get("kind") == "accusation" and not any(u in on_record for u, _, _ in in_edges(G, c, ATTACKS))
+    ]
     return [_standing(nodes[c], c, dates[c], day) for c in chronological(G, open_, dates)]
 
 

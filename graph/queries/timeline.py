@@ -13,9 +13,16 @@ from .walk import node_dict
 from .when import DateLike, certainty, chronological, claim_dates
 
 
-def timeline(G: ClaimGraph, *, actor: str | None = None, side: str | None = None,
-             kind: str | Collection[str] | None = None, place: str | None = None,
-             start: DateLike | None = None, end: DateLike | None = None) -> list[TimelineEntry]:
+def timeline(
+    G: ClaimGraph,
+    *,
+    actor: str | None = None,
+    side: str | None = None,
+    kind: str | Collection[str] | None = None,
+    place: str | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+) -> list[TimelineEntry]:
     """The selected claims ordered by date; the filters are those of :func:`select_claims`.
 
     Partial dates sort by their earliest possible day, and on the same day
@@ -41,5 +48,6 @@ precision='day', certainty='uncertain')
 
 
 def _entry(attrs: dict[str, Any], claim: str, date: PartialDate | None) -> TimelineEntry:
-    return TimelineEntry(claim, attrs["claimant"], attrs["kind"], attrs.get("date"),
-                         date.precision if date else None, certainty(date))
+    return TimelineEntry(
+        claim, attrs["claimant"], attrs["kind"], attrs.get("date"), date.precision if date else None, certainty(date)
+    )

@@ -58,8 +58,9 @@ def chronological_key(date: PartialDate | None, claim: str) -> tuple[bool, dt.da
     return (False, date.earliest, date.latest, claim)
 
 
-def chronological(G: ClaimGraph, claims: Iterable[str],
-                  dates: dict[str, PartialDate | None] | None = None) -> list[str]:
+def chronological(
+    G: ClaimGraph, claims: Iterable[str], dates: dict[str, PartialDate | None] | None = None
+) -> list[str]:
     """The claims in date order (see :func:`chronological_key`); pass ``dates`` when already parsed."""
     chosen = list(claims)
     known = claim_dates(G, chosen) if dates is None else dates
