@@ -53,6 +53,11 @@ class YamlError(Exception):
         super().__init__(f"{line}:{column}: {message}")
         self.line, self.column, self.message, self.hint = line, column, message, hint
 
+    @classmethod
+    def at(cls, mark: Any, message: str, hint: str = "") -> YamlError:
+        """The error at a libyaml mark (which counts from 0)."""
+        return cls(mark.line + 1, mark.column + 1, message, hint)
+
 
 @dataclass(frozen=True)
 class Duplicate:
@@ -204,9 +209,8 @@ class _Builder:
             elif cls is ev.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise YamlError(
-                        event.start_mark.line + 1,
-                        event.start_mark.column + 1,
+                    raise YamlError.at(
+                        event.start_mark,
                         "the file holds more than one YAML document ('---')",
                         "keep one document per file; split the data into several .yaml files in a folder",
                     )
@@ -265,16 +269,13 @@ class _Builder:
 
     def _key(self, value: Any, mark: Any) -> Any:
         if isinstance(value, (dict, list)):
-            raise YamlError(
-                mark.line + 1,
-                mark.column + 1,
+            raise YamlError.at(
+                mark,
                 "a mapping key must be plain text, not a list or mapping",
                 "write the key as a word followed by ':'",
             )
         if value == "<<":
-            raise YamlError(
-                mark.line + 1, mark.column + 1, "merge keys ('<<') are not supported", "write the fields out in full"
-            )
+            raise YamlError.at(mark, "merge keys ('<<') are not supported", "write the fields out in full")
         return value if isinstance(value, str) else str(value)
 
     def _scalar(self, event: Any) -> Any:
@@ -293,9 +294,8 @@ class _Builder:
             raise _tag_error(event)
         if depth >= MAX_DEPTH:
             mark = event.start_mark
-            raise YamlError(
-                mark.line + 1,
-                mark.column + 1,
+            raise YamlError.at(
+                mark,
                 f"the data is nested more than {MAX_DEPTH} levels deep",
                 "claim files need only a few levels; check for runaway brackets or indentation",
             )
@@ -305,18 +305,16 @@ class _Builder:
     ) -> None:
         mark = event.start_mark
         if event.anchor not in self.anchors:
-            raise YamlError(
-                mark.line + 1,
-                mark.column + 1,
+            raise YamlError.at(
+                mark,
                 f"the alias *{event.anchor} has no anchor &{event.anchor}",
                 "define the anchor (&name) before using the alias (*name)",
             )
         value, size = self.anchors[event.anchor]
         self.count += size
         if self.count > self.budget:
-            raise YamlError(
-                mark.line + 1,
-                mark.column + 1,
+            raise YamlError.at(
+                mark,
                 f"aliases expand the document to more than {self.budget:,} values and characters "
                 f"(an alias bomb such as 'billion laughs'?)",
                 "write the repeated values out, or use fewer nested aliases",
@@ -339,9 +337,8 @@ def _resolve_plain(value: str) -> Any:
 
 def _tag_error(event: Any) -> YamlError:
     mark = event.start_mark
-    return YamlError(
-        mark.line + 1,
-        mark.column + 1,
+    return YamlError.at(
+        mark,
         f"the tag {event.tag!r} is not allowed",
         "claim files hold plain text, numbers, lists and mappings; remove the '!' tag",
     )
