@@ -131,15 +131,21 @@ def test_claim_responding_to_itself_is_an_error() -> None:
     assert problem.message == "'c1' refers to the record itself"
 
 
-def test_response_dated_before_what_it_answers_is_a_warning() -> None:
-    text = (
+def denial_answering_c1(*, dated: str) -> str:
+    """Claim c1 of 6 October 2017, and a denial c2 of it with the given date."""
+    denial = OK_CLAIM.replace("c1", "c2").replace("accusation", "denial")
+    return (
         HEADER
         + "claims:\n"
         + OK_CLAIM
         + "    date: 2017-10-06\n"
-        + OK_CLAIM.replace("c1", "c2").replace("accusation", "denial")
-        + "    date: 2017-10-01\n    responds_to:\n      - denies: c1\n"
+        + denial
+        + f"    date: {dated}\n    responds_to:\n      - denies: c1\n"
     )
+
+
+def test_response_dated_before_what_it_answers_is_a_warning() -> None:
+    text = denial_answering_c1(dated="2017-10-01")
     data = graph.parse_dataset(text, name="w.yaml")
     [warning] = data.warnings
     assert warning.severity == "warning" and (warning.line, warning.column) == (22, 17)
@@ -147,14 +153,7 @@ def test_response_dated_before_what_it_answers_is_a_warning() -> None:
 
 
 def test_approximate_dates_do_not_warn_about_order() -> None:
-    text = (
-        HEADER
-        + "claims:\n"
-        + OK_CLAIM
-        + "    date: 2017-10-06\n"
-        + OK_CLAIM.replace("c1", "c2").replace("accusation", "denial")
-        + "    date: 2017-10~\n    responds_to:\n      - denies: c1\n"
-    )
+    text = denial_answering_c1(dated="2017-10~")
     assert graph.parse_dataset(text).warnings == []
 
 
@@ -279,14 +278,7 @@ def test_year_zero_is_not_a_date() -> None:
 
 
 def test_response_dated_before_with_partial_dates_is_a_warning() -> None:
-    text = (
-        HEADER
-        + "claims:\n"
-        + OK_CLAIM
-        + "    date: 2017-10-06\n"
-        + OK_CLAIM.replace("c1", "c2").replace("accusation", "denial")
-        + "    date: 2016\n    responds_to:\n      - denies: c1\n"
-    )
+    text = denial_answering_c1(dated="2016")
     [warning] = graph.parse_dataset(text).warnings
     assert "dated 2016, before the claim it answers" in warning.message
 
