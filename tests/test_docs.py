@@ -82,3 +82,15 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert first_commands == ["./scripts/build", "./scripts/test"]
     assert (ROOT / "scripts" / "build").stat().st_mode & 0o111
     assert (ROOT / "scripts" / "test").stat().st_mode & 0o111
+
+
+def test_readme_counts_of_the_shipped_data_are_current() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    data = graph.read_dataset(ROOT / "data" / "claims.yaml")
+    kinds = [claim.kind for claim in data.claims.values()]
+    expected = (
+        f"It holds {len(data.actors)} actors, {len(data.places)} places, {len(data.sources)} sources and "
+        f"{len(data.claims)} claims ({kinds.count('accusation')} accusations, {kinds.count('denial')} denials"
+    )
+    assert expected in readme
+    assert f"linked by {data.response_count} responses" in readme
