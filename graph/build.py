@@ -74,6 +74,8 @@ NO_SIDE_COLOUR = "#999999"
 def build_graph(data: Dataset, *, name: str | None = None) -> ClaimGraph:
     """Turn a validated :class:`~graph.load.Dataset` into a graph."""
     G = ClaimGraph(name=name or _default_name(data), sides=_sides(data))
+    if data.title:
+        G.graph["title"] = data.title
     G.add_nodes_from(_record_nodes("actor", data.actors.values(), "name"))
     G.add_nodes_from(_record_nodes("place", data.places.values(), "name"))
     G.add_nodes_from(_record_nodes("source", data.sources.values(), "title"))

@@ -89,6 +89,8 @@ class Dataset:
     origins: dict[str, Located] = field(default_factory=dict)
     """Where each record was written: ``origins[id] == (file index, ('claims', 3))``."""
     warnings: list[Problem] = field(default_factory=list)
+    title: str | None = None
+    """The data set's name: the ``title`` of the first file that has one."""
 
     def section(self, name: str) -> dict[str, Any]:
         """The records of one section by id: ``data.section('claims')``."""
@@ -290,6 +292,7 @@ def _load_file(dataset: Dataset, collector: _Collector, index: int, claim_file: 
     except ValidationError:
         _load_records_one_by_one(dataset, collector, index, data)
         return
+    dataset.title = dataset.title or document.title
     for section in SECTIONS:
         for position, record in enumerate(getattr(document, section)):
             _register(dataset, collector, index, section, position, record)
@@ -320,10 +323,15 @@ def _top_level(data: Any, collector: _Collector, index: int) -> dict[str, Any] |
 def _load_records_one_by_one(dataset: Dataset, collector: _Collector, index: int, data: dict[str, Any]) -> None:
     """Slow path: validate each record alone, so one bad record does not hide the others."""
     for key in data:
-        if key not in SECTIONS:
+        if key not in (*SECTIONS, "title"):
             collector.at_path(
                 (index, (key,)), f"unknown section {key!r}", _suggest(key, SECTIONS, "section"), on_key=True
             )
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        collector.at_path((index, ("title",)), "expected text", "write the data set's name after 'title:'")
+    elif isinstance(title, str) and title.strip():
+        dataset.title = dataset.title or title.strip()
     for section in SECTIONS:
         items = data.get(section)
         if items is None:

@@ -291,6 +291,9 @@ class Document(Record):
 
     model_config = ConfigDict(title="claimgraph claim records")
 
+    title: Text | None = Field(
+        None, description="The data set's name, shown on the explorer page; the first file's title wins."
+    )
     sides: list[Side] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)

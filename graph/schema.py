@@ -5,7 +5,7 @@ top of a claims file, to complete keys and flag mistakes while typing.
 
 >>> schema = json_schema()
 >>> sorted(schema["properties"])
-['actors', 'claims', 'places', 'sides', 'sources']
+['actors', 'claims', 'places', 'sides', 'sources', 'title']
 """
 
 from __future__ import annotations

@@ -57,8 +57,8 @@ def _repeat_lines(G: ClaimGraph, claim: str) -> list[tuple[str, ...]]:
 
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
-    >>> _repeat_lines(G, "zakharova-training"), _repeat_lines(G, "gerasimov-training")
-    ([('gerasimov-training',)], [()])
+    >>> _repeat_lines(G, "tasnim-us-support-daesh"), _repeat_lines(G, "gerasimov-training")
+    ([('field-source-tanf-support',)], [()])
     """
     parent, links = _repeats_reached(G, claim)
     if not links:
