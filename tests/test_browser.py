@@ -340,6 +340,57 @@ def test_actor_filter_keeps_only_claims_involving_the_actor(
     assert "konashenkov-black-hole" not in shown
 
 
+def visible_ids(page: Opened) -> set[str]:
+    """The ids of the nodes the page shows."""
+    return set(page.js("claimgraph.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+
+def involving(G: nx.MultiDiGraph[Any], actor: str) -> set[str]:
+    """The claims ``actor`` made, relayed, or is accused or addressed in: what the actor filter keeps."""
+    out = {c for _, c, r in G.out_edges(actor, data="relation") if r in ("made", "relays")}
+    return out | {c for c, _, r in G.in_edges(actor, data="relation") if r in ("accuses", "targets")}
+
+
+def with_their_neighbours(G: nx.MultiDiGraph[Any], claims: set[str]) -> set[str]:
+    """``claims`` and every actor, source and place linked directly to one of them."""
+    linked = {m for c in claims for m in nx.all_neighbors(G, c) if G.nodes[m]["type"] != "claim"}
+    return claims | linked
+
+
+def test_actor_filter_shows_only_their_claims_and_what_those_claims_link_to(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    page.page.select_option("#cg-filter-actor", "rebarich")
+    claims = involving(shipped_graph, "rebarich")
+    assert claims, "Rebarich must be in some claim for this test to mean anything"
+    assert visible_ids(page) == with_their_neighbours(shipped_graph, claims) | {"rebarich"}
+
+
+def test_a_date_range_hides_every_actor_source_and_place_without_a_claim_in_it(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    page.page.fill("#cg-date-from", "2017-10-01")
+    page.page.fill("#cg-date-to", "2017-10-31")
+    page.page.dispatch_event("#cg-date-to", "change")
+    page.page.uncheck("#cg-undated")
+    claims = {n for n in visible_ids(page) if shipped_graph.nodes[n]["type"] == "claim"}
+    assert claims and len(claims) < sum(1 for _, kind in shipped_graph.nodes(data="type") if kind == "claim")
+    assert visible_ids(page) == with_their_neighbours(shipped_graph, claims)
+
+
+def test_a_node_linked_to_a_visible_claim_only_by_a_hidden_link_is_hidden(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    page.page.uncheck("#cg-filter-relations input[value=concerns]")
+    assert visible_ids(page) == set(shipped_graph)  # no claim hidden: the link filter hides links only
+    page.page.uncheck("#cg-filter-kinds input[value=denial]")
+    places = {n for n in visible_ids(page) if shipped_graph.nodes[n]["type"] == "place"}
+    assert places == set()
+
+
 def test_date_filter_hides_claims_outside_the_range(open_page: Open, shipped_html: Path) -> None:
     page = open_page(shipped_html)
     page.page.fill("#cg-date-from", "2022-01-01")

@@ -630,18 +630,22 @@
     return !(f.from && info.date_to < f.from) && !(f.to && info.date_from > f.to);
   }
 
-  function restrictsClaims(f) {
-    return f.kinds.on.size < f.kinds.all || Boolean(f.actor || f.place || f.from || f.to) || !f.undated;
-  }
+  const claimCount = data.nodes.filter((n) => n.type === "claim").length;
 
+  // While every claim is shown, so is every actor, source and place of a shown side: the link filter then hides
+  // links only. Once a filter hides a claim, an actor, source or place stays only if a shown link joins it directly
+  // to a claim still shown. Being linked to such a node is not enough: an outlet whose documents are all hidden goes,
+  // and so does a body none of whose claims are left, even if one of its members still speaks.
   function visibleNodes(f) {
-    const shown = new Set(data.nodes.filter((n) => n.type === "claim" && claimPasses(n, f)).map((n) => n.id));
-    const restricted = restrictsClaims(f);
-    const nearShownClaim = (id) => outgoing.get(id).some((e) => shown.has(e.to)) || incoming.get(id).some((e) => shown.has(e.from));
+    const claims = new Set(data.nodes.filter((n) => n.type === "claim" && claimPasses(n, f)).map((n) => n.id));
+    const everyClaim = claims.size === claimCount;
+    const linked = (e, end) => claims.has(e[end]) && f.relations.on.has(e.relation);
+    const touchesClaim = (id) => outgoing.get(id).some((e) => linked(e, "to")) || incoming.get(id).some((e) => linked(e, "from"));
+    const shown = new Set(claims);
     data.nodes.forEach((n) => {
       if (n.type === "claim") return;
       const sideOk = n.type === "place" || f.sides.on.has(n.side || "");
-      if (sideOk && (!restricted || nearShownClaim(n.id) || n.id === f.actor || n.id === f.place)) shown.add(n.id);
+      if (sideOk && (everyClaim || touchesClaim(n.id) || n.id === f.actor || n.id === f.place)) shown.add(n.id);
     });
     return shown;
   }
