@@ -339,16 +339,39 @@ def test_every_column_that_holds_claims_has_a_heading_that_fits_it(shipped_graph
 @pytest.mark.parametrize(
     ("dates", "headings"),
     [
-        (["2017-10-06", "2017-10-06~", "2018", "2020-05?"], ["Oct 2017", "2018?", "May 2020"]),
-        (["2017-10-06", "2017-10-07?", "2017-10", None], ["Oct 2017?", "6 Oct 2017", "7 Oct 2017", "undated"]),
+        (["2017-10-06", "2017-10-06~", "2018", "2020-05?"], ["Oct 2017", "2018 (no month)", "May 2020"]),
+        (["2017-10-06", "2017-10-07?", "2017-10", None], ["Oct 2017 (no day)", "6 Oct 2017", "7 Oct 2017", "undated"]),
     ],
     ids=["months", "days within one month"],
 )
-def test_column_headings_are_short_and_mark_less_precise_dates(dates: list[str | None], headings: list[str]) -> None:
+def test_column_headings_are_short_and_say_which_dates_are_less_precise(
+    dates: list[str | None], headings: list[str]
+) -> None:
+    assert [heading for *_, heading in timeline_layout(claims_dated(dates)).columns] == headings
+
+
+def claims_dated(dates: list[str | None]) -> nx.MultiDiGraph[Any]:
+    """A graph of one claim per date (``None``: undated), with no actors."""
     G = nx.MultiDiGraph(sides={})
     for i, date in enumerate(dates):
         G.add_node(f"c{i}", type="claim", label=f"claim {i}", **({"date": date} if date else {}))
-    assert [heading for *_, heading in timeline_layout(G).columns] == headings
+    return G
+
+
+EDTF_MARKERS = ("?", "~", "%", "/", "..")
+"""What EDTF dates in the data use for uncertain, approximate, both, an interval and an open end."""
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [["2017-10-06", "2018?", "2019~", "2020%", "2020-05?"], ["2017-10-06?", "2017-10~", "2017-10-07%"]],
+    ids=["months", "days within one month"],
+)
+def test_column_headings_never_use_the_datas_date_markers(dates: list[str]) -> None:
+    synthetic = graph.build_graph(graph.parse_dataset(make_dataset_yaml(300, seed=2)))
+    for G in (claims_dated(dates), synthetic):
+        headings = [heading for *_, heading in timeline_layout(G).columns]
+        assert [h for h in headings if any(marker in h for marker in EDTF_MARKERS)] == []
 
 
 def test_timeline_columns_run_in_date_order(shipped_graph: nx.MultiDiGraph[Any]) -> None:

@@ -86,7 +86,7 @@ def timeline_layout(G: nx.MultiDiGraph[Any]) -> Timeline:
     >>> t.positions["general-a-training"][0] < t.positions["blue-denies-training"][0]
     True
     >>> [heading for _, _, heading in t.columns]
-    ['Oct 2017?', '6 Oct 2017', '7 Oct 2017']
+    ['Oct 2017 (no day)', '6 Oct 2017', '7 Oct 2017']
     """
     nodes = _Nodes(G)
     columns = _columns(G, nodes.claims)
@@ -224,17 +224,21 @@ def _period(date: PartialDate, unit: Unit) -> PartialDate:
 
 
 def _heading(period: PartialDate, unit: Unit) -> str:
-    """A short column heading; ``?`` marks a column of claims dated less precisely than the others.
+    """A short column heading, which says so when its claims are dated less precisely than the others.
+
+    It never uses ``?`` or ``~``, which in the data mean uncertain and approximate.
 
     >>> _heading(PartialDate(2020, 5), "month"), _heading(PartialDate(2018), "month")
-    ('May 2020', '2018?')
+    ('May 2020', '2018 (no month)')
     >>> _heading(PartialDate(2017, 10, 6), "day"), _heading(PartialDate(2017, 10), "day")
-    ('6 Oct 2017', 'Oct 2017?')
+    ('6 Oct 2017', 'Oct 2017 (no day)')
     """
     text = f"{MONTHS[period.month - 1]} {period.year}" if period.month is not None else str(period.year)
     if period.day is not None:
         text = f"{period.day} {text}"
-    return text if period.precision == unit else text + "?"
+    if period.precision == unit:
+        return text
+    return text + (" (no month)" if period.month is None else " (no day)")
 
 
 class _Grid:
