@@ -18,6 +18,9 @@ from .yamlparse import MAX_FILE_BYTES
 if TYPE_CHECKING:
     from .load import Dataset, Located, _Collector
 
+PLACEHOLDER_ID = "placeholder-for-a-field-in-error"
+"""Stands for a required reference whose own error is already reported (see :mod:`graph.load`)."""
+
 _SINGULAR = {"sides": "side", "actors": "actor", "places": "place", "sources": "source", "claims": "claim"}
 
 
@@ -48,6 +51,8 @@ class _References:
         self.hints: dict[tuple[str, str], str] = {}
         for record_id, (_, path) in data.origins.items():
             self.defined[str(path[0])].add(record_id)
+        for known in self.defined.values():
+            known.add(PLACEHOLDER_ID)
 
     def check(
         self,
@@ -146,12 +151,14 @@ def archive_inside(path: Path, root: Path) -> bool:
 def check_quoted_words(data: Dataset, out: _Collector) -> None:
     """Report every quote that does not occur verbatim in the archived text of a source reporting it."""
     texts: dict[str, str | None] = {}
+    unchecked: list[str] = []
     for claim in data.claims.values():
         if not claim.quote:
             continue
         archives = [_archive_text(data, texts, report.source) for report in claim.reports]
         available = [text for text in archives if text is not None]
         if not available:
+            unchecked.append(claim.id)
             continue
         at = data.origins[claim.id]
         for index, quote in enumerate(claim.quote):
@@ -166,6 +173,22 @@ def check_quoted_words(data: Dataset, out: _Collector) -> None:
                 f"{', '.join(repr(r.source) for r in claim.reports)}",
                 f"closest passage: {_shorten(closest.passage)!r}",
             )
+    if unchecked:
+        _warn_unchecked(data, out, unchecked)
+
+
+def _warn_unchecked(data: Dataset, out: _Collector, claims: list[str]) -> None:
+    """One warning for the whole data set, at the first quote that could not be checked."""
+    first = data.origins[claims[0]]
+    count = f"{len(claims)} quoted claim{'s' if len(claims) != 1 else ''}"
+    out.at_path(
+        (first[0], (*first[1], "quote")),
+        f"quotes not checked: {count} ({claims[0]!r}"
+        + (f" and {len(claims) - 1} more" if len(claims) > 1 else "")
+        + f") {'cite' if len(claims) != 1 else 'cites'} no source with an archived text",
+        "add 'archive:' to the sources, pointing at a saved copy of each document",
+        severity="warning",
+    )
 
 
 def _archive_text(data: Dataset, cache: dict[str, str | None], source_id: str) -> str | None:

@@ -175,8 +175,8 @@ def run_build(args: argparse.Namespace) -> int:
     output: Path = args.output or default_page_path(Path(args.path), G.graph.get("name") or "claims")
     write_html(G, output, layout=args.layout, title=args.title)
     print(f"wrote {output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges) — open it in a browser")
-    if args.open:
-        webbrowser.open(output.resolve().as_uri())
+    if args.open and not webbrowser.open(output.resolve().as_uri()):
+        print(f"could not start a web browser; open {output.resolve().as_uri()} yourself", file=sys.stderr)
     return 0
 
 

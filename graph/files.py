@@ -46,10 +46,18 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     return target
 
 
+def _read_umask() -> int:
+    # The only way to read the umask is to set it; done once, at import, before any threads write.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+_NEW_FILE_MODE = 0o666 & ~_read_umask()
+
+
 def _mode_for(target: Path) -> int:
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return _NEW_FILE_MODE

@@ -40,8 +40,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .checks import PLACEHOLDER_ID, check_dataset
 from .errors import DataError, Problem
-from .models import SECTIONS, Actor, Claim, Document, Place, Side, Source
+from .models import RESPONSE_RELATIONS, SECTIONS, Actor, Claim, Document, Place, Side, Source
 from .suggest import slugify, suggest_id
 from .yamlparse import MAX_FILE_BYTES, Parsed, Path_, YamlError, decode_yaml_bytes, parse_yaml
 
@@ -252,8 +253,6 @@ def _read_text(path: Path) -> str:
 def _validate(
     files: list[ClaimFile], problems: list[Problem], *, check_quotes: bool, order: Sequence[str] = ()
 ) -> Dataset:
-    from .checks import check_dataset  # checks need the Dataset type defined here
-
     dataset = Dataset(files=files)
     collector = _Collector(files)
     for index, claim_file in enumerate(files):
@@ -399,15 +398,16 @@ def _register_invalid(
     _register(dataset, collector, index, section, position, salvaged)
 
 
-_PLACEHOLDERS: dict[str, dict[str, str]] = {
+_PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sides": {"name": "-"},
     "actors": {"name": "-", "kind": "organisation"},
     "places": {"name": "-"},
     "sources": {"title": "-"},
-    "claims": {"kind": "statement", "text": "-"},
+    "claims": {"kind": "statement", "text": "-", "claimant": PLACEHOLDER_ID, "reports": [PLACEHOLDER_ID]},
 }
-"""Stand-ins for required fields that hold no references, so a record with a typo in its
-kind still has its references checked. The record is never returned: its errors stand."""
+"""Stand-ins for required fields that are missing or wrong, so a record with a typo in its
+kind or claimant still has its other references and quotes checked. Reference checks take
+PLACEHOLDER_ID as known. The record is never returned: its errors stand."""
 
 
 def _register(dataset: Dataset, collector: _Collector, index: int, section: str, position: int, record: Any) -> None:
@@ -499,12 +499,24 @@ def _clean_message(error: ErrorDetails) -> str:
         bound = "at most" if kind == "less_than_equal" else "at least"
         limit = ctx.get("le", ctx.get("ge"))
         return f"must be {bound} {limit} (got {value!r})"
+    if kind == "string_type" and _names_an_id(error["loc"]):
+        return f"expected an id (got {value!r})"
     message = _PLAIN_MESSAGES.get(kind, error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
     if isinstance(value, (str, int, float)) and str(value) not in message:
         return f"{message} (got {value!r})"
     return message
+
+
+_ID_FIELDS = frozenset(
+    {"id", "side", "member_of", "publisher", "claimant", "targets", "places", "source", "via", *RESPONSE_RELATIONS}
+)
+
+
+def _names_an_id(loc: tuple[int | str, ...]) -> bool:
+    """Whether a location is an id or a reference (``member_of[1]``, ``responds_to[0].denies``)."""
+    return any(isinstance(part, str) and part in _ID_FIELDS for part in loc[-2:])
 
 
 def _hint_for(error: ErrorDetails) -> str:

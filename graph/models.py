@@ -88,6 +88,15 @@ TextList = Annotated[
 """Pieces of text: a list, or one on its own."""
 
 
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+
+TagList = Annotated[
+    list[Tag],
+    BeforeValidator(_one_or_many, json_schema_input_type=Tag | list[Tag]),
+]
+"""Short keywords: a list, or one on its own."""
+
+
 def _check_http_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://[^\s/?#]+$", value, re.IGNORECASE):
         raise ValueError("only http:// and https:// links are allowed")
@@ -282,7 +291,7 @@ class Claim(Record):
     places: IdList = Field(default_factory=list)
     basis: Basis | None = Field(None, description="What the claim says it rests on.")
     credibility: Credibility | None = Field(None, description="Admiralty information credibility 1-6.")
-    tags: TextList = Field(default_factory=list)
+    tags: TagList = Field(default_factory=list)
     note: Text | None = None
 
 

@@ -141,3 +141,12 @@ def test_console_script_and_module_are_the_same_cli() -> None:
     )
     expected = f"{MINI}: OK: 7 actors, 3 claims, 1 source, 1 place, 2 responses\n"
     assert (module.returncode, module.stdout) == (0, expected)
+
+
+def test_build_open_says_so_when_no_browser_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("webbrowser.open", lambda url: False)
+    assert main(["build", str(MINI), "-o", str(tmp_path / "p.html"), "--open"]) == 0
+    uri = (tmp_path / "p.html").resolve().as_uri()
+    assert capsys.readouterr().err == f"could not start a web browser; open {uri} yourself\n"

@@ -41,12 +41,10 @@ def test_existing_permissions_are_kept(tmp_path: Path) -> None:
 
 
 def test_new_files_follow_the_umask(tmp_path: Path) -> None:
-    old = os.umask(0o027)
-    try:
-        write_text_atomic(tmp_path / "new.json", "[]")
-    finally:
-        os.umask(old)
-    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o640
+    umask = os.umask(0o022)
+    os.umask(umask)
+    write_text_atomic(tmp_path / "new.json", "[]")
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_text_is_written_as_utf8_whatever_the_locale(tmp_path: Path) -> None:

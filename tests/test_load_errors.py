@@ -291,7 +291,7 @@ def test_archive_outside_the_data_folder_is_refused_and_never_read(
     path = write_yaml(text + '    quote: "nothing like it"\n')
     with pytest.raises(DataError) as info:
         graph.read_dataset(path)
-    [problem] = info.value.problems
+    [problem] = [p for p in info.value.problems if p.severity == "error"]
     assert problem.where == "sources[0].archive"
     assert problem.message.startswith("the archived text must be inside the data set's folder")
     assert "root:" not in str(info.value)
@@ -363,3 +363,28 @@ def test_empty_required_field_says_so() -> None:
     problem = one_problem(HEADER + "claims:\n" + OK_CLAIM.replace("text: General A accused someone.", "text:"))
     assert (problem.where, problem.message) == ("claims[0].text", "is empty")
     assert problem.hint == "write a value after 'text:'"
+
+
+def test_references_of_a_claim_with_a_misspelt_claimant_are_still_checked() -> None:
+    text = HEADER + "claims:\n" + OK_CLAIM.replace("claimant:", "claimaint:") + "    targets: [spokesprson]\n"
+    assert [p.message for p in problems_of(text)] == ["unknown field 'claimaint'", "unknown actor 'spokesprson'"]
+
+
+def test_quotes_that_cannot_be_checked_give_one_warning() -> None:
+    quoted = OK_CLAIM + "    quote: words nobody said\n"
+    text = HEADER + "claims:\n" + quoted + quoted.replace("c1", "c2")
+    [warning] = graph.parse_dataset(text).warnings
+    assert warning.where == "claims[0].quote"
+    assert (
+        warning.message == "quotes not checked: 2 quoted claims ('c1' and 1 more) cite no source with an archived text"
+    )
+
+
+def test_a_number_where_an_id_belongs_says_so() -> None:
+    problem = one_problem(HEADER.replace("side: red}", "side: red, member_of: [spokesperson, 3]}"))
+    assert (problem.where, problem.message) == ("actors[0].member_of[1]", "expected an id (got 3)")
+
+
+def test_tags_stay_short() -> None:
+    problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + "    tags: [" + "x" * 81 + "]\n")
+    assert problem.where == "claims[0].tags[0]"
