@@ -57,9 +57,12 @@ def _sessions() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("command", "expected"), _sessions(), ids=lambda v: v if v.startswith("claimgraph") else "")
 def test_console_sessions_in_the_docs_print_what_they_show(
-    command: str, expected: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    command: str, expected: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.chdir(ROOT)
+    # Run as if in the project folder, but write any output files into a scratch copy of it.
+    for name in ("data", "tests", "schema"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "120")
     with contextlib.suppress(SystemExit):
         main(shlex.split(command)[1:])
