@@ -571,16 +571,18 @@ def test_timeline_opens_with_the_whole_story_at_a_readable_size(
     assert hint is not None and hint["y"] + hint["height"] - box["y"] <= corners[0]["y"]  # headings below the hint
 
 
-def test_a_timeline_too_big_to_fit_opens_readable_at_its_start(
-    open_page: Open, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("claims", [150, 1000])
+def test_a_timeline_too_big_to_fit_opens_readable_at_its_first_column(
+    open_page: Open, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, claims: int
 ) -> None:
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     generate = importlib.import_module("generate")
-    G = graph.build_graph(graph.parse_dataset(generate.make_dataset_yaml(150, seed=5)))
+    G = graph.build_graph(graph.parse_dataset(generate.make_dataset_yaml(claims, seed=5)))
     page = open_page(write_html(G, tmp_path / "big.html", layout="timeline"))
     assert page.js("claimgraph.network.getScale()") == pytest.approx(READABLE_TIMELINE_SCALE)
-    left, top, *_ = page.js("claimgraph.data.extent")
-    start = on_screen(page, left, top)
+    _, top, *_ = page.js("claimgraph.data.extent")
+    first_column = page.js("claimgraph.data.timeline.columns[0][0]")
+    start = on_screen(page, first_column, top)
     assert 0 <= start["x"] <= 20 and 0 <= start["y"] <= 100  # the first date column and band, top left
 
 

@@ -25,7 +25,7 @@ import graph
 from graph.cli import main
 from graph.errors import OutputError
 from graph.layout import Timeline, claim_sort_key, force, graph_layout, node_box, overlaps, timeline_layout
-from graph.layout.timeline import MONTHS, ROW_SLACK, heading_width
+from graph.layout.timeline import MONTHS, ROW_OVERRUN, heading_width
 from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -397,10 +397,16 @@ def test_timeline_fits_a_laptop_window_with_readable_labels(shipped_graph: nx.Mu
     assert min(1216 / (right - left), 754 / (bottom - top)) * 14 >= 9
 
 
-def test_rows_of_actors_sources_and_places_do_not_widen_the_timeline(shipped_graph: nx.MultiDiGraph[Any]) -> None:
-    t = timeline_layout(shipped_graph)
-    columns = t.columns[-1][1] - t.columns[0][0]
-    assert t.frame[2] - t.frame[0] <= columns * ROW_SLACK
+@pytest.mark.parametrize("data", ["shipped", "1000 synthetic claims"])
+def test_rows_of_actors_sources_and_places_start_at_the_first_column_and_end_near_the_last(
+    shipped_graph: nx.MultiDiGraph[Any], data: str
+) -> None:
+    """A row wider than the date columns used to spill past both ends, so the timeline began in empty space."""
+    G = shipped_graph if data == "shipped" else graph.build_graph(graph.parse_dataset(make_dataset_yaml(1000)))
+    t = timeline_layout(G)
+    left, _, right, _ = t.frame
+    assert left == t.columns[0][0]
+    assert right <= t.columns[-1][1] + ROW_OVERRUN
 
 
 def test_actors_sit_over_the_claims_they_made(shipped_graph: nx.MultiDiGraph[Any]) -> None:

@@ -187,7 +187,8 @@
   }
 
   // Below this zoom a timeline's 14 px labels are drawn under 9 px: too small to read. A timeline too big to
-  // fit at this zoom opens at its start (top left) instead, and the rest of the story is a drag away.
+  // fit at this zoom opens at its start instead, the first date column's left edge and the headings at the top
+  // left, and the rest of the story is a drag away.
   const READABLE_TIMELINE_SCALE = 0.65;
 
   function fitAll(animate) {
@@ -200,7 +201,8 @@
     let x = (left + right) / 2, y = (top + bottom) / 2;
     if (data.timeline && scale < READABLE_TIMELINE_SCALE) {
       scale = READABLE_TIMELINE_SCALE;
-      x = Math.min(x, left + width / 2 / scale);
+      const start = data.timeline.columns.length ? data.timeline.columns[0][0] : left;
+      x = Math.min(x, start + width / 2 / scale);
       y = Math.min(y, top + height / 2 / scale);
     }
     const position = { x: x, y: y + (margin.bottom - margin.top) / 2 / scale };

@@ -26,8 +26,12 @@ ASPECT = 1.6
 """Width over height of the window the drawing should fill: a laptop screen less the page's filter panel."""
 CLAIMANT_WEIGHT = 4.0
 """How much more an actor resists being moved along its row for each claim it made."""
-ROW_SLACK = 1.2
-"""A row of actors, sources or places may run this much wider than the date columns before it is split in two."""
+ROW_OVERRUN = 240.0
+"""How far a row of actors, sources or places may run past the last date column before it is split in two.
+
+About two boxes: enough to spare a short timeline a row, little enough that a long one does not end in a
+stretch of nodes under no date.
+"""
 COLUMN_GAP = 30.0
 """Horizontal space between two date columns."""
 BOX_GAP = 16.0
@@ -344,12 +348,20 @@ def _rows(
     top: float,
     span: tuple[float, float],
 ) -> float:
-    """Place ``members`` in as few rows as keep each within about ``span``; return the bottom of the last row."""
+    """Place ``members`` in as few rows as keep each within ``span`` and :data:`ROW_OVERRUN`; return the bottom.
+
+    Every count-th node goes in one row, so each row still runs left to right.
+    """
     ordered = _in_order(members, wanted, nodes.weight)
-    needed = sum(2 * nodes.box[n].half_width + BOX_GAP for n in ordered)
-    room = (span[1] - span[0]) * ROW_SLACK
-    count = max(1, min(len(ordered), math.ceil(needed / room))) if room > 0 else 1
-    for k in range(count):  # every count-th node in one row, so each row still runs left to right
+
+    def width(row: list[Hashable]) -> float:
+        return sum(2 * nodes.box[n].half_width + BOX_GAP for n in row) - BOX_GAP
+
+    room = span[1] - span[0] + ROW_OVERRUN
+    count = max(1, min(len(ordered), math.ceil(width(ordered) / room)))
+    while count < len(ordered) and max(width(ordered[k::count]) for k in range(count)) > room:
+        count += 1
+    for k in range(count):
         top = _row(nodes, ordered[k::count], wanted, positions, top, span) + ACTOR_GAP
     return top - ACTOR_GAP
 
@@ -412,13 +424,15 @@ def _spread(
 
     Weighted least squares under the order and spacing constraints (pool adjacent violators): a crowd at one
     end of the row does not push away nodes at the other, and heavier nodes move less than light ones. A row
-    too wide for ``span`` overflows it evenly on both sides.
+    too wide for ``span`` starts where it starts and runs past its end, so the drawing begins at the first date.
 
     >>> _spread([0.0, 0.0, 100.0], [10.0, 10.0, 10.0], (-100.0, 200.0))
     [-18.0, 18.0, 100.0]
     >>> _spread([0.0, 0.0], [10.0, 10.0], (-100.0, 200.0), [1.0, 3.0])
     [-27.0, 9.0]
     >>> _spread([0.0, 0.0], [10.0, 10.0], (0.0, 200.0))
+    [10.0, 46.0]
+    >>> _spread([50.0, 50.0], [10.0, 10.0], (0.0, 40.0))
     [10.0, 46.0]
     """
     if not wanted:
@@ -428,9 +442,8 @@ def _spread(
         offsets.append(offsets[-1] + half_widths[i - 1] + half_widths[i] + BOX_GAP)
     starts = _increasing([w - o for w, o in zip(wanted, offsets, strict=True)], weights or [1.0] * len(wanted))
     total = offsets[-1] + half_widths[0] + half_widths[-1]
-    middle = (span[0] + span[1]) / 2
-    low = min(span[0], middle - total / 2) + half_widths[0]
-    high = max(span[1], middle + total / 2) - half_widths[-1] - offsets[-1]
+    low = span[0] + half_widths[0]
+    high = max(span[1], span[0] + total) - half_widths[-1] - offsets[-1]
     return [min(max(x, low), high) + o for x, o in zip(starts, offsets, strict=True)]
 
 
