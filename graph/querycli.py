@@ -239,6 +239,7 @@ def _chain_data(chain: q.Chain) -> dict[str, Any]:
         "relays": list(chain.relays),
         "speaker": chain.speaker,
         "repeats": list(chain.repeats),
+        "repeat_relays": [list(route) for route in chain.repeat_relays],
         "origin": chain.origin,
         "path": list(chain.path),
         "circular": chain.circular,

@@ -73,6 +73,111 @@ def test_repeat_extends_the_chain_to_the_original_speaker() -> None:
     assert (str(chain), chain.repeats, chain.origin) == ("by-daily → daily → minister", ("c",), "minister")
 
 
+def test_repeat_passes_the_intermediaries_the_repeated_claim_came_through() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [{source: by-daily, via: [wire, agency]}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: c}]}
+""")
+    [chain] = provenance(G, "r")
+    assert str(chain) == "by-daily → daily → agency → wire → minister"
+    assert (chain.relays, chain.repeats, chain.repeat_relays) == ((), ("c",), (("agency", "wire"),))
+
+
+def test_repeat_follows_the_repeated_claims_report_in_its_own_document() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T,
+     reports: [{source: by-weekly, via: [agency]}, {source: by-daily, via: [wire]}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: c}]}
+""")
+    assert [str(chain) for chain in provenance(G, "r")] == ["by-daily → daily → wire → minister"]
+
+
+def test_repeat_follows_each_different_route_when_its_document_does_not_report_the_repeated_claim() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports:
+      [{source: by-weekly, via: [wire]}, {source: by-blog, via: [agency]}, {source: by-gazette, via: [wire]}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: c}]}
+""")
+    assert [str(chain) for chain in provenance(G, "r")] == [
+        "by-daily → daily → wire → minister",
+        "by-daily → daily → agency → minister",
+    ]
+    assert independent_origins(G, "r").count == 1
+
+
+def test_repeater_among_the_intermediaries_got_the_words_where_it_stands() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [{source: by-gazette, via: [wire, daily, weekly]}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: c}]}
+""")
+    [chain] = provenance(G, "r")
+    assert (str(chain), chain.circular) == ("by-daily → daily → wire → minister", False)
+    assert independent_origins(G, "c").circular == ()
+
+
+def test_intermediaries_of_every_claim_down_a_line_of_repeats_are_on_the_chain() -> None:
+    G = build("""\
+  - {id: a, claimant: minister, kind: accusation, text: A, reports: [{source: by-agency, via: [wire]}]}
+  - {id: m, claimant: blog, kind: accusation, text: M, reports: [{source: by-blog, via: [gazette]}],
+     responds_to: [{repeats: a}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: m}]}
+""")
+    [chain] = provenance(G, "r")
+    assert str(chain) == "by-daily → daily → gazette → blog → wire → minister"
+    assert chain.repeat_relays == (("gazette",), ("wire",))
+
+
+def test_speaker_repeating_their_own_claim_got_the_words_from_no_one() -> None:
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [{source: by-gazette, via: [wire]}]}
+  - {id: r, claimant: minister, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: c}]}
+""")
+    [chain] = provenance(G, "r")
+    assert (str(chain), chain.repeat_relays) == ("by-daily → daily → minister", ((),))
+
+
+def test_routes_down_a_line_give_as_many_chains_as_the_most_routes_not_their_product() -> None:
+    G = build("""\
+  - {id: a, claimant: minister, kind: accusation, text: A,
+     reports: [{source: by-agency, via: [wire]}, {source: by-gazette, via: [agency]},
+               {source: unsigned, via: [weekly]}]}
+  - {id: m, claimant: blog, kind: accusation, text: M, reports: [{source: by-blog, via: [gazette]}, by-weekly],
+     responds_to: [{repeats: a}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: m}]}
+""")
+    assert [chain.repeat_relays for chain in provenance(G, "r")] == [
+        (("gazette",), ("wire",)),
+        ((), ("agency",)),
+        (("gazette",), ("weekly",)),
+    ]
+
+
+def test_outlet_repeating_a_claim_that_reached_it_through_an_outlet_citing_it_is_a_citation_loop() -> None:
+    # Weekly's document cites Daily's claim; Daily's claim repeats the minister's words, which reached
+    # print through Weekly: the loop shows only through the repeated claim's via.
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T, reports: [{source: by-gazette, via: [weekly]}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-weekly], responds_to: [{repeats: c}]}
+""")
+    [chain] = provenance(G, "r")
+    assert (str(chain), chain.circular) == ("by-weekly → weekly → daily → weekly → minister", True)
+    assert independent_origins(G, "r").circular == (("daily", "weekly"),)
+    assert independent_origins(G, "c").circular == (("daily", "weekly"),)
+
+
+def test_outlets_citing_each_other_across_a_repeat_are_a_citation_loop() -> None:
+    # Daily repeats the minister, whose words Gazette got through Weekly; Weekly's own document got them
+    # from Daily. No chain comes back on itself, but together they run Daily -> Weekly -> Daily.
+    G = build("""\
+  - {id: c, claimant: minister, kind: accusation, text: T,
+     reports: [{source: by-gazette, via: [weekly]}, {source: by-weekly, via: [daily]}]}
+  - {id: r, claimant: daily, kind: accusation, text: R, reports: [by-daily], responds_to: [{repeats: c}]}
+""")
+    origins = independent_origins(G, "c")
+    assert not any(chain.circular for chains in origins.origins.values() for chain in chains)
+    assert (origins.count, origins.circular) == (1, (("daily", "weekly"),))
+
+
 def test_five_outlets_relaying_one_speaker_are_one_origin() -> None:
     reports = ", ".join(
         f"{{source: {s}, via: [wire]}}" for s in ("by-daily", "by-weekly", "by-blog", "by-gazette", "by-agency")
@@ -185,6 +290,12 @@ def test_shipped_pentagon_denial_reached_the_document_through_sputnik(shipped_gr
 def test_shipped_tasnim_headline_has_the_field_source_as_its_origin(shipped_graph: nx.MultiDiGraph) -> None:
     origins = independent_origins(shipped_graph, "tasnim-us-support-daesh")
     assert list(origins.origins) == ["sputnik-arabic-field-source"]
+
+
+def test_shipped_tasnim_headline_reached_tasnim_through_sputnik_arabic(shipped_graph: nx.MultiDiGraph) -> None:
+    assert [str(c) for c in provenance(shipped_graph, "tasnim-us-support-daesh")] == [
+        "doc-004-tasnim → tasnim → sputnik-arabic → sputnik-arabic-field-source"
+    ]
 
 
 def test_claim_repeating_two_speakers_has_both_as_origins() -> None:

@@ -169,7 +169,7 @@ def test_origins_groups_chains_by_origin(capsys: pytest.CaptureFixture[str], dat
 general-camp: 1 independent origin in 2 reports
 ORIGIN   CLAIM               CHAIN
 general  general-camp        doc → daily → wire → general
-general  daily-repeats-camp  doc → daily → general
+general  daily-repeats-camp  doc → daily → wire → general
 Circular reporting: none
 """
     )
@@ -225,6 +225,17 @@ def test_json_of_origins(capsys: pytest.CaptureFixture[str], data: str) -> None:
     result = json.loads(run(capsys, "origins", "general-camp", "--json", "--data", data)[1])
     assert (result["count"], result["reports"], list(result["origins"]), result["circular"]) == (1, 2, ["general"], [])
     assert result["origins"]["general"][0]["path"] == ["daily", "wire", "general"]
+
+
+def test_json_of_a_repeat_names_the_intermediaries_of_what_it_repeats(
+    capsys: pytest.CaptureFixture[str], data: str
+) -> None:
+    [chain] = json.loads(run(capsys, "provenance", "daily-repeats-camp", "--json", "--data", data)[1])
+    assert (chain["repeats"], chain["repeat_relays"], chain["path"]) == (
+        ["general-camp"],
+        [["wire"]],
+        ["daily", "wire", "general"],
+    )
 
 
 def test_json_of_grounded_and_why(capsys: pytest.CaptureFixture[str], data: str) -> None:

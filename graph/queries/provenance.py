@@ -6,13 +6,16 @@ the speaker, that is a chain: the document, its publisher, the
 intermediaries in reverse, and the claimant. A claim that ``repeats`` an
 earlier claim extends the chain to the earlier claim's claimant, because the
 repeater is passing on someone else's words, not speaking first-hand; a claim
-repeating several claims has a chain to each of their claimants.
+repeating several claims has a chain to each of their claimants. On the way
+the chain passes the intermediaries through which the repeater got those
+words: the ``via`` of a report of the earlier claim (see :func:`provenance`
+for which report).
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import networkx as nx
 
@@ -29,19 +32,44 @@ def provenance(G: ClaimGraph, claim: str) -> list[Chain]:
     several) has one chain per report and per line of repetition: each
     ``repeats`` link is followed, so every speaker it passes on is reached.
 
+    Between a repeater and the claimant of the claim it repeats, the chain
+    passes the intermediaries through which the repeated claim's words came:
+    the ``via`` of the repeated claim's report in the chain's own document
+    when it has one there (that document says how the words reached it),
+    otherwise the ``via`` of each of its reports, one chain per different
+    ``via``. A repeater that is itself one of those intermediaries got the
+    words where it stands, so only the intermediaries nearer the claimant
+    count; a speaker repeating their own claim got the words from no one.
+    When several claims in a line each have several routes, the first chain
+    takes each claim's first route, the second each one's second (or its
+    first, when it has only one), and so on. So the chains grow with the
+    most routes of any one claim, not with their product, while every "got
+    it from" link between two actors is still on some chain, and
+    :func:`independent_origins` finds the same citation loops.
+
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
     >>> provenance(G, "rebarich-denies-training")
     [<Chain doc-003-pentagon-denies → sputnik → rebarich>]
     >>> print(provenance(G, "field-source-tanf-support")[0])
     doc-004-tasnim → tasnim → sputnik-arabic → sputnik-arabic-field-source
+
+    Tasnim's headline repeats the field source, whose words the same
+    document says came through Sputnik Arabic:
+
+    >>> [chain] = provenance(G, "tasnim-us-support-daesh")
+    >>> print(chain)
+    doc-004-tasnim → tasnim → sputnik-arabic → sputnik-arabic-field-source
+    >>> chain.repeats, chain.repeat_relays
+    (('field-source-tanf-support',), (('sputnik-arabic',),))
     """
     claim = resolve(G, claim, "claim")
-    lines = [(line, tuple(G.nodes[c]["claimant"] for c in line)) for line in _repeat_lines(G, claim)]
+    lines = _repeat_lines(G, claim)
     return [
-        _chain(G, claim, source, attrs.get("via", ()), line, earlier)
+        chain
         for source, _, attrs in in_edges(G, claim, ("reports",))
-        for line, earlier in lines
+        for line in lines
+        for chain in _chains(G, claim, source, attrs.get("via", ()), line)
     ]
 
 
@@ -96,19 +124,40 @@ def _line_to(end: str, parent: dict[str, str | None]) -> tuple[str, ...]:
     return tuple(reversed(line[:-1]))
 
 
-def _chain(
-    G: ClaimGraph,
-    claim: str,
-    source: str,
-    via: tuple[str, ...] | list[str],
-    repeats: tuple[str, ...],
-    earlier: tuple[str, ...],
-) -> Chain:
+def _chains(G: ClaimGraph, claim: str, source: str, via: Sequence[str], repeats: tuple[str, ...]) -> Iterator[Chain]:
+    """The chains of one report of ``claim`` along one line of ``repeats``, one per route (see :func:`provenance`)."""
     publisher = next(iter(sorted(successors(G, source, ("published_by",)))), None)
     relays = tuple(reversed(via))
     speaker = G.nodes[claim]["claimant"]
-    path = _collapse((publisher, *relays, speaker, *earlier))
-    return Chain(claim, source, publisher, relays, speaker, repeats, path)
+    claimants = tuple(G.nodes[c]["claimant"] for c in repeats)
+    routes = [_routes(G, c, repeater, source) for c, repeater in zip(repeats, (speaker, *claimants)[:-1], strict=True)]
+    for i in range(max((len(r) for r in routes), default=1)):
+        taken = tuple(r[i] if i < len(r) else r[0] for r in routes)
+        heard = (actor for route, earlier in zip(taken, claimants, strict=True) for actor in (*route, earlier))
+        path = _collapse((publisher, *relays, speaker, *heard))
+        yield Chain(claim, source, publisher, relays, speaker, repeats, taken, path)
+
+
+def _routes(G: ClaimGraph, repeated: str, repeater: str, source: str) -> list[tuple[str, ...]]:
+    """The intermediaries through which ``repeater`` may have got ``repeated``'s words, nearest the repeater first.
+
+    From the repeated claim's report in ``source`` if it has one, else from
+    each of its reports: one entry per different route, in report order;
+    ``[()]`` when it has no report in ``G``.
+    """
+    reports = [(s, tuple(attrs.get("via", ()))) for s, _, attrs in in_edges(G, repeated, ("reports",))]
+    vias = [via for s, via in reports if s == source] or [via for _, via in reports]
+    claimant = G.nodes[repeated]["claimant"]
+    routes = dict.fromkeys(tuple(reversed(_before(repeater, (claimant, *via)))) for via in vias)
+    return list(routes) or [()]
+
+
+def _before(actor: str, hops: tuple[str, ...]) -> tuple[str, ...]:
+    """The intermediaries on ``hops`` (the claimant, then its ``via``) that the words passed before ``actor``.
+
+    All of them when ``actor`` is not on ``hops``; none when it is the claimant.
+    """
+    return hops[1 : hops.index(actor)] if actor in hops else hops[1:]
 
 
 def _collapse(actors: tuple[str | None, ...]) -> tuple[str, ...]:
@@ -142,7 +191,9 @@ def independent_origins(G: ClaimGraph, claim: str) -> Origins:
       strongly connected components (of two or more actors) of the
       "got it from" links of all the chains together. That covers a chain
       in which an actor comes back (A → B → A) and outlets whose chains run
-      through each other (one document by A citing B, another by B citing A).
+      through each other (one document by A citing B, another by B citing A),
+      also where the link is an intermediary through which a repeated
+      claim's words reached the outlet repeating it.
 
     ``count`` is the number of origins, ``reports`` the number of chains
     (a report of a claim repeating several speakers gives a chain to each).

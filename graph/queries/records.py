@@ -58,7 +58,9 @@ class Chain:
     ``path`` is every actor on the way: the document's publisher (when known),
     the intermediaries nearest the document first, the claimant, and when
     the claim repeats earlier claims (``repeats``, one line of them: see
-    :func:`~graph.queries.provenance`), their claimants back to the first.
+    :func:`~graph.queries.provenance`), for each of them the intermediaries
+    its words came through to the one repeating it (``repeat_relays``,
+    nearest the repeater first) and its claimant, back to the first.
     An actor named twice in a row counts once (an outlet reporting its own
     statement); ``circular`` is true when an actor comes back later.
     """
@@ -69,6 +71,7 @@ class Chain:
     relays: tuple[str, ...]
     speaker: str
     repeats: tuple[str, ...]
+    repeat_relays: tuple[tuple[str, ...], ...]
     path: tuple[str, ...]
 
     @property
