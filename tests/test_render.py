@@ -25,7 +25,7 @@ import graph
 from graph.cli import main
 from graph.errors import OutputError
 from graph.layout import Timeline, claim_sort_key, force, graph_layout, node_box, overlaps, timeline_layout
-from graph.layout.timeline import MONTHS, ROW_OVERRUN, heading_width
+from graph.layout.timeline import MONTHS, NO_CLAIM_BAND, ROW_OVERRUN, heading_width
 from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -415,6 +415,20 @@ def test_actors_sit_over_the_claims_they_made(shipped_graph: nx.MultiDiGraph[Any
         made = [t.positions[c][0] for _, c, r in shipped_graph.out_edges(n, data="relation") if r == "made"]
         if attrs["type"] == "actor" and made:
             assert min(abs(t.positions[n][0] - x) for x in made) < 150, n
+
+
+@pytest.mark.parametrize("data", ["shipped", "mini"])
+def test_actors_who_made_no_claim_sit_in_a_band_of_their_own_not_under_a_date(
+    shipped_graph: nx.MultiDiGraph[Any], mini_graph: nx.MultiDiGraph[Any], data: str
+) -> None:
+    G = shipped_graph if data == "shipped" else mini_graph
+    t = timeline_layout(G)
+    band_of = {n: name for n, (_, y) in t.positions.items() for top, bottom, name, _ in t.bands if top <= y <= bottom}
+    actors = [n for n, kind in G.nodes(data="type") if kind == "actor"]
+    silent = {n for n in actors if "made" not in {r for _, _, r in G.out_edges(n, data="relation")}}
+    assert silent and silent != set(actors)
+    assert {band_of[n] for n in silent} == {NO_CLAIM_BAND}
+    assert NO_CLAIM_BAND not in {band_of[n] for n in set(actors) - silent}
 
 
 def test_organisations_that_made_no_claim_sit_by_their_members(shipped_graph: nx.MultiDiGraph[Any]) -> None:

@@ -48,6 +48,8 @@ HEADING_ROOM = 26.0
 """Height of the strip above the first band that holds the date headings."""
 NAME_ROOM = 24.0
 """Height of the line at the top of each band that holds its name."""
+NO_CLAIM_BAND = "Actors who made no claim"
+"""The name of the band below the sides' that holds the actors who made no claim: no date places them."""
 BOLD = 1.12
 """How much wider bold text is than the regular text that :func:`text_width` estimates."""
 
@@ -83,7 +85,10 @@ def heading_width(text: str) -> float:
 
 
 def timeline_layout(G: nx.MultiDiGraph[Any]) -> Timeline:
-    """Claims in one column per month (per day if all fall in one month), one band per side, actors on top.
+    """Claims in one column per month (per day if all fall in one month), one band per side, claimants on top.
+
+    Actors who made no claim have no date to place them by: they go in a band of their own below the sides',
+    with the sources and places.
 
     >>> import graph
     >>> t = timeline_layout(graph.load("tests/fixtures/mini.yaml"))
@@ -122,9 +127,11 @@ class _Nodes:
         """The sides in the order the data declares them, then no side."""
         self.lane = {n: self._lane_of(n) for n in self.claims}
         self.actors: dict[int, list[Hashable]] = {}
-        self.others: dict[str, list[Hashable]] = {"source": [], "place": []}
+        """The actors who made a claim, by band."""
+        self.others: dict[str, list[Hashable]] = {"actor": [], "source": [], "place": []}
+        """The nodes of the bands below the sides': actors who made no claim, sources and places."""
         for n, attrs in G.nodes(data=True):
-            if attrs.get("type") == "actor":
+            if attrs.get("type") == "actor" and _made(G, n):
                 self.actors.setdefault(self._lane_of(n), []).append(n)
             elif attrs.get("type") in self.others:
                 self.others[attrs["type"]].append(n)
@@ -153,13 +160,13 @@ def _made(G: nx.MultiDiGraph[Any], actor: Hashable) -> list[Hashable]:
 
 
 def _layout(nodes: _Nodes, grid: _Grid) -> Timeline:
-    """Bands top to bottom, one per side with nodes, then sources and places."""
+    """Bands top to bottom, one per side with claims, then actors who made no claim, sources and places."""
     positions: dict[Hashable, Position] = {}
     bands: list[tuple[float, float, str, str]] = []
     y = 0.0
     for lane in range(len(nodes.lanes)):
         y = _band(nodes, grid, lane, positions, bands, y)
-    for kind, name in (("source", "Sources"), ("place", "Places")):
+    for kind, name in (("actor", NO_CLAIM_BAND), ("source", "Sources"), ("place", "Places")):
         members = nodes.others[kind]
         if members:
             anchors = _anchors(nodes.G, members, grid.claim_x, grid.span[0])
