@@ -34,7 +34,7 @@ from .build import NO_SIDE_COLOUR, RELATIONS
 from .dates import PartialDate
 from .files import write_text_atomic
 from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
-from .layout.timeline import HEADING_SIZE
+from .layout.timeline import HEADING_SIZE, NAME_INSET
 
 Layout = Literal["graph", "timeline"]
 LAYOUTS: tuple[Layout, ...] = ("graph", "timeline")
@@ -202,7 +202,7 @@ def page_data(
 def _timeline_data(timeline: Timeline) -> dict[str, Any]:
     """What the page draws behind a timeline: date columns, bands (colours made safe) and their font size."""
     bands = [[top, bottom, name, safe_colour(colour)] for top, bottom, name, colour in timeline.bands]
-    return {"columns": timeline.columns, "bands": bands, "fontSize": HEADING_SIZE}
+    return {"columns": timeline.columns, "bands": bands, "fontSize": HEADING_SIZE, "nameInset": NAME_INSET}
 
 
 def node_colours(G: nx.MultiDiGraph[Any]) -> dict[Hashable, tuple[str | None, str]]:

@@ -587,7 +587,10 @@ def test_a_timeline_too_big_to_fit_opens_readable_at_its_first_column(
     _, top, *_ = page.js("claimgraph.data.extent")
     first_column = page.js("claimgraph.data.timeline.columns[0][0]")
     start = on_screen(page, first_column, top)
-    assert 0 <= start["x"] <= 20 and 0 <= start["y"] <= 100  # the first date column and band, top left
+    box, hint = page.page.locator("#cg-network").bounding_box(), page.page.locator(".cg-hint-bar").bounding_box()
+    assert box is not None and hint is not None
+    assert 0 <= start["x"] <= 20  # the first date column at the left edge
+    assert hint["y"] + hint["height"] - box["y"] <= start["y"] <= box["height"] / 2  # its heading under the hint
 
 
 def test_timeline_links_within_a_row_arc_over_the_nodes_between(open_page: Open, shipped_timeline_html: Path) -> None:

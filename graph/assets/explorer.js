@@ -225,7 +225,7 @@
   // Drawn in canvas units, like the node labels: the layout kept room for every heading and band name.
   function drawTimeline(ctx) {
     const [left, top, right, bottom] = data.extent;
-    const { columns, bands, fontSize } = data.timeline;
+    const { columns, bands, fontSize, nameInset } = data.timeline;
     const lastBand = bands.length ? bands[bands.length - 1][1] : bottom;
     ctx.save();
     bands.forEach(([bandTop, bandBottom, , colour]) => {
@@ -250,7 +250,7 @@
     ctx.textAlign = "left";
     bands.forEach(([bandTop, , text, colour]) => {
       ctx.fillStyle = darken(colour, 0.15);
-      ctx.fillText(text, left + 4, bandTop + fontSize + 3);
+      ctx.fillText(text, left + nameInset, bandTop + fontSize + 3);  // beside its first row, or above it
     });
     ctx.restore();
   }

@@ -47,7 +47,9 @@ HEADING_SIZE = 15.0
 HEADING_ROOM = 26.0
 """Height of the strip above the first band that holds the date headings."""
 NAME_ROOM = 24.0
-"""Height of the line at the top of each band that holds its name."""
+"""Height of the line at the top of each band that holds its name, unless its first row leaves room beside it."""
+NAME_INSET = 4.0
+"""How far right of the drawing's left edge the page writes band names."""
 NO_CLAIM_BAND = "Actors who made no claim"
 """The name of the band below the sides' that holds the actors who made no claim: no date places them."""
 BOLD = 1.12
@@ -171,8 +173,7 @@ def _layout(nodes: _Nodes, grid: _Grid) -> Timeline:
         if members:
             anchors = _anchors(nodes.G, members, grid.claim_x, grid.span[0])
             bottom = _rows(nodes, members, anchors, positions, y + NAME_ROOM, grid.span)
-            bands.append((y, bottom, name, "#555555"))
-            y = bottom + BAND_GAP
+            y = _named(nodes, members, positions, bands, (y, bottom, name, "#555555"), grid.span[0])
     return Timeline(positions, grid.columns, bands, _frame(nodes.box, positions, grid.columns, bands))
 
 
@@ -321,8 +322,35 @@ def _band(
         b = nodes.box[n]
         positions[n] = (round(grid.claim_x[n], 1), round(y + grid.offset[n] + b.half_height - b.dy, 1))
         bottom = max(bottom, y + grid.offset[n] + 2 * b.half_height)
-    bands.append((top, bottom, *nodes.band_name(lane)))
+    return _named(nodes, [*actors, *claims], positions, bands, (top, bottom, *nodes.band_name(lane)), grid.span[0])
+
+
+def _named(
+    nodes: _Nodes,
+    members: list[Hashable],
+    positions: dict[Hashable, Position],
+    bands: list[tuple[float, float, str, str]],
+    band: tuple[float, float, str, str],
+    left: float,
+) -> float:
+    """Add ``band``, laid out under a line for its name; return where the next band starts.
+
+    The page writes the name at the band's top left. When the band's first row starts far enough right to
+    leave it room, the band moves up into that line: the name sits beside the row, not above it.
+    """
+    top, bottom, name, colour = band
+    room = left + NAME_INSET + heading_width(name) + BOX_GAP
+    first_row = [n for n in members if _box_top(nodes.box[n], positions[n]) < top + 2 * NAME_ROOM]
+    if all(positions[n][0] + nodes.box[n].dx - nodes.box[n].half_width >= room for n in first_row):
+        for n in members:
+            positions[n] = (positions[n][0], round(positions[n][1] - NAME_ROOM, 1))
+        bottom -= NAME_ROOM
+    bands.append((top, bottom, name, colour))
     return bottom + BAND_GAP
+
+
+def _box_top(box: Box, position: Position) -> float:
+    return position[1] + box.dy - box.half_height
 
 
 def _anchors(
