@@ -7,9 +7,10 @@ Two layouts, both deterministic and in vis-network canvas pixels:
   until none overlap (:mod:`.overlap`). Work per iteration is linear in nodes
   plus edges.
 * :func:`timeline_layout` (:mod:`.timeline`): claims in date columns left to
-  right (one per month, headed "Oct 2017"), one band per side with its actors
-  just above its claims; sources and places in rows below. It is kept compact
-  enough to read whole on a laptop screen.
+  right (one per month, headed "Oct 2017"), one band per side with the actors
+  who made its claims just above them; actors who made no claim, sources and
+  places in bands below. It is kept compact enough to read whole on a laptop
+  screen.
 
 Both size every node by its wrapped label (:mod:`.boxes`), so the boxes used
 to keep labels apart are the ones the page draws.
