@@ -101,7 +101,7 @@ def render_html(
     """
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
-    name = title if title is not None else str(G.graph.get("name") or "claims")
+    name = title if title is not None else str(G.graph.get("title") or G.graph.get("name") or "claims")
     data = page_data(G, layout=layout, title=name, embedded=embedded)
     return _template().render(
         title=name,

@@ -582,3 +582,7 @@ def test_build_of_invalid_data_writes_nothing(
     assert main(["build", str(bad), "-o", str(tmp_path / "p.html")]) == 1
     assert not (tmp_path / "p.html").exists()
     assert "Error:" in capsys.readouterr().err
+
+
+def test_the_data_set_title_names_the_page(shipped_graph: Any) -> None:
+    assert Page(render_html(shipped_graph)).title == "The al-Tanf dispute"
