@@ -69,12 +69,27 @@ class ClaimFile:
     root: Path
     """The data set's folder: archived texts must lie inside it."""
     _parsed: Parsed | None = None
+    _partial_reads: int = 0
 
     def located(self) -> Parsed:
         """The document parsed again with marks (done once, on the first problem)."""
         if self._parsed is None or not self._parsed.marks:
             self._parsed = parse_yaml(self.text, locate=True)
         return self._parsed
+
+    def mark_of(self, path: Path_, on_key: bool) -> tuple[int, int]:
+        """Where ``path`` is written. The first few problems of a file are placed by reading only
+        up to them, so one warning about ``claims[0]`` does not cost a pass over a large file."""
+        if self._parsed is None and self._partial_reads < _PARTIAL_READS:
+            self._partial_reads += 1
+            partial = parse_yaml(self.text, stop_at=path)
+            if path in partial.marks:
+                return _mark_for(partial, path, on_key)
+        return _mark_for(self.located(), path, on_key)
+
+
+_PARTIAL_READS = 2
+"""Problems per file placed by partial reads before one full read with marks is cheaper."""
 
 
 @dataclass
@@ -126,7 +141,7 @@ class _Collector:
         self, located: Located, message: str, hint: str = "", *, on_key: bool = False, severity: str = "error"
     ) -> None:
         file_index, path = located
-        line, column = _mark_for(self.files[file_index].located(), path, on_key)
+        line, column = self.files[file_index].mark_of(path, on_key)
         problem = Problem(
             self.files[file_index].name,
             line,

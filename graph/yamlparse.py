@@ -81,6 +81,8 @@ class Parsed:
     has_duplicates: bool = False
     duplicates: list[Duplicate] = field(default_factory=list)
     marks: dict[Path_, tuple[Mark | None, Mark]] = field(default_factory=dict)
+    complete: bool = True
+    """False when reading stopped early at ``stop_at``: data, duplicates and marks are partial."""
 
 
 def decode_yaml_bytes(raw: bytes) -> str:
@@ -118,14 +120,19 @@ def _position(raw: bytes, offset: int) -> Mark:
     return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
 
 
-def parse_yaml(text: str, *, locate: bool = False) -> Parsed:
+def parse_yaml(text: str, *, locate: bool = False, stop_at: Path_ | None = None) -> Parsed:
     """Read one YAML document into plain data; raise :class:`YamlError` if it is not readable.
 
     With ``locate=True`` the result also lists duplicate keys and the mark of every value.
+    With ``stop_at``, reading stops as soon as the mark of that path is known (the result's
+    ``complete`` is then False): placing one problem near the top of a large file is cheap.
+
+    >>> parse_yaml("a: 1\\nb: [2, 3]\\nc: 4\\n", locate=True, stop_at=("b", 0)).marks[("b", 0)]
+    (None, (2, 5))
     """
     parser = _PARSER(text)
     try:
-        return _Builder(len(text), locate).run(parser.get_event)
+        return _Builder(len(text), locate or stop_at is not None, stop_at).run(parser.get_event)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:
@@ -167,8 +174,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
 class _Builder:
     """Turns the parser's events into plain data, without recursion."""
 
-    def __init__(self, text_length: int, locate: bool) -> None:
+    def __init__(self, text_length: int, locate: bool, stop_at: Path_ | None = None) -> None:
         self.locate = locate
+        self.stop_at = stop_at
         # The size of the data built, in values plus characters of text. Without aliases it
         # stays below twice the text's length; aliases may add a little, never a multiple.
         self.budget = 100_000 + 2 * text_length
@@ -192,6 +200,9 @@ class _Builder:
                 if event.anchor:
                     self.anchors[event.anchor] = (value, size)
                 self._add(stack, value, event.start_mark, locate, marks)
+                if self.stop_at is not None and self.stop_at in marks:
+                    self.result.complete = False
+                    return self.result
             elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
                 self._check_collection(event, len(stack))
                 self.count += 1
@@ -204,6 +215,9 @@ class _Builder:
                 if frame[5]:
                     self.anchors[frame[5]] = (frame[0], self.count - frame[4] + 1)
                 self._add(stack, frame[0], frame[6], locate, marks)
+                if self.stop_at is not None and self.stop_at in marks:
+                    self.result.complete = False
+                    return self.result
             elif cls is ev.AliasEvent:
                 self._alias(stack, event, locate, marks)
             elif cls is ev.DocumentStartEvent:

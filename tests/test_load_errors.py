@@ -388,3 +388,11 @@ def test_a_number_where_an_id_belongs_says_so() -> None:
 def test_tags_stay_short() -> None:
     problem = one_problem(HEADER + "claims:\n" + OK_CLAIM + "    tags: [" + "x" * 81 + "]\n")
     assert problem.where == "claims[0].tags[0]"
+
+
+def test_one_warning_near_the_top_does_not_reread_the_whole_file() -> None:
+    quoted = OK_CLAIM + "    quote: words nobody said\n"
+    text = HEADER + "claims:\n" + "".join(quoted.replace("c1", f"c{i}") for i in range(300))
+    data = graph.parse_dataset(text)
+    assert [w.location for w in data.warnings] == ["<string>:14:12"]
+    assert data.files[0]._parsed is None  # placed by a partial read that stopped at claims[0]
