@@ -161,9 +161,19 @@ _SYNTAX_HINTS = (
 )
 
 
+_TOO_DEEP = (
+    f"the data is nested more than {MAX_DEPTH} levels deep",
+    "claim files need only a few levels; check for runaway brackets or indentation",
+)
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "maximum nesting depth" in str(exc.problem):
+        # Newer libyaml refuses deep nesting itself (at 1,000 levels), before our own limit is reached
+        # in a later event; either way the user gets the same refusal.
+        return YamlError(line, column, *_TOO_DEEP)
     what = " ".join(filter(None, [exc.context, exc.problem]))
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         what += " (a tab)"
@@ -308,11 +318,7 @@ class _Builder:
             raise _tag_error(event)
         if depth >= MAX_DEPTH:
             mark = event.start_mark
-            raise YamlError.at(
-                mark,
-                f"the data is nested more than {MAX_DEPTH} levels deep",
-                "claim files need only a few levels; check for runaway brackets or indentation",
-            )
+            raise YamlError.at(mark, *_TOO_DEEP)
 
     def _alias(
         self, stack: list[list[Any]], event: Any, locate: bool, marks: dict[Path_, tuple[Mark | None, Mark]]
