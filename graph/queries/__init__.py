@@ -20,6 +20,8 @@ provenance                  report chains from each document back to the speaker
 independent_origins         distinct origins behind a claim; circular reporting
 grounded_labels             Dung's grounded semantics: in / out / undec per claim
 why                         the attackers that put a claim out, or keep it undec
+dfquad                      DF-QuAD strengths of any argument framework, explained
+dfquad_strengths            the same, the numbers alone
 ==========================  =====================================================
 
 >>> import graph
@@ -38,6 +40,7 @@ from .provenance import citation_loops, independent_origins, provenance
 from .records import Chain, Explanation, Label, OpenAccusation, Origins, Reply, TimelineEntry
 from .resolve import resolve, resolve_side
 from .responses import responds_to, responses_to, thread, unanswered
+from .strength import Strength, Strengths, dfquad, dfquad_strengths
 from .timeline import timeline
 from .when import DateLike, reference_day
 
@@ -50,12 +53,16 @@ __all__ = [
     "OpenAccusation",
     "Origins",
     "Reply",
+    "Strength",
+    "Strengths",
     "TimelineEntry",
     "accusations_against",
     "accusations_by",
     "accused",
     "actor_group",
     "citation_loops",
+    "dfquad",
+    "dfquad_strengths",
     "grounded_labelling",
     "grounded_labels",
     "independent_origins",
