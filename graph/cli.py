@@ -98,15 +98,18 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def summary(data: Dataset) -> str:
-    """``'12 actors, 30 claims, 5 sources, 4 places, 9 responses'``."""
+    """``'12 actors, 30 claims, 5 sources, 4 places, 9 responses'``, with propositions and evidence if any."""
     counts = [
-        (len(data.actors), "actor"),
-        (len(data.claims), "claim"),
-        (len(data.sources), "source"),
-        (len(data.places), "place"),
-        (data.response_count, "response"),
+        (len(data.actors), "actor", "actors"),
+        (len(data.claims), "claim", "claims"),
+        (len(data.propositions), "proposition", "propositions"),
+        (len(data.evidence), "evidence item", "evidence items"),
+        (len(data.sources), "source", "sources"),
+        (len(data.places), "place", "places"),
+        (data.response_count, "response", "responses"),
     ]
-    return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    optional = {"proposition", "evidence item"}
+    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n or one not in optional)
 
 
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

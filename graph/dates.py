@@ -10,6 +10,15 @@ A claim is dated only as precisely as its source allows:
 
 ``?`` marks an uncertain date (the source may be wrong or ambiguous), ``~`` an
 approximate one ("earlier this month"), ``%`` both.
+
+A standing position ("has long blamed") is dated by an EDTF interval, either
+end of which may be open (``..``):
+
+>>> held = parse_when("2018-05-24/2018-05-25")
+>>> str(held), held.made_latest.isoformat(), held.latest.isoformat()
+('2018-05-24/2018-05-25', '2018-05-24', '2018-05-25')
+>>> parse_when("../2019").describe()
+'until 2019'
 """
 
 from __future__ import annotations
@@ -65,6 +74,11 @@ class PartialDate:
         month = self.month or 12
         day = self.day or calendar.monthrange(self.year, month)[1]
         return dt.date(self.year, month, day)
+
+    @property
+    def made_latest(self) -> dt.date:
+        """The last day by which a claim with this date was certainly made (for a single date, :attr:`latest`)."""
+        return self.latest
 
     @property
     def exact(self) -> bool:
@@ -128,3 +142,119 @@ def _parse_cached(text: str) -> PartialDate:
                 f"{text.rstrip('?~%')} is not a real date: {calendar.month_name[month]} {year} has {days} days"
             )
     return PartialDate(year, month, day, approximate=mark in "~%" and mark != "", uncertain=mark in "?%" and mark != "")
+
+
+_OPEN = ".."
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """A span of time, as EDTF writes it: ``start/end``, either end open (``..``) but not both.
+
+    A claim dated by an interval is a standing position, held from ``start``
+    to ``end``: it counts as made from its start on.
+    """
+
+    start: PartialDate | None
+    end: PartialDate | None
+
+    @staticmethod
+    def parse(text: str) -> DateInterval:
+        """Parse ``START/END``; each end is a date as :meth:`PartialDate.parse` reads it, or ``..``.
+
+        >>> DateInterval.parse("2018-06/2018-05")
+        Traceback (most recent call last):
+        ...
+        ValueError: the interval 2018-06/2018-05 ends before it starts
+        """
+        first, _, second = text.strip().partition("/")
+        start = None if first.strip() in (_OPEN, "") else PartialDate.parse(first)
+        end = None if second.strip() in (_OPEN, "") else PartialDate.parse(second)
+        if start is None and end is None:
+            raise ValueError(f"the interval {text.strip()} has no start and no end; give at least one date")
+        if start is not None and end is not None and end.latest < start.earliest:
+            raise ValueError(f"the interval {text.strip()} ends before it starts")
+        return DateInterval(start, end)
+
+    @property
+    def _known(self) -> PartialDate:
+        return self.start or self.end  # type: ignore[return-value]  # parse guarantees one end
+
+    @property
+    def year(self) -> int:
+        """The year of the known start (or of the end when the start is open)."""
+        return self._known.year
+
+    @property
+    def month(self) -> int | None:
+        """The month of the known start (or end), if known."""
+        return self._known.month
+
+    @property
+    def day(self) -> int | None:
+        """The day of the known start (or end), if known."""
+        return self._known.day
+
+    @property
+    def precision(self) -> Precision:
+        """The precision of the known start (or end)."""
+        return self._known.precision
+
+    @property
+    def approximate(self) -> bool:
+        """True when either end is approximate."""
+        return any(d is not None and d.approximate for d in (self.start, self.end))
+
+    @property
+    def uncertain(self) -> bool:
+        """True when either end is uncertain."""
+        return any(d is not None and d.uncertain for d in (self.start, self.end))
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day of the span (the earliest day there is, for an open start)."""
+        return self.start.earliest if self.start else dt.date.min
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day of the span (the latest day there is, for an open end)."""
+        return self.end.latest if self.end else dt.date.max
+
+    @property
+    def made_latest(self) -> dt.date:
+        """The position was certainly taken by the last day its start can mean (or, open-started, its end)."""
+        return self._known.latest
+
+    @property
+    def exact(self) -> bool:
+        """An interval is never one exact day."""
+        return False
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        """Order by the start, then the shorter span first."""
+        return (self.earliest, self.latest)
+
+    def __str__(self) -> str:
+        return f"{self.start or _OPEN}/{self.end or _OPEN}"
+
+    def describe(self) -> str:
+        """``'from May 2018 to June 2018'``, ``'from 2015 on'``, ``'until 2019'``."""
+        if self.start is None:
+            return f"until {self._known.describe()}"
+        if self.end is None:
+            return f"from {self.start.describe()} on"
+        return f"from {self.start.describe()} to {self.end.describe()}"
+
+
+When = PartialDate | DateInterval
+"""A claim's date: one partial date, or an interval for a standing position."""
+
+
+def parse_when(text: str) -> When:
+    """A date or an interval, as written in a claims file.
+
+    >>> parse_when("2017-10~"), parse_when("2015/..").describe()
+    (PartialDate(year=2017, month=10, day=None, approximate=True, uncertain=False), 'from 2015 on')
+    """
+    return DateInterval.parse(text) if "/" in text else PartialDate.parse(text)

@@ -42,21 +42,16 @@ from pydantic_core import ErrorDetails
 
 from .checks import PLACEHOLDER_ID, check_dataset
 from .errors import DataError, Problem
-from .models import RESPONSE_RELATIONS, SECTIONS, Actor, Claim, Document, Place, Side, Source
+from .models import SECTION_MODELS, SECTIONS, Actor, Claim, Document, Evidence, Place, Proposition, Side, Source
 from .suggest import slugify, suggest_id
+from .vocabulary import RESPONSE_RELATIONS, STANCES
 from .yamlparse import MAX_FILE_BYTES, Parsed, Path_, YamlError, decode_yaml_bytes, parse_yaml
 
 PathLike = str | os.PathLike[str]
 Located = tuple[int, Path_]
 """A place in the data set: the index of the file, and the path inside its document."""
 
-_SECTION_MODELS: dict[str, type[Any]] = {
-    "sides": Side,
-    "actors": Actor,
-    "places": Place,
-    "sources": Source,
-    "claims": Claim,
-}
+_SECTION_MODELS: dict[str, type[Any]] = SECTION_MODELS
 
 
 @dataclass
@@ -99,6 +94,8 @@ class Dataset:
     sides: dict[str, Side] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    propositions: dict[str, Proposition] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     files: list[ClaimFile] = field(default_factory=list)
@@ -417,6 +414,8 @@ _PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sides": {"name": "-"},
     "actors": {"name": "-", "kind": "organisation"},
     "places": {"name": "-"},
+    "propositions": {"statement": "-"},
+    "evidence": {"name": "-", "kind": "event"},
     "sources": {"title": "-"},
     "claims": {"kind": "statement", "text": "-", "claimant": PLACEHOLDER_ID, "reports": [PLACEHOLDER_ID]},
 }
@@ -470,12 +469,14 @@ def _fields_at(model: type[Any], loc: tuple[Any, ...]) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        annotation = current.model_fields[part].annotation
-        inner = _model_in(annotation)
+        fields = {info.alias or name: info for name, info in current.model_fields.items()}
+        if part not in fields:
+            break
+        inner = _model_in(fields[part].annotation)
         if inner is None:
             break
         current = inner
-    return list(current.model_fields)
+    return [info.alias or name for name, info in current.model_fields.items()]
 
 
 def _model_in(annotation: Any) -> type[Any] | None:
@@ -525,7 +526,27 @@ def _clean_message(error: ErrorDetails) -> str:
 
 
 _ID_FIELDS = frozenset(
-    {"id", "side", "member_of", "publisher", "claimant", "targets", "places", "source", "via", *RESPONSE_RELATIONS}
+    {
+        "id",
+        "side",
+        "member_of",
+        "publisher",
+        "claimant",
+        "targets",
+        "places",
+        "source",
+        "via",
+        "actor",
+        "implicates",
+        "by",
+        "cites",
+        "said_at",
+        "rests_on",
+        "on",
+        "translated_by",
+        *RESPONSE_RELATIONS,
+        *STANCES,
+    }
 )
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from ..dates import PartialDate
+from ..dates import When
 from ..types import ClaimGraph
 from .records import OpenAccusation, Reply
 from .resolve import resolve
@@ -121,6 +121,6 @@ def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[OpenAccu
     return [_standing(nodes[c], c, dates[c], day) for c in chronological(G, open_, dates)]
 
 
-def _standing(attrs: dict[str, Any], claim: str, date: PartialDate | None, day: dt.date | None) -> OpenAccusation:
+def _standing(attrs: dict[str, Any], claim: str, date: When | None, day: dt.date | None) -> OpenAccusation:
     days = (day - date.earliest).days if date is not None and day is not None else None
     return OpenAccusation(claim, attrs["claimant"], attrs.get("date"), days)
