@@ -94,7 +94,8 @@ def _record_nodes(node_type: str, records: Iterable[Any]) -> Iterator[tuple[str,
             fields["publisher_inferred"] = bool(record.publisher and record.publisher.inferred)
             fields["via"] = [m.actor for m in record.via]
             fields = {k: v for k, v in fields.items() if v not in (None, False, [])}
-        label = getattr(record, "label", None) or _shorten(getattr(record, label_field))
+        text = getattr(record, label_field)
+        label = getattr(record, "label", None) or (_shorten(text) if node_type == "proposition" else text)
         yield record.id, {"type": node_type, "label": label, **fields}
 
 

@@ -107,6 +107,11 @@ WhenValue = Annotated[
 """A date or an EDTF interval; see :func:`graph.dates.parse_when`."""
 
 
+def _one_record_or_many(value: Any) -> Any:
+    """``rests_on: x`` or ``rests_on: {on: x, note: ...}`` means a list of one."""
+    return [value] if isinstance(value, (str, dict)) else value
+
+
 def _one_or_many(value: Any) -> Any:
     """``targets: us-forces`` means ``targets: [us-forces]``: one item need not be written as a list."""
     return [value] if isinstance(value, str) else value
@@ -322,7 +327,7 @@ ReportEntry = Annotated[Report, BeforeValidator(_report_shorthand, json_schema_i
 """A report, or just a source id as shorthand for one with no intermediaries."""
 
 ReportList = Annotated[
-    list[ReportEntry], BeforeValidator(_one_or_many, json_schema_input_type=Slug | list[Slug | Report])
+    list[ReportEntry], BeforeValidator(_one_record_or_many, json_schema_input_type=Slug | Report | list[Slug | Report])
 ]
 """Reports: a list of source ids and ``{source, via, ...}`` mappings, or one source id on its own."""
 
@@ -450,7 +455,8 @@ class _ClaimFields(Record):
     targets: IdList = Field(default_factory=list, description="Ids of the actors accused or addressed.")
     responds_to: list[Response] = Field(default_factory=list)
     rests_on: Annotated[
-        list[DerivationEntry], BeforeValidator(_one_or_many, json_schema_input_type=Slug | list[Slug | Derivation])
+        list[DerivationEntry],
+        BeforeValidator(_one_record_or_many, json_schema_input_type=Slug | Derivation | list[Slug | Derivation]),
     ] = Field(
         default_factory=list, description="Claims or evidence this claim is derived from (not independent support)."
     )

@@ -22,11 +22,11 @@ import pytest
 from support import MINI, ROOT, SHIPPED
 
 import graph
-from graph.load import parse_dataset
 from graph.cli import main
 from graph.errors import OutputError
 from graph.layout import Timeline, claim_sort_key, force, graph_layout, node_box, overlaps, timeline_layout
 from graph.layout.timeline import BOX_GAP, MONTHS, NAME_INSET, NAME_ROOM, NO_CLAIM_BAND, ROW_OVERRUN, heading_width
+from graph.load import parse_dataset
 from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

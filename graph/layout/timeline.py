@@ -132,7 +132,8 @@ class _Nodes:
         """The actors who made a claim, by band."""
         self.others: dict[str, list[Hashable]] = {kind: [] for kind, _ in OTHER_BANDS}
         self.others["evidence"] = self.others["proposition"]  # one band for what is at issue and what is cited
-        """The nodes of the bands below the sides': propositions, evidence, actors who made no claim, sources, places."""
+        self.others["place"] = self.others["source"]  # and one for where claims were reported and what they concern
+        """The nodes of the bands below the sides': what is at issue, actors who made no claim, sources, places."""
         for n, attrs in G.nodes(data=True):
             if attrs.get("type") == "actor" and _made(G, n):
                 self.actors.setdefault(self._lane_of(n), []).append(n)
@@ -160,8 +161,7 @@ class _Nodes:
 OTHER_BANDS: tuple[tuple[str, str], ...] = (
     ("proposition", "Propositions, evidence and events"),
     ("actor", NO_CLAIM_BAND),
-    ("source", "Sources"),
-    ("place", "Places"),
+    ("source", "Sources and places"),
 )
 """The bands below the sides', top to bottom: the node type each holds and its name."""
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from ..dates import PartialDate
+from ..dates import parse_when
 from .when import Certainty
 
 Label = Literal["in", "out", "undec"]
