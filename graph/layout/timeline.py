@@ -382,7 +382,7 @@ def _anchors(
             continue
         near = [claim_x[m] for m in nx.all_neighbors(G, n) if m in claim_x]
         if not near:  # an organisation: over its members' claims, else anything two steps away
-            speakers = [m for m, _, relation in G.in_edges(n, data="relation") if relation == "member_of"]
+            speakers = [m for m, _, attrs in G.in_edges(n, data=True) if attrs.get("relation") == "member_of"]
             near = [claim_x[c] for m in speakers for c in nx.all_neighbors(G, m) if c in claim_x]
         if not near:
             near = [claim_x[c] for m in nx.all_neighbors(G, n) for c in nx.all_neighbors(G, m) if c in claim_x]
