@@ -88,7 +88,8 @@ def make_dataset_yaml(n_claims: int, *, seed: int = 0) -> str:
         lines.append(f"    title: {_sentence(rng, 6)}")
         lines.append(f"    publisher: actor-{rng.choice(outlets)}")
         lines.append(f"    url: https://example.org/articles/{i}")
-        lines.append(f"    published: {_date(rng)}")
+        # Published after every claim is made: a document cannot report a claim made after it.
+        lines.append(f"    published: {_date(rng, START + dt.timedelta(days=SPAN_DAYS + rng.randrange(365)))}")
         lines.append("    language: en")
     lines.append("claims:")
     for i in range(n_claims):
@@ -120,7 +121,7 @@ def _claim_lines(
     lines.append("    reports:")
     source = f"source-{rng.randrange(n_sources)}"
     if rng.random() < 0.33:
-        via = ", ".join(f"actor-{rng.choice(outlets)}" for _ in range(rng.randint(1, 2)))
+        via = ", ".join(f"actor-{outlet}" for outlet in rng.sample(outlets, min(len(outlets), rng.randint(1, 2))))
         lines += [f"      - source: {source}", f"        via: [{via}]"]
     else:
         lines.append(f"      - {source}")

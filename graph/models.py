@@ -12,6 +12,7 @@ Claim(id='c1', claimant='a', kind='denial', ...)
 
 from __future__ import annotations
 
+import locale
 import re
 from enum import StrEnum
 from functools import cached_property
@@ -25,14 +26,22 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    Strict,
     StringConstraints,
     WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
+from . import dates
 from .dates import PartialDate
+from .errors import InvalidValue
+from .text import SPACE_CLASS, describe_character, first_non_xml, shown
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+
+YEARS_AS_NUMBERS = (1000, 9999)
+"""A date written as a bare number (``date: 2017``) is a year: four digits, as in the text form."""
 
 
 def _coerce_date(value: Any) -> PartialDate:
@@ -45,14 +54,61 @@ def _coerce_date(value: Any) -> PartialDate:
     return PartialDate.parse(value)
 
 
+def _xml_text(value: str) -> str:
+    """Refuse characters XML 1.0 cannot carry: they would make the GraphML and GEXF exports malformed."""
+    index = first_non_xml(value)
+    if index is not None:
+        raise InvalidValue(
+            f"contains {describe_character(value[index])} at character {index + 1}, "
+            "which text cannot carry (GraphML and GEXF exports would be malformed)",
+            "delete the character; if it stands for something, say it in words",
+        )
+    return value
+
+
+_NOT_XML_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
+
+
+def _text_schema(max_length: int) -> WithJsonSchema:
+    """What editors are told about text: not blank, and at most ``max_length`` characters once the
+    spaces around it are stripped (as validation strips them), with no character XML cannot carry."""
+    visible = rf"[^{SPACE_CLASS}{_NOT_XML_CLASS}]"
+    middle = rf"[^{_NOT_XML_CLASS}]{{0,{max_length - 2}}}"
+    return WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _padded(rf"{visible}(?:{middle}{visible})?"),
+            "patternErrorMessage": f"Text of 1 to {max_length} characters, not blank, without control characters.",
+        }
+    )
+
+
+def _padded(pattern: str) -> str:
+    """A pattern for a value validation strips: the same, with any spaces around it."""
+    return rf"^[{SPACE_CLASS}]*{pattern.removeprefix('^').removesuffix('$')}[{SPACE_CLASS}]*$"
+
+
+def _text(max_length: int) -> tuple[Any, ...]:
+    """The annotations of a text field: stripped, not empty, bounded, XML-safe, described to editors."""
+    return (
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_xml_text),
+        _text_schema(max_length),
+    )
+
+
 Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, max_length=120),
-    Field(description="A readable id: lowercase letters, digits and hyphens, e.g. konashenkov-black-hole."),
+    Field(
+        description="A readable id: lowercase letters, digits and hyphens, e.g. konashenkov-black-hole.",
+        json_schema_extra={"patternErrorMessage": "An id uses a-z, 0-9 and hyphens, e.g. konashenkov-black-hole."},
+    ),
 ]
 """An id or a reference to one."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+Text = Annotated[str, *_text(20_000)]
+"""Free text: names, paraphrases, quotes, notes."""
 
 DateValue = Annotated[
     PartialDate,
@@ -60,8 +116,14 @@ DateValue = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "type": ["string", "integer"],
-            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?[?~%]?$",
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": _padded(dates.PATTERN),
+                    "patternErrorMessage": "A date is YYYY, YYYY-MM or YYYY-MM-DD, then optionally ~, ? or %.",
+                },
+                {"type": "integer", "minimum": YEARS_AS_NUMBERS[0], "maximum": YEARS_AS_NUMBERS[1]},
+            ],
             "description": "YYYY, YYYY-MM or YYYY-MM-DD; append ~ (approximate), ? (uncertain) or % (both).",
             "examples": ["2017-10-06", "2017-10~", "2021?"],
         }
@@ -88,7 +150,7 @@ TextList = Annotated[
 """Pieces of text: a list, or one on its own."""
 
 
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Tag = Annotated[str, *_text(80)]
 
 TagList = Annotated[
     list[Tag],
@@ -97,20 +159,104 @@ TagList = Annotated[
 """Short keywords: a list, or one on its own."""
 
 
+HTTP_URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://"  # the scheme: http or https, in any case
+    r"(?:[^\s/?#@]*@)?"  # user@, rarely used
+    r"(?:[^\s/?#@:\[\]]+|\[[0-9A-Fa-f:.]+\])"  # a host name (with or without dots) or an [IPv6] address
+    r"(?::[0-9]*)?"  # :port
+    r"(?:[/?#]\S*)?$"  # path, query, fragment: anything but spaces
+)
+"""A well-formed http(s) link; the one rule both validation and the JSON Schema use."""
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(?![0-9])")
+"""A scheme such as ``javascript:``, but not ``localhost:8080``, where a port follows the colon."""
+
+
 def _check_http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://[^\s/?#]+$", value, re.IGNORECASE):
-        raise ValueError("only http:// and https:// links are allowed")
-    return value
+    if re.match(HTTP_URL_PATTERN, value):
+        return value
+    scheme = _SCHEME.match(value)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise InvalidValue(
+            f"only http:// and https:// links are allowed, not {scheme.group(1) + ':'!r}",
+            "link to the document's web address, or leave 'url' out and describe the document in 'note'",
+        )
+    if not scheme:
+        raise InvalidValue(
+            f"{shown(value)} is not a full link: it lacks http:// or https://", f"try {'https://' + value!r}"
+        )
+    if any(char.isspace() for char in value):
+        raise InvalidValue("a link cannot contain spaces", "write each space in the address as %20")
+    raise InvalidValue(
+        f"{shown(value)} is not a well-formed link: it needs a host name after '//'",
+        "copy the full address from the browser, e.g. https://example.org/page",
+    )
 
 
 HttpUrl = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=2000),
+    AfterValidator(_xml_text),
     AfterValidator(_check_http_url),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "uri",
+            "pattern": _padded(HTTP_URL_PATTERN),
+            "patternErrorMessage": "A full http:// or https:// link, without spaces.",
+        }
+    ),
 ]
 
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+
+
+def _check_colour(value: str) -> str:
+    if not re.match(COLOUR_PATTERN, value):
+        raise InvalidValue(
+            f"{shown(value)} is not a colour of the form #rrggbb",
+            "write '#' and six hexadecimal digits, in quotes (YAML reads an unquoted # as a comment): '#cc3311'",
+        )
+    return value
+
+
+Colour = Annotated[
+    str,
+    AfterValidator(_check_colour),
+    WithJsonSchema(
+        {"type": "string", "pattern": COLOUR_PATTERN, "patternErrorMessage": "A colour is # and six hex digits."}
+    ),
+]
+"""A colour as editors and browsers write it: ``'#cc3311'``."""
+
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+
+
+def _check_language(value: str) -> str:
+    if re.match(LANGUAGE_PATTERN, value):
+        return value
+    known = locale.locale_alias.get(value.lower(), "").partition("_")[0]  # 'russian' -> 'ru_RU.KOI8-R'
+    if re.match(LANGUAGE_PATTERN, value.lower()):
+        known = value.lower()
+    example = f"did you mean {known!r}? " if re.match(r"^[a-z]{2,3}$", known) else ""
+    raise InvalidValue(
+        f"{shown(value)} is not a language code",
+        example + "write an ISO 639 code such as 'en', 'ru' or 'ar', optionally with a region: 'pt-BR'",
+    )
+
+
+LanguageCode = Annotated[
+    str,
+    AfterValidator(_check_language),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": LANGUAGE_PATTERN,
+            "patternErrorMessage": "An ISO 639 language code such as en, ru or ar, optionally with a region: pt-BR.",
+        }
+    ),
+]
+"""An ISO 639 language code, optionally with a region or script: ``en``, ``ar``, ``pt-BR``."""
 
 
 class ActorKind(StrEnum):
@@ -158,7 +304,7 @@ RESPONSE_RELATIONS = ("denies", "rebuts", "supports", "concedes", "repeats")
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 """Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged."""
 
-Credibility = Annotated[int, Field(ge=1, le=6)]
+Credibility = Annotated[int, Strict(), Field(ge=1, le=6)]
 """Admiralty information credibility: 1 confirmed … 5 improbable, 6 cannot be judged."""
 
 
@@ -212,7 +358,7 @@ class Source(Record):
     url: HttpUrl | None = None
     published: DateValue | None = None
     date_note: Text | None = Field(None, description="How the publication date was determined.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] | None = None
+    language: LanguageCode | None = None
     archive: Text | None = Field(None, description="Path of the archived text, relative to this YAML file.")
     note: Text | None = None
 
@@ -243,11 +389,11 @@ class Response(Record):
         json_schema_extra={"minProperties": 1, "maxProperties": 1},
     )
 
-    denies: Slug | None = None
-    rebuts: Slug | None = None
-    supports: Slug | None = None
-    concedes: Slug | None = None
-    repeats: Slug | None = None
+    denies: Slug | SkipJsonSchema[None] = None
+    rebuts: Slug | SkipJsonSchema[None] = None
+    supports: Slug | SkipJsonSchema[None] = None
+    concedes: Slug | SkipJsonSchema[None] = None
+    repeats: Slug | SkipJsonSchema[None] = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Response:
@@ -273,7 +419,7 @@ class Claim(Record):
     id: Slug
     claimant: Slug = Field(description="Id of the actor who made the claim.")
     kind: ClaimKind
-    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] | None = Field(
+    label: Annotated[str, *_text(60)] | None = Field(
         None, description="A few words shown on the graph; made from the id when absent."
     )
     text: Text = Field(description="A neutral paraphrase of what was claimed.")
