@@ -17,6 +17,7 @@ from typing import Any
 from . import queries as q
 from .build import build_graph
 from .dates import PartialDate
+from .errors import InvalidValue
 from .load import read_dataset
 from .text import printable, printable_json
 from .types import ClaimGraph
@@ -112,7 +113,8 @@ def _date(text: str) -> str:
     try:
         PartialDate.parse(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        fix = f" ({exc.hint})" if isinstance(exc, InvalidValue) and exc.hint else ""
+        raise argparse.ArgumentTypeError(str(exc) + fix) from None
     return text
 
 
