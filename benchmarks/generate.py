@@ -104,7 +104,8 @@ def make_dataset_yaml(n_claims: int, *, seed: int = 0) -> str:
         lines.append(f"    title: {_sentence(rng, 6)}")
         lines.append(f"    publisher: actor-{rng.choice(outlets)}")
         lines.append(f"    url: https://example.org/articles/{i}")
-        lines.append(f"    published: {_date(rng)}")
+        # Published after every claim is made: a document cannot report a claim made after it.
+        lines.append(f"    published: {_date(rng, START + dt.timedelta(days=SPAN_DAYS + rng.randrange(365)))}")
         lines.append("    language: en")
     lines.append("claims:")
     for i in range(n_claims):
@@ -119,9 +120,10 @@ def _claim_lines(
 ) -> list[str]:
     n_actors, n_sources, n_places, n_props, n_evidence = counts
     kind = rng.choice(KINDS)
-    claimant = f"actor-{rng.randrange(n_actors)}"
+    first = rng.randrange(n_actors)
+    claimant = f"actor-{first}"
     if rng.random() < 0.02:
-        claimant = f"[{claimant}, actor-{rng.randrange(n_actors)}]"
+        claimant = f"[{claimant}, actor-{(first + 1 + rng.randrange(n_actors - 1)) % n_actors}]"
     lines = [
         f"  - id: claim-{i}",
         f"    claimant: {claimant}",
@@ -147,7 +149,7 @@ def _claim_lines(
     lines.append("    reports:")
     source = f"source-{rng.randrange(n_sources)}"
     if rng.random() < 0.33:
-        via = ", ".join(f"actor-{rng.choice(outlets)}" for _ in range(rng.randint(1, 2)))
+        via = ", ".join(f"actor-{outlet}" for outlet in rng.sample(outlets, min(len(outlets), rng.randint(1, 2))))
         lines += [f"      - source: {source}", f"        via: [{via}]"]
         if rng.random() < 0.6:
             lines.append("        translated: true")

@@ -9,7 +9,12 @@ A claim is dated only as precisely as its source allows:
 ('2017-10~', '2017-10-01', '2017-10-31')
 
 ``?`` marks an uncertain date (the source may be wrong or ambiguous), ``~`` an
-approximate one ("earlier this month"), ``%`` both.
+approximate one ("earlier this month"), ``%`` both. Checks that compare dates
+(a reply before what it answers, a claim after the document reporting it) allow
+such a date to be off by one unit of its precision, a week for a day:
+
+>>> d.possible[0].isoformat(), d.possible[1].isoformat()
+('2017-09-01', '2017-11-30')
 
 A standing position ("has long blamed") is dated by an EDTF interval, either
 end of which may be open (``..``):
@@ -26,13 +31,23 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .errors import InvalidValue
+from .text import SPACES
+
 Precision = Literal["year", "month", "day"]
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$")
+PATTERN = r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%]?)$"
+"""The written form of a date; ASCII digits only, as in JSON Schema (whose ``\\d`` means 0-9)."""
+_PATTERN = re.compile(PATTERN)
+
+DAY_MARGIN = dt.timedelta(days=7)
+"""How far a day-precise date marked ``~`` or ``?`` may be off; month and year dates may be off
+by a month or a year."""
 
 
 @dataclass(frozen=True, order=False)
@@ -54,7 +69,7 @@ class PartialDate:
         ...
         ValueError: 2017-02-30 is not a real date: February 2017 has 28 days
         """
-        return _parse_cached(text.strip())
+        return _parse_cached(text.strip(SPACES))
 
     @property
     def precision(self) -> Precision:
@@ -79,6 +94,32 @@ class PartialDate:
     def made_latest(self) -> dt.date:
         """The last day by which a claim with this date was certainly made (for a single date, :attr:`latest`)."""
         return self.latest
+
+    @property
+    def vague(self) -> bool:
+        """True when the date is marked approximate (``~``), uncertain (``?``) or both (``%``)."""
+        return self.approximate or self.uncertain
+
+    @property
+    def possible(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the date can mean, allowing for its mark: a date marked ``~``,
+        ``?`` or ``%`` may be off by a week, a month or a year (day, month or year precision).
+
+        >>> [day.isoformat() for day in PartialDate.parse("2017-10-06~").possible]
+        ['2017-09-29', '2017-10-13']
+        >>> [day.isoformat() for day in PartialDate.parse("2017?").possible]
+        ['2016-01-01', '2018-12-31']
+        """
+        earliest, latest = self.earliest, self.latest
+        if not self.vague:
+            return earliest, latest
+        if self.precision == "day":
+            return _clamped(earliest, -DAY_MARGIN), _clamped(latest, DAY_MARGIN)
+        if self.precision == "month":
+            before = _clamped(earliest, -dt.timedelta(days=1)).replace(day=1)
+            after = _clamped(latest, dt.timedelta(days=1))
+            return before, after.replace(day=calendar.monthrange(after.year, after.month)[1])
+        return dt.date(max(self.year - 1, 1), 1, 1), dt.date(min(self.year + 1, 9999), 12, 31)
 
     @property
     def exact(self) -> bool:
@@ -119,10 +160,18 @@ class PartialDate:
         return text + " (uncertain)" if self.uncertain else text
 
 
+def _clamped(day: dt.date, delta: dt.timedelta) -> dt.date:
+    try:
+        return day + delta
+    except OverflowError:
+        return dt.date.max if delta > dt.timedelta(0) else dt.date.min
+
+
 @lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> PartialDate:
     match = _PATTERN.match(text)
     if not match:
+        _refuse_other_digits(text)
         raise ValueError(
             f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, "
             "optionally followed by ~ (approximate), ? (uncertain) or % (both)"
@@ -226,6 +275,16 @@ class DateInterval:
         return self._known.latest
 
     @property
+    def vague(self) -> bool:
+        """True when either end is marked approximate or uncertain."""
+        return self.approximate or self.uncertain
+
+    @property
+    def possible(self) -> tuple[dt.date, dt.date]:
+        """When the position can have been taken, allowing for the marks of its start (or, open-started, its end)."""
+        return self._known.possible
+
+    @property
     def exact(self) -> bool:
         """An interval is never one exact day."""
         return False
@@ -258,3 +317,14 @@ def parse_when(text: str) -> When:
     (PartialDate(year=2017, month=10, day=None, approximate=True, uncertain=False), 'from 2015 on')
     """
     return DateInterval.parse(text) if "/" in text else PartialDate.parse(text)
+
+
+def _refuse_other_digits(text: str) -> None:
+    """Refuse a date written in other digits (Arabic-Indic, fullwidth, ...) with the 0-9 form as the fix."""
+    if not any(not char.isascii() and unicodedata.decimal(char, None) is not None for char in text):
+        return
+    ascii_form = "".join(str(unicodedata.decimal(char, "")) or char for char in text)
+    hint = f"write dates with the digits 0-9: try {ascii_form!r}"
+    if not _PATTERN.match(ascii_form):
+        hint = "write dates with the digits 0-9, as YYYY, YYYY-MM or YYYY-MM-DD"
+    raise InvalidValue(f"{text!r} is not a date: its digits are not 0-9", hint)

@@ -12,6 +12,7 @@ Claim(id='c1', claimants=['a'], kind='denial', ...)
 
 from __future__ import annotations
 
+import locale
 import re
 from collections.abc import Mapping
 from functools import cached_property
@@ -25,14 +26,19 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    Strict,
     StringConstraints,
     WithJsonSchema,
     create_model,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from . import dates
 from .dates import DateInterval, PartialDate, When, parse_when
+from .errors import InvalidValue
+from .text import SPACE_CLASS, describe_character, first_non_xml, shown
 from .vocabulary import (
     ACTOR_KINDS,
     BASES,
@@ -45,6 +51,9 @@ from .vocabulary import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+
+YEARS_AS_NUMBERS = (1000, 9999)
+"""A date written as a bare number (``date: 2017``) is a year: four digits, as in the text form."""
 
 
 def _coerce_date(value: Any) -> When:
@@ -64,16 +73,63 @@ def _coerce_single_date(value: Any) -> PartialDate:
     return date
 
 
+def _xml_text(value: str) -> str:
+    """Refuse characters XML 1.0 cannot carry: they would make the GraphML and GEXF exports malformed."""
+    index = first_non_xml(value)
+    if index is not None:
+        raise InvalidValue(
+            f"contains {describe_character(value[index])} at character {index + 1}, "
+            "which text cannot carry (GraphML and GEXF exports would be malformed)",
+            "delete the character; if it stands for something, say it in words",
+        )
+    return value
+
+
+_NOT_XML_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
+
+
+def _text_schema(max_length: int) -> WithJsonSchema:
+    """What editors are told about text: not blank, and at most ``max_length`` characters once the
+    spaces around it are stripped (as validation strips them), with no character XML cannot carry."""
+    visible = rf"[^{SPACE_CLASS}{_NOT_XML_CLASS}]"
+    middle = rf"[^{_NOT_XML_CLASS}]{{0,{max_length - 2}}}"
+    return WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _padded(rf"{visible}(?:{middle}{visible})?"),
+            "patternErrorMessage": f"Text of 1 to {max_length} characters, not blank, without control characters.",
+        }
+    )
+
+
+def _padded(pattern: str) -> str:
+    """A pattern for a value validation strips: the same, with any spaces around it."""
+    return rf"^[{SPACE_CLASS}]*{pattern.removeprefix('^').removesuffix('$')}[{SPACE_CLASS}]*$"
+
+
+def _text(max_length: int) -> tuple[Any, ...]:
+    """The annotations of a text field: stripped, not empty, bounded, XML-safe, described to editors."""
+    return (
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_xml_text),
+        _text_schema(max_length),
+    )
+
+
 Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, max_length=120),
-    Field(description="A readable id: lowercase letters, digits and hyphens, e.g. konashenkov-black-hole."),
+    Field(
+        description="A readable id: lowercase letters, digits and hyphens, e.g. konashenkov-black-hole.",
+        json_schema_extra={"patternErrorMessage": "An id uses a-z, 0-9 and hyphens, e.g. konashenkov-black-hole."},
+    ),
 ]
 """An id or a reference to one."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+Text = Annotated[str, *_text(20_000)]
+"""Free text: names, paraphrases, quotes, notes."""
 
-_ONE_DATE = r"\d{4}(-\d{2}(-\d{2})?)?[?~%]?"
+_ONE_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?"
 
 DateValue = Annotated[
     PartialDate,
@@ -81,8 +137,14 @@ DateValue = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "type": ["string", "integer"],
-            "pattern": f"^{_ONE_DATE}$",
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": _padded(dates.PATTERN),
+                    "patternErrorMessage": "A date is YYYY, YYYY-MM or YYYY-MM-DD, then optionally ~, ? or %.",
+                },
+                {"type": "integer", "minimum": YEARS_AS_NUMBERS[0], "maximum": YEARS_AS_NUMBERS[1]},
+            ],
             "description": "YYYY, YYYY-MM or YYYY-MM-DD; append ~ (approximate), ? (uncertain) or % (both).",
             "examples": ["2017-10-06", "2017-10~", "2021?"],
         }
@@ -96,8 +158,15 @@ WhenValue = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "type": ["string", "integer"],
-            "pattern": f"^({_ONE_DATE}|({_ONE_DATE}|\\.\\.)/({_ONE_DATE}|\\.\\.))$",
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": _padded(f"({_ONE_DATE}|({_ONE_DATE}|\\.\\.)/({_ONE_DATE}|\\.\\.))"),
+                    "patternErrorMessage": "A date is YYYY, YYYY-MM or YYYY-MM-DD, then optionally ~, ? or %; "
+                    "a standing position START/END, either end '..'.",
+                },
+                {"type": "integer", "minimum": YEARS_AS_NUMBERS[0], "maximum": YEARS_AS_NUMBERS[1]},
+            ],
             "description": "A date (YYYY, YYYY-MM or YYYY-MM-DD with ~, ? or %), or an interval START/END for a "
             "standing position, either end open as '..'.",
             "examples": ["2017-10-06", "2017-10~", "2018-05-24/2018-05-25", "2015/.."],
@@ -130,7 +199,7 @@ TextList = Annotated[
 """Pieces of text: a list, or one on its own."""
 
 
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Tag = Annotated[str, *_text(80)]
 
 TagList = Annotated[
     list[Tag],
@@ -139,20 +208,104 @@ TagList = Annotated[
 """Short keywords: a list, or one on its own."""
 
 
+HTTP_URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://"  # the scheme: http or https, in any case
+    r"(?:[^\s/?#@]*@)?"  # user@, rarely used
+    r"(?:[^\s/?#@:\[\]]+|\[[0-9A-Fa-f:.]+\])"  # a host name (with or without dots) or an [IPv6] address
+    r"(?::[0-9]*)?"  # :port
+    r"(?:[/?#]\S*)?$"  # path, query, fragment: anything but spaces
+)
+"""A well-formed http(s) link; the one rule both validation and the JSON Schema use."""
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(?![0-9])")
+"""A scheme such as ``javascript:``, but not ``localhost:8080``, where a port follows the colon."""
+
+
 def _check_http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://[^\s/?#]+$", value, re.IGNORECASE):
-        raise ValueError("only http:// and https:// links are allowed")
-    return value
+    if re.match(HTTP_URL_PATTERN, value):
+        return value
+    scheme = _SCHEME.match(value)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise InvalidValue(
+            f"only http:// and https:// links are allowed, not {scheme.group(1) + ':'!r}",
+            "link to the document's web address, or leave 'url' out and describe the document in 'note'",
+        )
+    if not scheme:
+        raise InvalidValue(
+            f"{shown(value)} is not a full link: it lacks http:// or https://", f"try {'https://' + value!r}"
+        )
+    if any(char.isspace() for char in value):
+        raise InvalidValue("a link cannot contain spaces", "write each space in the address as %20")
+    raise InvalidValue(
+        f"{shown(value)} is not a well-formed link: it needs a host name after '//'",
+        "copy the full address from the browser, e.g. https://example.org/page",
+    )
 
 
 HttpUrl = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=2000),
+    AfterValidator(_xml_text),
     AfterValidator(_check_http_url),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "uri",
+            "pattern": _padded(HTTP_URL_PATTERN),
+            "patternErrorMessage": "A full http:// or https:// link, without spaces.",
+        }
+    ),
 ]
 
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+
+
+def _check_colour(value: str) -> str:
+    if not re.match(COLOUR_PATTERN, value):
+        raise InvalidValue(
+            f"{shown(value)} is not a colour of the form #rrggbb",
+            "write '#' and six hexadecimal digits, in quotes (YAML reads an unquoted # as a comment): '#cc3311'",
+        )
+    return value
+
+
+Colour = Annotated[
+    str,
+    AfterValidator(_check_colour),
+    WithJsonSchema(
+        {"type": "string", "pattern": COLOUR_PATTERN, "patternErrorMessage": "A colour is # and six hex digits."}
+    ),
+]
+"""A colour as editors and browsers write it: ``'#cc3311'``."""
+
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+
+
+def _check_language(value: str) -> str:
+    if re.match(LANGUAGE_PATTERN, value):
+        return value
+    known = locale.locale_alias.get(value.lower(), "").partition("_")[0]  # 'russian' -> 'ru_RU.KOI8-R'
+    if re.match(LANGUAGE_PATTERN, value.lower()):
+        known = value.lower()
+    example = f"did you mean {known!r}? " if re.match(r"^[a-z]{2,3}$", known) else ""
+    raise InvalidValue(
+        f"{shown(value)} is not a language code",
+        example + "write an ISO 639 code such as 'en', 'ru' or 'ar', optionally with a region: 'pt-BR'",
+    )
+
+
+LanguageCode = Annotated[
+    str,
+    AfterValidator(_check_language),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": LANGUAGE_PATTERN,
+            "patternErrorMessage": "An ISO 639 language code such as en, ru or ar, optionally with a region: pt-BR.",
+        }
+    ),
+]
+"""An ISO 639 language code, optionally with a region or script: ``en``, ``ar``, ``pt-BR``."""
 
 
 def choice(table: Mapping[str, str] | Mapping[str, Any], description: str) -> Any:
@@ -193,11 +346,8 @@ else:
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 """Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged."""
 
-Credibility = Annotated[int, Field(ge=1, le=6)]
+Credibility = Annotated[int, Strict(), Field(ge=1, le=6)]
 """Admiralty information credibility: 1 confirmed … 5 improbable, 6 cannot be judged."""
-
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-"""A BCP 47 language tag: ``en``, ``ru``, ``ar``, ``pt-BR``."""
 
 
 class Record(BaseModel):
@@ -279,7 +429,7 @@ class Source(Record):
     url: HttpUrl | None = None
     published: DateValue | None = None
     date_note: Text | None = Field(None, description="How the publication date was determined.")
-    language: Language | None = None
+    language: LanguageCode | None = None
     reliability: Reliability | None = Field(None, description="Admiralty source reliability A-F of this document.")
     archive: Text | None = Field(None, description="Path of the archived text, relative to this YAML file.")
     note: Text | None = None
@@ -306,7 +456,7 @@ class Report(Record):
         default_factory=list,
         description="The words as this source gives them, when they differ from the claim's quote (a translation).",
     )
-    language: Language | None = Field(None, description="The language of this report's quote.")
+    language: LanguageCode | None = Field(None, description="The language of this report's quote.")
     translated: bool | None = Field(None, description="True when this report's quote is a translation.")
     translated_by: Slug | None = Field(None, description="Id of the actor that translated the quote.")
     note: Text | None = None
@@ -342,7 +492,9 @@ class _LinkJudgement(Record):
 class _ResponseFields(_LinkJudgement):
     """How a claim answers an earlier claim: exactly one relation key, e.g. ``denies: claim-id``."""
 
-    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": [name]} for name in RESPONSE_RELATIONS]},
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> _ResponseFields:
@@ -369,7 +521,7 @@ else:  # one optional field per response relation of the vocabulary
         "Response",
         __base__=_ResponseFields,
         __doc__=_ResponseFields.__doc__,
-        **{name: (Slug | None, None) for name in RESPONSE_RELATIONS},
+        **{name: (Slug | SkipJsonSchema[None], None) for name in RESPONSE_RELATIONS},
     )
 
 
@@ -432,7 +584,7 @@ class _ClaimFields(Record):
         min_length=1,
     )
     kind: ClaimKind
-    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] | None = Field(
+    label: Annotated[str, *_text(60)] | None = Field(
         None, description="A few words shown on the graph; made from the id when absent."
     )
     text: Text = Field(description="A neutral paraphrase of what was claimed.")
