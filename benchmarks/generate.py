@@ -5,7 +5,10 @@
 The proportions follow the al-Tanf data: about one actor per ten claims
 (people belonging to bodies, outlets, anonymous sources), one source per five
 claims, four in ten claims answering an earlier one, a third of reports
-relayed through one or two intermediaries.
+relayed through one or two intermediaries; one proposition and one evidence
+item per seven claims, two claims in three taking a stance on a proposition,
+one in twenty resting on an earlier claim, one in seven citing evidence, a
+fifth of reports translations, and a few joint statements and endorsements.
 
 >>> text = make_dataset_yaml(50, seed=1)
 >>> import graph
@@ -23,6 +26,7 @@ from pathlib import Path
 
 KINDS = ["accusation"] * 4 + ["denial"] * 3 + ["rebuttal", "corroboration", "statement", "admission"]
 ACTOR_KINDS = ["person", "government-body", "armed-force", "armed-group", "media-outlet", "anonymous-source"]
+EVIDENCE_KINDS = ["document", "imagery", "object", "testimony", "finding", "event"]
 BASES = ["official-statement", "witness-accounts", "detainee-confession", "anonymous-source", "none-given"]
 START = dt.date(2014, 1, 1)
 SPAN_DAYS = 3650
@@ -82,30 +86,47 @@ def make_dataset_yaml(n_claims: int, *, seed: int = 0) -> str:
         if kind == "media-outlet":
             outlets.append(i)
         lines.append(f"  - {{id: actor-{i}, name: Actor {i}, kind: {kind}, side: side-{i % n_sides}{member}}}")
+    n_props = n_evidence = max(2, n_claims // 7)
+    lines.append("propositions:")
+    for i in range(n_props):
+        lines.append(
+            f"  - {{id: prop-{i}, statement: {_sentence(rng, 9)}, implicates: [actor-{rng.randrange(n_actors)}]}}"
+        )
+    lines.append("evidence:")
+    for i in range(n_evidence):
+        kind = rng.choice(EVIDENCE_KINDS)
+        lines.append(
+            f"  - {{id: item-{i}, kind: {kind}, name: {_sentence(rng, 5)}, reports: [source-{i % n_sources}]}}"
+        )
     lines.append("sources:")
     for i in range(n_sources):
         lines.append(f"  - id: source-{i}")
         lines.append(f"    title: {_sentence(rng, 6)}")
         lines.append(f"    publisher: actor-{rng.choice(outlets)}")
         lines.append(f"    url: https://example.org/articles/{i}")
-        lines.append(f"    published: {_date(rng)}")
+        # Published after every claim is made: a document cannot report a claim made after it.
+        lines.append(f"    published: {_date(rng, START + dt.timedelta(days=SPAN_DAYS + rng.randrange(365)))}")
         lines.append("    language: en")
     lines.append("claims:")
     for i in range(n_claims):
         # Later claims get later dates, so responses come after what they answer.
         day = START + dt.timedelta(days=i * SPAN_DAYS // max(1, n_claims))
-        lines += _claim_lines(rng, i, day, (n_actors, n_sources, n_places), outlets)
+        lines += _claim_lines(rng, i, day, (n_actors, n_sources, n_places, n_props, n_evidence), outlets)
     return "\n".join(lines) + "\n"
 
 
 def _claim_lines(
-    rng: random.Random, i: int, day: dt.date, counts: tuple[int, int, int], outlets: list[int]
+    rng: random.Random, i: int, day: dt.date, counts: tuple[int, int, int, int, int], outlets: list[int]
 ) -> list[str]:
-    n_actors, n_sources, n_places = counts
+    n_actors, n_sources, n_places, n_props, n_evidence = counts
     kind = rng.choice(KINDS)
+    first = rng.randrange(n_actors)
+    claimant = f"actor-{first}"
+    if rng.random() < 0.02:
+        claimant = f"[{claimant}, actor-{(first + 1 + rng.randrange(n_actors - 1)) % n_actors}]"
     lines = [
         f"  - id: claim-{i}",
-        f"    claimant: actor-{rng.randrange(n_actors)}",
+        f"    claimant: {claimant}",
         f"    kind: {kind}",
         f"    date: {_date(rng, day)}",
         f"    text: {_sentence(rng, 14)}",
@@ -114,14 +135,24 @@ def _claim_lines(
         f"    places: [place-{rng.randrange(n_places)}]",
         f"    basis: {rng.choice(BASES)}",
     ]
+    if rng.random() < 0.67:
+        stance = {"denial": "denies", "rebuttal": "qualifies", "admission": "concedes"}.get(kind, "asserts")
+        lines.append(f"    {stance}: prop-{rng.randrange(n_props)}")
+    if i and rng.random() < 0.05:
+        lines.append(f"    rests_on: claim-{rng.randrange(max(0, i - 200), i)}")
+    if rng.random() < 0.15:
+        lines.append(f"    cites: item-{rng.randrange(n_evidence)}")
     if i and (kind in ("denial", "rebuttal", "corroboration") or rng.random() < 0.1):
         how = {"denial": "denies", "rebuttal": "rebuts", "corroboration": "supports"}.get(kind, "repeats")
+        how = "endorses" if how == "repeats" and rng.random() < 0.3 else how
         lines += ["    responds_to:", f"      - {how}: claim-{rng.randrange(max(0, i - 200), i)}"]
     lines.append("    reports:")
     source = f"source-{rng.randrange(n_sources)}"
     if rng.random() < 0.33:
-        via = ", ".join(f"actor-{rng.choice(outlets)}" for _ in range(rng.randint(1, 2)))
+        via = ", ".join(f"actor-{outlet}" for outlet in rng.sample(outlets, min(len(outlets), rng.randint(1, 2))))
         lines += [f"      - source: {source}", f"        via: [{via}]"]
+        if rng.random() < 0.6:
+            lines.append("        translated: true")
     else:
         lines.append(f"      - {source}")
     return lines

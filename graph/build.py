@@ -1,22 +1,14 @@
-"""Validated records -> a ``networkx.MultiDiGraph`` of actors, claims, sources and places.
+"""Validated records -> a ``networkx.MultiDiGraph`` of actors, claims, propositions, evidence, sources and places.
 
-Every node has ``type`` (``'actor'``, ``'claim'``, ``'source'``, ``'place'``),
-``label`` and the fields of its record; every edge has ``relation``, which is
-also its key, so ``G.has_edge(a, b, key="denies")`` reads as it says.
+Every node has ``type`` (see :data:`graph.vocabulary.NODE_TYPES`), ``label``
+and the fields of its record; every edge has ``relation``, which is also its
+key, so ``G.has_edge(a, b, key="denies")`` reads as it says. The relations,
+what they link and what they mean are declared in :data:`graph.vocabulary.RELATIONS`.
 
-==============  ==================  =================================================
-relation        direction           meaning
-==============  ==================  =================================================
-made            actor -> claim      the actor is the claimant
-accuses         claim -> actor      an accusation names the actor
-targets         claim -> actor      any other claim addresses the actor
-denies ...      claim -> claim      responds: denies, rebuts, supports, concedes, repeats
-reports         source -> claim     the document reports the claim (``via`` lists the chain)
-relays          actor -> claim      an intermediary passed the claim on (``source``, ``hop``)
-published_by    source -> actor     the outlet behind the document
-member_of       actor -> actor      speaks for or belongs to
-concerns        claim -> place      the claim is about the place
-==============  ==================  =================================================
+A claim's reports carry the whole chain: ``via`` (the report's intermediaries,
+then the source's own, such as a wire service), ``inferred_via`` (those the
+document does not name), and the report's own ``quote``, ``language`` and
+``translated_by``. A ``relays`` edge names its document in ``document``.
 
 >>> from graph.load import read_dataset
 >>> G = build_graph(read_dataset("data/claims.yaml"))
@@ -31,30 +23,18 @@ from pathlib import Path
 from typing import Any
 
 from .load import Dataset
-from .models import RESPONSE_RELATIONS as RESPONSE_RELATIONS  # part of the graph's vocabulary too
-from .models import Actor, Claim, Place, Source
+from .models import Evidence, Report, Source
+from .quotenotation import has_marks, quote_parts
 from .types import ClaimGraph
+from .vocabulary import NODE_TYPES as _NODE_TYPES
+from .vocabulary import RELATIONS as _RELATIONS
+from .vocabulary import RESPONSE_RELATIONS as RESPONSE_RELATIONS
 
-RELATIONS: tuple[str, ...] = (
-    "made",
-    "accuses",
-    "targets",
-    "denies",
-    "rebuts",
-    "supports",
-    "concedes",
-    "repeats",
-    "reports",
-    "relays",
-    "published_by",
-    "member_of",
-    "concerns",
-)
-"""Every edge relation, in the order a legend lists them."""
+RELATIONS: tuple[str, ...] = tuple(_RELATIONS)
+"""Every edge relation, in the order a legend lists them (see :data:`graph.vocabulary.RELATIONS`)."""
 
-
-NODE_TYPES: tuple[str, ...] = ("actor", "claim", "source", "place")
-"""Every node type."""
+NODE_TYPES: tuple[str, ...] = tuple(_NODE_TYPES)
+"""Every node type (see :data:`graph.vocabulary.NODE_TYPES`)."""
 
 PALETTE: tuple[str, ...] = (
     "#0072B2",
@@ -76,9 +56,9 @@ def build_graph(data: Dataset, *, name: str | None = None) -> ClaimGraph:
     G = ClaimGraph(name=name or _default_name(data), sides=_sides(data))
     if data.title:
         G.graph["title"] = data.title
-    G.add_nodes_from(_record_nodes("actor", data.actors.values(), "name"))
-    G.add_nodes_from(_record_nodes("place", data.places.values(), "name"))
-    G.add_nodes_from(_record_nodes("source", data.sources.values(), "title"))
+    for node_type in _NODE_TYPES.values():
+        if node_type.name != "claim":
+            G.add_nodes_from(_record_nodes(node_type.name, data.section(node_type.section).values()))
     G.add_nodes_from(_claim_nodes(data))
     _add_edges(G, _edges(data))
     return G
@@ -104,23 +84,48 @@ def _fields(record: Any, *skip: str) -> dict[str, Any]:
     return fields
 
 
-def _record_nodes(
-    node_type: str, records: Iterable[Actor | Place | Source], label: str
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Nodes for actors, places or sources: their fields, a type, and the field that labels them."""
+def _record_nodes(node_type: str, records: Iterable[Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Nodes for every record but claims: their fields, a type, and the field that labels them."""
+    label_field = _NODE_TYPES[node_type].label_field
     for record in records:
-        yield record.id, {"type": node_type, "label": getattr(record, label), **_fields(record)}
+        fields = _fields(record, "label", "reports")
+        if isinstance(record, Source):
+            fields["publisher"] = record.publisher_id
+            fields["publisher_inferred"] = bool(record.publisher and record.publisher.inferred)
+            fields["via"] = [m.actor for m in record.via]
+            fields = {k: v for k, v in fields.items() if v not in (None, False, [])}
+        text = getattr(record, label_field)
+        label = getattr(record, "label", None) or (_shorten(text) if node_type == "proposition" else text)
+        yield record.id, {"type": node_type, "label": label, **fields}
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _claim_nodes(data: Dataset) -> Iterator[tuple[str, dict[str, Any]]]:
-    claim: Claim
+    claim: Any
     for claim in data.claims.values():
-        fields = _fields(claim, "quote", "responds_to", "label")
+        fields = _fields(claim, "quote", "responds_to", "label", "claimants", "rests_on", "reports")
+        fields["claimant"] = claim.claimant
+        fields["reports"] = [_report_field(report) for report in claim.reports]
+        if len(claim.claimants) > 1:
+            fields["claimants"] = claim.claimants
         fields["responds_to"] = [{"how": r.how, "claim": r.claim} for r in claim.responds_to]
+        if claim.rests_on:
+            fields["rests_on"] = [d.on for d in claim.rests_on]
         if claim.quote:
             fields["quote"] = " […] ".join(claim.quote)
             fields["quotes"] = list(claim.quote)
+            if any(has_marks(q) for q in claim.quote):
+                fields["quote_parts"] = [[[p.kind, p.text] for p in quote_parts(q)] for q in claim.quote]
         yield claim.id, {"type": "claim", "label": claim.label or claim_label(claim.id), **fields}
+
+
+def _report_field(report: Report) -> dict[str, Any]:
+    """A report as the claim node lists it: ``{source, via: [ids], ...}``, as written (source-level via aside)."""
+    fields = {k: v for k, v in _fields(report, "via").items() if v != []}
+    return {**fields, "via": [m.actor for m in report.via]}
 
 
 def claim_label(claim_id: str) -> str:
@@ -137,24 +142,78 @@ def _edges(data: Dataset) -> Iterator[Edge]:
             yield actor.id, group, "member_of", {}
     for source in data.sources.values():
         if source.publisher:
-            yield source.id, source.publisher, "published_by", {}
+            yield source.id, source.publisher.actor, "published_by", _inferred(source.publisher.inferred)
+    for proposition in data.propositions.values():
+        yield from ((proposition.id, actor, "implicates", {}) for actor in proposition.implicates)
+        yield from ((proposition.id, place, "concerns", {}) for place in proposition.places)
+    for item in data.evidence.values():
+        yield from _evidence_edges(data, item)
     for claim in data.claims.values():
-        yield from _claim_edges(claim)
+        yield from _claim_edges(data, claim)
 
 
-def _claim_edges(claim: Claim) -> Iterator[Edge]:
-    yield claim.claimant, claim.id, "made", {}
+def _inferred(inferred: bool) -> dict[str, Any]:
+    return {"inferred": True} if inferred else {}
+
+
+def _evidence_edges(data: Dataset, item: Evidence) -> Iterator[Edge]:
+    yield from ((item.id, actor, "produced_by", {}) for actor in item.by)
+    yield from ((item.id, place, "concerns", {}) for place in item.places)
+    for report in item.reports:
+        yield report.source, item.id, "reports", _report_attrs(data, report)
+
+
+def _claim_edges(data: Dataset, claim: Any) -> Iterator[Edge]:
+    for claimant in claim.claimants:
+        yield claimant, claim.id, "made", {}
     relation = "accuses" if claim.kind == "accusation" else "targets"
     for target in claim.targets:
         yield claim.id, target, relation, {}
     for response in claim.responds_to:
-        yield claim.id, response.claim, response.how, {}
+        yield claim.id, response.claim, response.how, _judgement(response)
+    for stance, proposition in claim.stances:
+        yield claim.id, proposition, stance, {}
+    for derivation in claim.rests_on:
+        yield claim.id, derivation.on, "rests_on", _judgement(derivation)
+    for item in claim.cites:
+        yield claim.id, item, "cites", {}
+    if claim.said_at:
+        yield claim.id, claim.said_at, "said_at", {}
     for report in claim.reports:
-        yield report.source, claim.id, "reports", {"via": list(report.via)}
-        for hop, actor in enumerate(report.via, start=1):
-            yield actor, claim.id, "relays", {"source": report.source, "hop": hop}
+        attrs = _report_attrs(data, report)
+        yield report.source, claim.id, "reports", attrs
+        for hop, actor in enumerate(attrs["via"], start=1):
+            yield actor, claim.id, "relays", {"document": report.source, "hop": hop}
     for place in claim.places:
         yield claim.id, place, "concerns", {}
+
+
+def _judgement(link: Any) -> dict[str, Any]:
+    return {k: v for k, v in (("note", link.note), ("confidence", link.confidence)) if v is not None}
+
+
+def _report_attrs(data: Dataset, report: Report) -> dict[str, Any]:
+    """The report's whole chain (its own intermediaries, then its source's), and its own words."""
+    source = data.sources.get(report.source)
+    mentions = [
+        *report.via,
+        *(m for m in (source.via if source else []) if m.actor not in {v.actor for v in report.via}),
+    ]
+    attrs: dict[str, Any] = {"via": [m.actor for m in mentions]}
+    inferred = [m.actor for m in mentions if m.inferred]
+    if inferred:
+        attrs["inferred_via"] = inferred
+    if report.quote:
+        attrs["quote"] = list(report.quote)
+    if report.language:
+        attrs["language"] = report.language
+    if report.is_translation:
+        attrs["translated"] = True
+    if report.translated_by:
+        attrs["translated_by"] = report.translated_by
+    if report.note:
+        attrs["note"] = report.note
+    return attrs
 
 
 def _add_edges(G: ClaimGraph, edges: Iterator[Edge]) -> None:

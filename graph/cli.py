@@ -21,6 +21,7 @@ from .load import Dataset, read_dataset
 from .querycli import add_query_parser
 from .render import LAYOUTS, write_html
 from .schema import json_schema_text
+from .text import printable
 
 DEFAULT_DATA = "data/claims.yaml"
 
@@ -38,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         return _report_data_error(exc)
     except ClaimgraphError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -93,20 +94,23 @@ def run_validate(args: argparse.Namespace) -> int:
     """``claimgraph validate``: print a one-line summary, or every problem."""
     data = read_dataset(args.path)
     _print_warnings(data.warnings)
-    print(f"{args.path}: OK: {summary(data)}")
+    print(f"{printable(args.path)}: OK: {summary(data)}")
     return 0
 
 
 def summary(data: Dataset) -> str:
-    """``'12 actors, 30 claims, 5 sources, 4 places, 9 responses'``."""
+    """``'12 actors, 30 claims, 5 sources, 4 places, 9 responses'``, with propositions and evidence if any."""
     counts = [
-        (len(data.actors), "actor"),
-        (len(data.claims), "claim"),
-        (len(data.sources), "source"),
-        (len(data.places), "place"),
-        (data.response_count, "response"),
+        (len(data.actors), "actor", "actors"),
+        (len(data.claims), "claim", "claims"),
+        (len(data.propositions), "proposition", "propositions"),
+        (len(data.evidence), "evidence item", "evidence items"),
+        (len(data.sources), "source", "sources"),
+        (len(data.places), "place", "places"),
+        (data.response_count, "response", "responses"),
     ]
-    return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    optional = {"proposition", "evidence item"}
+    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n or one not in optional)
 
 
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -207,6 +211,6 @@ def _report_data_error(exc: DataError) -> int:
     for problem in exc.problems:
         print(problem, file=sys.stderr)
     errors = sum(1 for p in exc.problems if p.severity == "error")
-    files = sorted({p.file for p in exc.problems if p.severity == "error"})
+    files = sorted({printable(p.file) for p in exc.problems if p.severity == "error"})
     print(f"Error: {errors} problem{'s' if errors != 1 else ''} in {', '.join(files)}", file=sys.stderr)
     return 1

@@ -8,7 +8,11 @@ The hierarchy::
     └── OutputError              an output file could not be written
 
 Only the command line turns these into ``Error: ...`` and an exit code; the
-library raises them and leaves printing to its caller.
+library raises them and leaves printing to its caller. Validators raise
+:class:`InvalidValue` (a ``ValueError``, as pydantic expects) to give a problem its fix.
+
+A problem prints control and bidi characters as escapes, so text from a hostile file
+cannot clear the screen or fake lines (see :func:`graph.text.printable`).
 
 >>> p = Problem("data/claims.yaml", 12, 5, "claims[3].claimant", "unknown actor 'konashenko'",
 ...             hint="did you mean 'konashenkov'?")
@@ -22,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from .text import printable
 
 Severity = Literal["error", "warning"]
 
@@ -44,14 +50,27 @@ class Problem:
 
     @property
     def location(self) -> str:
-        """``FILE:LINE:COL``, the form editors and terminals turn into links."""
-        return f"{self.file}:{self.line}:{self.column}"
+        """``FILE:LINE:COL``, the form editors and terminals turn into links (escaped, like all of ``str``)."""
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        where = f" {self.where}:" if self.where else ""
+        where = f" {printable(self.where)}:" if self.where else ""
         label = " warning:" if self.severity == "warning" else ""
-        text = f"{self.location}:{where}{label} {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        text = f"{self.location}:{where}{label} {printable(self.message)}"
+        return f"{text}\n    hint: {printable(self.hint)}" if self.hint else text
+
+
+class InvalidValue(ValueError):
+    """A value a validator refuses, with the fix to show beside the message.
+
+    >>> error = InvalidValue("'red' is not a #rrggbb colour", "write it as '#cc3311'")
+    >>> str(error), error.hint
+    ("'red' is not a #rrggbb colour", "write it as '#cc3311'")
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class ClaimgraphError(Exception):

@@ -30,9 +30,9 @@ read again with marks, to say where.
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,23 +40,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .checks import PLACEHOLDER_ID, check_dataset
-from .errors import DataError, Problem
-from .models import RESPONSE_RELATIONS, SECTIONS, Actor, Claim, Document, Place, Side, Source
-from .suggest import slugify, suggest_id
+from .checks import PLACEHOLDER_ID, ReferenceHints, check_dataset
+from .errors import DataError, InvalidValue, Problem
+from .models import SECTION_MODELS, SECTIONS, Actor, Claim, Document, Evidence, Place, Proposition, Side, Source
+from .suggest import id_from_text, id_hint, suggest_id, why_not_an_id
+from .text import shortened, shown
+from .vocabulary import RESPONSE_RELATIONS, STANCES
 from .yamlparse import MAX_FILE_BYTES, Parsed, Path_, YamlError, decode_yaml_bytes, parse_yaml
 
 PathLike = str | os.PathLike[str]
 Located = tuple[int, Path_]
 """A place in the data set: the index of the file, and the path inside its document."""
 
-_SECTION_MODELS: dict[str, type[Any]] = {
-    "sides": Side,
-    "actors": Actor,
-    "places": Place,
-    "sources": Source,
-    "claims": Claim,
-}
+_SECTION_MODELS: dict[str, type[Any]] = SECTION_MODELS
 
 
 @dataclass
@@ -99,6 +95,8 @@ class Dataset:
     sides: dict[str, Side] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    propositions: dict[str, Proposition] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     files: list[ClaimFile] = field(default_factory=list)
@@ -127,21 +125,31 @@ class Dataset:
         return sum(len(claim.responds_to) for claim in self.claims.values())
 
 
+Hint = str | Callable[[], str]
+"""The fix for a problem, or a function that writes it once every record is read (a reference
+written as a name is matched against the names of all records, in every file)."""
+
+
 class _Collector:
     """Gathers problems as (file, path) pairs and places them at line:col at the end."""
 
-    def __init__(self, files: list[ClaimFile]) -> None:
+    def __init__(self, files: list[ClaimFile], hints: ReferenceHints) -> None:
         self.files = files
+        self.hints = hints
         self.problems: list[tuple[int, Problem]] = []
+        self.later: dict[int, Callable[[], str]] = {}
 
     def at_mark(self, file_index: int, line: int, column: int, where: str, message: str, hint: str = "") -> None:
         self.problems.append((file_index, Problem(self.files[file_index].name, line, column, where, message, hint)))
 
     def at_path(
-        self, located: Located, message: str, hint: str = "", *, on_key: bool = False, severity: str = "error"
+        self, located: Located, message: str, hint: Hint = "", *, on_key: bool = False, severity: str = "error"
     ) -> None:
         file_index, path = located
         line, column = self.files[file_index].mark_of(path, on_key)
+        if callable(hint):
+            self.later[len(self.problems)] = hint
+            hint = ""
         problem = Problem(
             self.files[file_index].name,
             line,
@@ -153,15 +161,23 @@ class _Collector:
         )
         self.problems.append((file_index, problem))
 
+    def reference_hint(self, ref: str, section: str) -> Hint:
+        """The fix for a reference to ``section`` that is no id, written once all records are read."""
+        return lambda: self.hints.hint(ref, section)
+
     def sorted(self) -> list[Problem]:
+        for index, write_hint in self.later.items():
+            file_index, problem = self.problems[index]
+            self.problems[index] = (file_index, dataclasses.replace(problem, hint=write_hint()))
+        self.later.clear()
         return [p for _, p in sorted(self.problems, key=lambda item: (item[0], item[1].line, item[1].column))]
 
 
 def format_path(path: Path_) -> str:
-    """``('claims', 3, 'claimant')`` -> ``'claims[3].claimant'``."""
+    """``('claims', 3, 'claimant')`` -> ``'claims[3].claimant'``; a long key is cut short."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{shortened(part)}" if text else shortened(part))
     return text
 
 
@@ -269,7 +285,7 @@ def _validate(
     files: list[ClaimFile], problems: list[Problem], *, check_quotes: bool, order: Sequence[str] = ()
 ) -> Dataset:
     dataset = Dataset(files=files)
-    collector = _Collector(files)
+    collector = _Collector(files, ReferenceHints(dataset))
     for index, claim_file in enumerate(files):
         _load_file(dataset, collector, index, claim_file)
     check_dataset(dataset, collector, check_quotes=check_quotes)
@@ -339,13 +355,15 @@ def _load_records_one_by_one(dataset: Dataset, collector: _Collector, index: int
     for key in data:
         if key not in (*SECTIONS, "title"):
             collector.at_path(
-                (index, (key,)), f"unknown section {key!r}", _suggest(key, SECTIONS, "section"), on_key=True
+                (index, (key,)), f"unknown section {shown(key)}", _suggest(key, SECTIONS, "section"), on_key=True
             )
-    title = data.get("title")
-    if title is not None and not isinstance(title, str):
-        collector.at_path((index, ("title",)), "expected text", "write the data set's name after 'title:'")
-    elif isinstance(title, str) and title.strip():
-        dataset.title = dataset.title or title.strip()
+    try:
+        title = Document.model_validate({"title": data.get("title")}).title
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            _report_validation_error(collector, (index, ()), Document, error)
+    else:
+        dataset.title = dataset.title or title
     for section in SECTIONS:
         items = data.get(section)
         if items is None:
@@ -366,12 +384,25 @@ def _load_record(dataset: Dataset, collector: _Collector, index: int, section: s
     try:
         record = model.model_validate(item)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = [_as_written(item, error) for error in exc.errors(include_url=False)]
         for error in _without_missing_typos(errors):
             _report_validation_error(collector, (index, (section, position)), model, error)
         _register_invalid(dataset, collector, index, section, position, model, item, errors)
         return
     _register(dataset, collector, index, section, position, record)
+
+
+def _as_written(item: Any, error: ErrorDetails) -> ErrorDetails:
+    """An error on item 0 of a list that the file wrote as one value (``claimant: x`` for ``[x]``) is put
+    at the value itself, where the file has it."""
+    loc = error["loc"]
+    if len(loc) >= 2 and loc[-1] == 0 and isinstance(loc[-2], str):
+        value = item
+        for part in loc[:-1]:
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            return {**error, "loc": loc[:-1]}
+    return error
 
 
 def _without_missing_typos(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -417,6 +448,8 @@ _PLACEHOLDERS: dict[str, dict[str, Any]] = {
     "sides": {"name": "-"},
     "actors": {"name": "-", "kind": "organisation"},
     "places": {"name": "-"},
+    "propositions": {"statement": "-"},
+    "evidence": {"name": "-", "kind": "event"},
     "sources": {"title": "-"},
     "claims": {"kind": "statement", "text": "-", "claimant": PLACEHOLDER_ID, "reports": [PLACEHOLDER_ID]},
 }
@@ -456,12 +489,13 @@ def _report_validation_error(collector: _Collector, record_at: Located, model: t
         field_name = str(loc[-1])
         fields = _fields_at(model, loc[:-1])
         collector.at_path(
-            (file_index, path), f"unknown field {field_name!r}", _suggest(field_name, fields, "field"), on_key=True
+            (file_index, path), f"unknown field {shown(field_name)}", _suggest(field_name, fields, "field"), on_key=True
         )
     elif kind == "missing":
         collector.at_path((file_index, path[:-1]), f"missing field {loc[-1]!r}", f"add '{loc[-1]}:' to this record")
     else:
-        collector.at_path((file_index, path), _clean_message(error), _hint_for(error))
+        found = _Found(error, loc, _echo(collector.files[file_index], path, error.get("input")))
+        collector.at_path((file_index, path), found.message(), found.hint(collector.reference_hint))
 
 
 def _fields_at(model: type[Any], loc: tuple[Any, ...]) -> list[str]:
@@ -470,12 +504,14 @@ def _fields_at(model: type[Any], loc: tuple[Any, ...]) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        annotation = current.model_fields[part].annotation
-        inner = _model_in(annotation)
+        fields = {info.alias or name: info for name, info in current.model_fields.items()}
+        if part not in fields:
+            break
+        inner = _model_in(fields[part].annotation)
         if inner is None:
             break
         current = inner
-    return list(current.model_fields)
+    return [info.alias or name for name, info in current.model_fields.items()]
 
 
 def _model_in(annotation: Any) -> type[Any] | None:
@@ -498,73 +534,149 @@ _PLAIN_MESSAGES = {
     "dict_type": "expected a mapping of keys and values",
     "string_too_short": "is empty",
     "too_short": "needs at least one item",
+    "string_pattern_mismatch": "is not in the expected form",
 }
 """Pydantic's wording ("Input should be a valid list") in the words of a claims file."""
 
+_REFERENCES = {
+    "side": "sides",
+    "member_of": "actors",
+    "publisher": "actors",
+    "claimant": "actors",
+    "targets": "actors",
+    "via": "actors",
+    "places": "places",
+    "source": "sources",
+    "actor": "actors",
+    "implicates": "actors",
+    "by": "actors",
+    "translated_by": "actors",
+    "cites": "evidence",
+    "said_at": "places",
+    "rests_on": "claims",
+    "on": "claims",
+    **dict.fromkeys(RESPONSE_RELATIONS, "claims"),
+    **dict.fromkeys(STANCES, "propositions"),
+}
+"""Each field that names another record, and the section that record belongs in."""
 
-def _clean_message(error: ErrorDetails) -> str:
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    if kind in ("enum", "literal_error"):
-        return f"{value!r} is not an allowed value"
-    if value is None and kind in ("string_type", "list_type", "model_type", "dict_type"):
-        return "is empty"
-    if kind in ("less_than_equal", "greater_than_equal"):
-        bound = "at most" if kind == "less_than_equal" else "at least"
-        limit = ctx.get("le", ctx.get("ge"))
-        return f"must be {bound} {limit} (got {value!r})"
-    if kind == "string_type" and _names_an_id(error["loc"]):
-        return f"expected an id (got {value!r})"
-    message = _PLAIN_MESSAGES.get(kind, error["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        message = message.removeprefix(prefix)
-    if isinstance(value, (str, int, float)) and str(value) not in message:
-        return f"{message} (got {value!r})"
-    return message
-
-
-_ID_FIELDS = frozenset(
-    {"id", "side", "member_of", "publisher", "claimant", "targets", "places", "source", "via", *RESPONSE_RELATIONS}
-)
+ReferenceHint = Callable[[str, str], Hint]
 
 
-def _names_an_id(loc: tuple[int | str, ...]) -> bool:
-    """Whether a location is an id or a reference (``member_of[1]``, ``responds_to[0].denies``)."""
-    return any(isinstance(part, str) and part in _ID_FIELDS for part in loc[-2:])
+def _echo(claim_file: ClaimFile, path: Path_, value: Any) -> str:
+    """A value as a message shows it: text quoted (and cut when long), numbers and booleans as the
+    file writes them (``010``, not ``10``); empty for lists and mappings, which are not echoed."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, (dict, list)):
+        return ""
+    written = claim_file.located().written.get(path)
+    if written is not None:
+        return shortened(written)
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    return shown(value)
 
 
-def _hint_for(error: ErrorDetails) -> str:
-    kind = error["type"]
-    loc = error["loc"]
-    field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    if kind == "string_pattern_mismatch" and isinstance(error.get("input"), str):
-        return f"ids are lowercase slugs of letters, digits and hyphens; try {slugify(error['input'])!r}"
-    if kind == "enum" or kind == "literal_error":
-        expected = str((error.get("ctx") or {}).get("expected", ""))
-        choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
-        close = suggest_id(str(error.get("input")), choices)
-        return (f"did you mean {close[0]!r}? " if close else "") + f"allowed: {', '.join(choices)}"
-    if field_name == "responds_to" or ("responds_to" in loc and kind in ("model_type", "dict_type")):
-        return "write each response as '- denies: <claim id>' (or rebuts, supports, concedes, repeats)"
-    if error.get("input") is None and field_name:
-        return f"write a value after '{field_name}:'"
-    if kind == "list_type":
-        return f"write '{field_name}' as a list, [a, b], or one '- item' per line; quote text that looks like a number"
-    if kind == "string_type" and field_name:
-        return f"quote the value of '{field_name}' if it looks like a number or a date"
-    if field_name in ("date", "published") and "YYYY" not in error["msg"]:
-        return "write YYYY, YYYY-MM or YYYY-MM-DD, with ~ for approximate or ? for uncertain"
-    if field_name == "url":
-        return "use a full http:// or https:// address"
-    if field_name == "credibility":
-        return "Admiralty information credibility: 1 (confirmed) to 6 (cannot be judged)"
-    return ""
+@dataclass
+class _Found:
+    """One error pydantic found, put in the words of a claims file."""
+
+    error: ErrorDetails
+    loc: tuple[int | str, ...]
+    echo: str
+    """The value as the message shows it; empty for lists and mappings."""
+
+    @property
+    def kind(self) -> str:
+        return self.error["type"]
+
+    @property
+    def value(self) -> Any:
+        return self.error.get("input")
+
+    @property
+    def field_name(self) -> str:
+        return next((str(p) for p in reversed(self.loc) if isinstance(p, str)), "")
+
+    @property
+    def names_a_record(self) -> bool:
+        """Whether the value is an id or a reference (``member_of[1]``, ``responds_to[0].denies``)."""
+        return any(isinstance(part, str) and (part == "id" or part in _REFERENCES) for part in self.loc[-2:])
+
+    @property
+    def given(self) -> InvalidValue | None:
+        """The message and fix a validator of ours wrote, if it was one of ours."""
+        cause = (self.error.get("ctx") or {}).get("error")
+        return cause if isinstance(cause, InvalidValue) else None
+
+    def message(self) -> str:
+        kind, echo, ctx = self.kind, self.echo, self.error.get("ctx") or {}
+        if self.given is not None:
+            return str(self.given)
+        if kind in ("enum", "literal_error"):
+            return f"{echo} is not an allowed value"
+        if self.value is None and kind in ("string_type", "list_type", "model_type", "dict_type"):
+            return "is empty"
+        if kind in ("less_than_equal", "greater_than_equal"):
+            bound = "at most" if kind == "less_than_equal" else "at least"
+            return f"must be {bound} {ctx.get('le', ctx.get('ge'))} (got {echo})"
+        if kind == "string_type" and self.names_a_record:
+            return f"expected an id (got {echo})"
+        if kind == "string_pattern_mismatch" and self.names_a_record:
+            return f"{echo} is not a valid id: {why_not_an_id(str(self.value))}"
+        if kind == "string_too_long":
+            return f"is too long: {len(str(self.value)):,} characters, the most is {ctx.get('max_length')}"
+        message = _PLAIN_MESSAGES.get(kind, self.error["msg"])
+        for prefix in ("Value error, ", "Assertion failed, "):
+            message = message.removeprefix(prefix)
+        if echo and echo not in message and (not isinstance(self.value, str) or self.value not in message):
+            return f"{message} (got {echo})"
+        return message
+
+    def hint(self, reference_hint: ReferenceHint) -> Hint:
+        kind, loc, field_name, value = self.kind, self.loc, self.field_name, self.value
+        if self.given is not None:
+            return self.given.hint or self._date_hint()
+        if kind == "string_pattern_mismatch" and isinstance(value, str):
+            section = _REFERENCES.get(field_name) or _REFERENCES.get(str(loc[-2]) if len(loc) > 1 else "")
+            if section is not None and field_name != "id":
+                return reference_hint(value, section)
+            return id_hint(value)
+        if kind == "enum" or kind == "literal_error":
+            expected = str((self.error.get("ctx") or {}).get("expected", ""))
+            choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
+            close = suggest_id(str(value), choices)
+            return (f"did you mean {close[0]!r}? " if close else "") + f"allowed: {', '.join(choices)}"
+        if field_name == "responds_to" or ("responds_to" in loc and kind in ("model_type", "dict_type")):
+            return "write each response as '- denies: <claim id>' (or rebuts, supports, concedes, repeats)"
+        if value is None and field_name:
+            return f"write a value after '{field_name}:'"
+        if kind == "list_type":
+            return (
+                f"write '{field_name}' as a list, [a, b], or one '- item' per line; quote text that looks like a number"
+            )
+        if kind == "string_type" and self.names_a_record and self.echo and id_from_text(self.echo) == self.echo:
+            return f"quote it, so that YAML reads it as an id: '{self.echo}'"
+        if kind == "string_type" and field_name:
+            return f"quote the value of '{field_name}' if it looks like a number or a date"
+        if kind == "string_too_long":
+            return "shorten it; the full wording belongs in 'text' or 'note'" if field_name != "text" else "shorten it"
+        if field_name == "credibility":
+            unquoted = isinstance(value, str) and value.strip().isascii() and value.strip().isdigit()
+            write = f"write the number without quotes: {value.strip()}; " if unquoted else ""
+            return write + "Admiralty information credibility: 1 (confirmed) to 6 (cannot be judged)"
+        return self._date_hint()
+
+    def _date_hint(self) -> str:
+        if self.field_name in ("date", "published") and "YYYY" not in self.error["msg"]:
+            return "write YYYY, YYYY-MM or YYYY-MM-DD, with ~ for approximate or ? for uncertain"
+        return ""
 
 
 def _suggest(word: str, choices: Iterable[str], what: str) -> str:
     choices = list(choices)
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = suggest_id(word, choices)
     if close:
         return f"did you mean {close[0]!r}?"
     return f"known {what}s: " + ", ".join(choices)

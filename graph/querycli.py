@@ -17,7 +17,9 @@ from typing import Any
 from . import queries as q
 from .build import build_graph
 from .dates import PartialDate
+from .errors import InvalidValue
 from .load import read_dataset
+from .text import printable, printable_json
 from .types import ClaimGraph
 
 DEFAULT_DATA = "data/claims.yaml"
@@ -76,14 +78,16 @@ def run_query(args: argparse.Namespace) -> int:
     G = build_graph(read_dataset(args.data))
     query: Query = args.query
     answer = query(G, args)
-    print(json.dumps(answer.data, indent=2, ensure_ascii=False) if args.json else render(answer))
+    print(printable_json(json.dumps(answer.data, indent=2, ensure_ascii=False)) if args.json else render(answer))
     return 0
 
 
 def render(answer: Answer) -> str:
-    """The answer as text: lines before, the aligned table (or the empty message), lines after."""
+    """The answer as text: lines before, the aligned table (or the empty message), lines after.
+    Control and bidi characters from the data are shown as escapes (``\\x1b``), so they cannot
+    move the cursor or reorder the table."""
     body = table(answer.rows, answer.columns) if answer.rows else [answer.empty] if answer.columns else []
-    return "\n".join([*answer.before, *body, *answer.after])
+    return "\n".join(printable(line) for line in [*answer.before, *body, *answer.after])
 
 
 def table(rows: list[dict[str, Any]], columns: Columns) -> list[str]:
@@ -97,8 +101,8 @@ def _cell(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, list | tuple):
-        return ", ".join(map(str, value)) or "-"
-    return str(value)
+        return printable(", ".join(map(str, value))) or "-"
+    return printable(str(value))  # before measuring, so escapes keep the columns aligned
 
 
 # --- options -----------------------------------------------------------------------------------
@@ -109,7 +113,8 @@ def _date(text: str) -> str:
     try:
         PartialDate.parse(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        fix = f" ({exc.hint})" if isinstance(exc, InvalidValue) and exc.hint else ""
+        raise argparse.ArgumentTypeError(str(exc) + fix) from None
     return text
 
 

@@ -31,10 +31,13 @@ import markupsafe
 import networkx as nx
 
 from .build import NO_SIDE_COLOUR, RELATIONS
-from .dates import PartialDate
+from .dates import parse_when
 from .files import write_text_atomic
 from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
 from .layout.timeline import HEADING_SIZE, NAME_INSET
+from .vocabulary import NODE_TYPES as NODE_TYPE_TABLE
+from .vocabulary import RELATIONS as VOCABULARY_RELATIONS
+from .vocabulary import Relation
 
 Layout = Literal["graph", "timeline"]
 LAYOUTS: tuple[Layout, ...] = ("graph", "timeline")
@@ -45,44 +48,22 @@ VIS_NETWORK = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 RELATION_STYLE: dict[str, tuple[str, list[int] | bool, float]] = {
-    "made": ("#555555", False, 1.5),
-    "accuses": ("#C0392B", False, 2.5),
-    "targets": ("#E08A7E", [6, 4], 1.5),
-    "denies": ("#7B3FA0", False, 2.5),
-    "rebuts": ("#7B3FA0", [8, 4], 2.0),
-    "supports": ("#1E8449", False, 2.5),
-    "concedes": ("#1E8449", [8, 4], 2.0),
-    "repeats": ("#B9770E", [2, 4], 2.0),
-    "reports": ("#8C8C8C", [2, 3], 1.2),
-    "relays": ("#8C8C8C", [7, 3], 1.2),
-    "published_by": ("#B3B3B3", [4, 4], 1.0),
-    "member_of": ("#B3B3B3", False, 1.0),
-    "concerns": ("#CFCFCF", [1, 4], 1.0),
+    r.name: (r.colour, list(r.dashes) or False, r.width) for r in VOCABULARY_RELATIONS.values()
 }
-"""Colour, dash pattern (False: solid) and width of each relation's edges."""
+"""Colour, dash pattern (False: solid) and width of each relation's edges (from :mod:`graph.vocabulary`)."""
 
-RELATION_TEXT: dict[str, str] = {
-    "made": "made (actor → claim)",
-    "accuses": "accuses (claim → actor)",
-    "targets": "addresses (claim → actor)",
-    "denies": "denies",
-    "rebuts": "rebuts",
-    "supports": "supports",
-    "concedes": "concedes",
-    "repeats": "repeats",
-    "reports": "reports (source → claim)",
-    "relays": "relays (actor → claim)",
-    "published_by": "published by (source → outlet)",
-    "member_of": "member of",
-    "concerns": "concerns (claim → place)",
-}
 
-SHAPES: dict[str, tuple[str, str]] = {
-    "actor": ("dot", "actor (person, body, outlet)"),
-    "claim": ("box", "claim"),
-    "source": ("square", "source document"),
-    "place": ("triangle", "place"),
-}
+def _relation_text(relation: Relation) -> str:
+    if relation.family != "structure" and relation.tail == relation.head == ("claim",):
+        return relation.label
+    ends = " → ".join("/".join(ends) for ends in (relation.tail, relation.head))
+    return f"{relation.label} ({ends})"
+
+
+RELATION_TEXT: dict[str, str] = {r.name: _relation_text(r) for r in VOCABULARY_RELATIONS.values()}
+"""The legend's words for each relation."""
+
+SHAPES: dict[str, tuple[str, str]] = {t.name: (t.shape, t.legend) for t in NODE_TYPE_TABLE.values()}
 """vis-network shape and legend text of each node type."""
 
 
@@ -266,7 +247,7 @@ def _date_fields(key: str, text: str) -> dict[str, str]:
     {'date_text': 'about October 2017', 'date_from': '2017-10-01', 'date_to': '2017-10-31'}
     """
     try:
-        date = PartialDate.parse(text)
+        date = parse_when(text)
     except ValueError:
         return {f"{key}_text": text}
     return {
@@ -328,7 +309,8 @@ def legend(G: nx.MultiDiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
         if r in present and r in RELATION_STYLE
         for colour, dashes, width in [RELATION_STYLE[r]]
     ]
-    shapes = [{"type": t, "text": text} for t, (_, text) in SHAPES.items()]
+    types = {str(attrs.get("type")) for _, attrs in G.nodes(data=True)}
+    shapes = [{"type": t, "text": text} for t, (_, text) in SHAPES.items() if t in types]
     return {"sides": sides, "shapes": shapes, "relations": relations}
 
 

@@ -24,6 +24,8 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from .text import shortened, shown
+
 Path_ = tuple[str | int, ...]
 """A path inside a document: ``('claims', 3, 'claimant')``."""
 
@@ -81,6 +83,9 @@ class Parsed:
     has_duplicates: bool = False
     duplicates: list[Duplicate] = field(default_factory=list)
     marks: dict[Path_, tuple[Mark | None, Mark]] = field(default_factory=dict)
+    written: dict[Path_, str] = field(default_factory=dict)
+    """With ``locate``: how each value read as a number, boolean or null was written (``010``, ``yes``),
+    so messages can show it as the file has it."""
     complete: bool = True
     """False when reading stopped early at ``stop_at``: data, duplicates and marks are partial."""
 
@@ -157,6 +162,10 @@ _SYNTAX_HINTS = (
     ("found unexpected end of stream", "a quoted string or bracket is not closed"),
     ("while scanning a quoted scalar", "a quoted string is not closed; add the closing quote"),
     ("found undefined alias", "define the anchor (&name) before using the alias (*name)"),
+    (
+        "invalid Unicode character escape code",
+        "write the character itself, or \\UXXXXXXXX for one beyond U+FFFF; surrogate halves are not characters",
+    ),
     ("expected <document start>", "the file has text after the end of the document; check the indentation"),
 )
 
@@ -209,7 +218,8 @@ class _Builder:
                 self.count += size
                 if event.anchor:
                     self.anchors[event.anchor] = (value, size)
-                self._add(stack, value, event.start_mark, locate, marks)
+                written = None if isinstance(value, str) else event.value
+                self._add(stack, value, event.start_mark, locate, marks, written)
                 if self.stop_at is not None and self.stop_at in marks:
                     self.result.complete = False
                     return self.result
@@ -250,7 +260,13 @@ class _Builder:
         return (*top[3], top[1])
 
     def _add(
-        self, stack: list[list[Any]], value: Any, mark: Any, locate: bool, marks: dict[Path_, tuple[Mark | None, Mark]]
+        self,
+        stack: list[list[Any]],
+        value: Any,
+        mark: Any,
+        locate: bool,
+        marks: dict[Path_, tuple[Mark | None, Mark]],
+        written: str | None = None,
     ) -> None:
         if not stack:
             self.result.data = value
@@ -262,9 +278,11 @@ class _Builder:
         if top[7] is None:
             if locate:
                 marks[(*top[3], len(container))] = (None, (mark.line + 1, mark.column + 1))
+                if written is not None:
+                    self.result.written[(*top[3], len(container))] = written
             container.append(value)
         elif top[1] is _NO_KEY:
-            top[1] = self._key(value, mark)
+            top[1] = self._key(value, mark, written)
             top[2] = mark
         else:
             key = top[1]
@@ -277,6 +295,8 @@ class _Builder:
             top[7][key] = key_mark
             if locate:
                 marks[(*top[3], key)] = (key_mark, (mark.line + 1, mark.column + 1))
+                if written is not None:
+                    self.result.written[(*top[3], key)] = written
 
     def _duplicate(self, frame: list[Any], key: Any, key_mark: Mark) -> None:
         self.result.has_duplicates = True
@@ -286,12 +306,12 @@ class _Builder:
                 path=(*frame[3], key),
                 line=key_mark[0],
                 column=key_mark[1],
-                message=f"duplicate key {key!r} (first written at line {first_line}); "
+                message=f"duplicate key {shown(key)} (first written at line {first_line}); "
                 "YAML readers silently keep only the last one",
             )
         )
 
-    def _key(self, value: Any, mark: Any) -> Any:
+    def _key(self, value: Any, mark: Any, written: str | None) -> Any:
         if isinstance(value, (dict, list)):
             raise YamlError.at(
                 mark,
@@ -300,7 +320,7 @@ class _Builder:
             )
         if value == "<<":
             raise YamlError.at(mark, "merge keys ('<<') are not supported", "write the fields out in full")
-        return value if isinstance(value, str) else str(value)
+        return value if isinstance(value, str) else (written if written is not None else str(value))
 
     def _scalar(self, event: Any) -> Any:
         tag = event.tag
@@ -324,10 +344,17 @@ class _Builder:
         self, stack: list[list[Any]], event: Any, locate: bool, marks: dict[Path_, tuple[Mark | None, Mark]]
     ) -> None:
         mark = event.start_mark
+        name = shortened(event.anchor)
+        if event.anchor not in self.anchors and any(frame[5] == event.anchor for frame in stack):
+            raise YamlError.at(
+                mark,
+                f"the alias *{name} refers to itself: it stands inside the value its anchor &{name} names",
+                "a value cannot contain itself; write the inner value out instead of the alias",
+            )
         if event.anchor not in self.anchors:
             raise YamlError.at(
                 mark,
-                f"the alias *{event.anchor} has no anchor &{event.anchor}",
+                f"the alias *{name} has no anchor &{name}",
                 "define the anchor (&name) before using the alias (*name)",
             )
         value, size = self.anchors[event.anchor]
@@ -359,6 +386,6 @@ def _tag_error(event: Any) -> YamlError:
     mark = event.start_mark
     return YamlError.at(
         mark,
-        f"the tag {event.tag!r} is not allowed",
+        f"the tag {shown(event.tag)} is not allowed",
         "claim files hold plain text, numbers, lists and mappings; remove the '!' tag",
     )

@@ -562,9 +562,11 @@ def on_screen(page: Opened, x: float, y: float) -> dict[str, float]:
 
 
 def test_timeline_opens_with_the_whole_story_at_a_readable_size(
-    open_page: Open, shipped_timeline_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+    open_page: Open, mini_graph: nx.MultiDiGraph[Any], tmp_path: Path
 ) -> None:
-    page = open_page(shipped_timeline_html)
+    # A story that fits the window at a readable size opens whole (the shipped one, with its propositions and
+    # evidence, has grown past that and opens at its start, as the next test shows for larger ones).
+    page = open_page(write_html(mini_graph, tmp_path / "mini-timeline.html", layout="timeline"))
     assert page.js("claimgraph.network.getScale()") >= READABLE_TIMELINE_SCALE
     box = page.page.locator("#cg-network").bounding_box()
     assert box is not None

@@ -81,7 +81,15 @@ def test_data_set_has_a_title() -> None:
 
 def test_section_sizes_are_pinned() -> None:
     sizes = {section: len(records) for section, records in dataset().items() if isinstance(records, list)}
-    assert sizes == {"sides": 4, "actors": 30, "places": 15, "sources": 5, "claims": 27}
+    assert sizes == {
+        "sides": 4,
+        "actors": 31,
+        "places": 15,
+        "propositions": 4,
+        "evidence": 4,
+        "sources": 5,
+        "claims": 27,
+    }
 
 
 def test_claims_per_kind_are_pinned() -> None:
@@ -124,15 +132,32 @@ def test_every_reference_resolves() -> None:
     for actor in dataset()["actors"]:
         broken += [("side", actor["id"])] if "side" in actor and actor["side"] not in sides else []
         broken += [("member_of", actor["id"], m) for m in actor.get("member_of", []) if m not in actors]
+    propositions, evidence = set(by_id("propositions")), set(by_id("evidence"))
     for source in dataset()["sources"]:
-        broken += [("publisher", source["id"])] if "publisher" in source and source["publisher"] not in actors else []
+        broken += (
+            [("publisher", source["id"])]
+            if "publisher" in source and actor_of(source["publisher"]) not in actors
+            else []
+        )
+        broken += [("source via", source["id"], v) for v in source.get("via", []) if actor_of(v) not in actors]
+    for proposition in dataset()["propositions"]:
+        broken += [("implicates", proposition["id"], a) for a in proposition.get("implicates", []) if a not in actors]
+        broken += [("place", proposition["id"], p) for p in proposition.get("places", []) if p not in places]
+    for item in dataset()["evidence"]:
+        broken += [("by", item["id"], a) for a in item.get("by", []) if a not in actors]
+        broken += [("source", item["id"], r) for r in item.get("reports", []) if actor_of(r, "source") not in sources]
     for claim in dataset()["claims"]:
         broken += [("claimant", claim["id"])] if claim["claimant"] not in actors else []
+        for stance in ("asserts", "denies", "qualifies", "concedes", "retracts"):
+            broken += [(stance, claim["id"], p) for p in as_list(claim.get(stance)) if p not in propositions]
+        broken += [("rests_on", claim["id"], d) for d in as_list(claim.get("rests_on")) if d not in claims | evidence]
+        broken += [("cites", claim["id"], e) for e in as_list(claim.get("cites")) if e not in evidence]
+        broken += [("said_at", claim["id"])] if claim.get("said_at", "al-tanf") not in places | evidence else []
         broken += [("target", claim["id"], t) for t in claim.get("targets", []) if t not in actors]
         broken += [("place", claim["id"], p) for p in claim.get("places", []) if p not in places]
         for report in reports(claim):
             broken += [("source", claim["id"])] if report["source"] not in sources else []
-            broken += [("via", claim["id"], v) for v in report.get("via", []) if v not in actors]
+            broken += [("via", claim["id"], v) for v in report.get("via", []) if actor_of(v) not in actors]
         broken += [("responds_to", claim["id"], c) for _, c in responses(claim) if c not in claims]
     assert broken == []
 
@@ -180,10 +205,63 @@ def test_revolutionary_commando_army_answers_zakharova() -> None:
 
 def test_relayed_claims_name_their_intermediaries() -> None:
     claims = by_id("claims")
-    assert reports(claims["zakharova-training"]) == [{"source": "doc-001-southfront", "via": ["tass"]}]
+    assert reports(claims["zakharova-training"]) == [
+        {"source": "doc-001-southfront", "via": ["tass"], "translated": True}
+    ]
     assert reports(claims["field-source-tanf-support"]) == [{"source": "doc-004-tasnim", "via": ["sputnik-arabic"]}]
     assert reports(claims["rebarich-denies-training"]) == [{"source": "doc-003-pentagon-denies", "via": ["sputnik"]}]
     assert reports(claims["sana-helicopter-evacuation"])[0]["via"] == ["sana"]
+
+
+def actor_of(mention: str | dict[str, Any], key: str = "actor") -> str:
+    """The id in a mention written as an id or as ``{actor: id, ...}`` (``{source: id, ...}`` for reports)."""
+    return mention if isinstance(mention, str) else str(mention[key])
+
+
+def as_list(value: Any) -> list[str]:
+    """An id list written as one id, a list of ids, or a list of ``{on: id}`` derivations."""
+    items = [] if value is None else [value] if isinstance(value, (str, dict)) else list(value)
+    return [actor_of(item, "on") for item in items]
+
+
+def stances_of(proposition: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for claim in dataset()["claims"]:
+        for stance in ("asserts", "denies", "qualifies", "concedes", "retracts"):
+            if proposition in as_list(claim.get(stance)):
+                found.setdefault(stance, []).append(claim["id"])
+    return found
+
+
+def test_one_denial_answers_every_claim_of_the_proposition_it_denies() -> None:
+    """Rebarich's "We do not train ISIS" answers Gerasimov's training claim and the New Syrian Army claim that
+    presupposes it; her "the U.S. supports ISIS is false" answers every later support allegation."""
+    assert stances_of("us-trains-isis") == {
+        "asserts": ["gerasimov-training", "gerasimov-new-syrian-army", "sana-shaddadi-training"],
+        "denies": ["rebarich-denies-training"],
+    }
+    assert stances_of("us-supports-isis")["denies"] == ["rebarich-denies-training"]
+    assert len(stances_of("us-supports-isis")["asserts"]) == 5
+
+
+def test_the_partners_answer_qualifies_the_training_proposition_rather_than_denying_it() -> None:
+    assert stances_of("militant-training-at-tanf")["qualifies"] == ["rca-rebuts-zakharova"]
+    assert stances_of("militant-training-at-tanf")["denies"] == ["coalition-denies-tanf-camp"]
+
+
+def test_southfronts_remark_rests_on_the_captured_fighter_it_cites() -> None:
+    assert as_list(by_id("claims")["southfront-not-first-time"]["rests_on"]) == ["isis-fighter-safa-weapons"]
+
+
+def test_claims_made_at_an_event_name_it_apart_from_the_places_they_concern() -> None:
+    claims = by_id("claims")
+    assert claims["konashenkov-black-hole"]["said_at"] == "mod-press-conference-2017-10-06"
+    assert claims["konashenkov-black-hole"]["places"] == ["al-tanf"]
+    assert claims["zakharova-training"]["said_at"] == "mfa-briefing-2018-11-22"
+
+
+def test_sputnik_behind_every_report_of_003_is_marked_inferred() -> None:
+    assert by_id("sources")["doc-003-pentagon-denies"]["via"][0]["inferred"] is True
 
 
 def test_konashenkov_is_member_of_the_russian_mod() -> None:
@@ -263,7 +341,7 @@ def test_every_claim_explains_its_date() -> None:
 def test_publisher_is_left_out_where_it_cannot_be_inferred() -> None:
     sources = by_id("sources")
     assert "publisher" not in sources["doc-003-pentagon-denies"]
-    assert sources["doc-001-southfront"]["publisher"] == "southfront"
+    assert sources["doc-001-southfront"]["publisher"] == {"actor": "southfront", "inferred": True}
     assert "inferred" in sources["doc-001-southfront"]["note"]
     assert "donation bar" in sources["doc-001-southfront"]["note"]
 
@@ -302,5 +380,5 @@ def test_reader_comments_below_001_are_left_out() -> None:
 def test_project_loader_accepts_the_data_set_without_warnings() -> None:
     graph = pytest.importorskip("graph")
     data = graph.read_dataset(DATA)
-    assert (len(data.actors), len(data.claims), data.response_count) == (30, 27, 10)
+    assert (len(data.actors), len(data.claims), data.response_count) == (31, 27, 10)
     assert data.warnings == []

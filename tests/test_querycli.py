@@ -282,6 +282,16 @@ def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str], data: str
     assert "argument --as-of: 2017-13 is not a real date: there is no month 13" in capsys.readouterr().err
 
 
+def test_a_date_in_other_digits_is_a_usage_error_with_the_fix(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["query", "unanswered", "--as-of", "٢٠١٧-١٠", "--data", data])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "argument --as-of: '٢٠١٧-١٠' is not a date: its digits are not 0-9 "
+        "(write dates with the digits 0-9: try '2017-10')\n"
+    )
+
+
 @pytest.mark.parametrize("option", ["--as-of", "--start", "--end"])
 @pytest.mark.parametrize("date", ["0000", "0000-01", "0000-01-01?"])
 def test_year_zero_is_a_usage_error(capsys: pytest.CaptureFixture[str], data: str, option: str, date: str) -> None:

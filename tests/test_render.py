@@ -26,6 +26,7 @@ from graph.cli import main
 from graph.errors import OutputError
 from graph.layout import Timeline, claim_sort_key, force, graph_layout, node_box, overlaps, timeline_layout
 from graph.layout.timeline import BOX_GAP, MONTHS, NAME_INSET, NAME_ROOM, NO_CLAIM_BAND, ROW_OVERRUN, heading_width
+from graph.load import parse_dataset
 from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -321,7 +322,7 @@ def test_timeline_has_a_column_per_month_headed_by_it(shipped_graph: nx.MultiDiG
         "undated",
     ]
     for n, attrs in shipped_graph.nodes(data=True):
-        if attrs["type"] == "claim" and attrs.get("date"):
+        if attrs["type"] == "claim" and attrs.get("date") and not attrs["date"].startswith(".."):
             date = graph.PartialDate.parse(attrs["date"])
             assert t.columns[column_of(t, t.positions[n][0])][2] == f"{MONTHS[date.month - 1]} {date.year}", n
 
@@ -382,13 +383,33 @@ def test_timeline_columns_run_in_date_order(shipped_graph: nx.MultiDiGraph[Any])
             assert column_of(t, t.positions[a][0]) <= column_of(t, t.positions[b][0]), (a, b)
 
 
-def test_an_undated_claim_sits_just_before_the_first_claim_that_answers_it(shipped_graph: nx.MultiDiGraph[Any]) -> None:
+def test_a_position_held_until_a_date_sits_just_before_that_date(shipped_graph: nx.MultiDiGraph[Any]) -> None:
     t = timeline_layout(shipped_graph)
     column = {n: column_of(t, x) for n, (x, _) in t.positions.items() if shipped_graph.nodes[n]["type"] == "claim"}
+    assert shipped_graph.nodes["pentagon-trains-opposition-at-tanf"]["date"] == "../2017-10-06?"
     assert t.columns[column["pentagon-trains-opposition-at-tanf"]][2] == "before Oct 2017"
     assert column["pentagon-trains-opposition-at-tanf"] + 1 == column["konashenkov-black-hole"]
-    assert column["captured-militants-worked-with-us"] == len(t.columns) - 1  # nothing answers it
+    assert column["captured-militants-worked-with-us"] == len(t.columns) - 1  # undated, and nothing answers it
     assert t.columns[-1][2] == "undated"
+
+
+def test_an_undated_claim_sits_just_before_the_first_claim_that_answers_it() -> None:
+    data = parse_dataset(
+        "actors: [{id: a, name: A, kind: person}, {id: b, name: B, kind: person}]\n"
+        "sources: [{id: doc, title: Doc}]\n"
+        "claims:\n"
+        "  - {id: old, claimant: a, kind: statement, text: Said before., reports: doc}\n"
+        "  - {id: early, claimant: b, kind: statement, text: Early., date: 2017-09, reports: doc}\n"
+        "  - {id: answer, claimant: b, kind: rebuttal, text: No., date: 2017-10, reports: doc,"
+        " responds_to: [{rebuts: old}]}\n"
+        "  - {id: loose, claimant: a, kind: statement, text: Whenever., reports: doc}\n"
+    )
+    G = graph.build_graph(data)
+    t = timeline_layout(G)
+    column = {n: column_of(t, x) for n, (x, _) in t.positions.items() if G.nodes[n]["type"] == "claim"}
+    assert t.columns[column["old"]][2] == "before Oct 2017"
+    assert column["early"] < column["old"] < column["answer"]
+    assert t.columns[column["loose"]][2] == "undated"
 
 
 def test_timeline_fits_a_laptop_window_with_readable_labels(shipped_graph: nx.MultiDiGraph[Any]) -> None:
@@ -482,8 +503,9 @@ def test_actors_who_made_no_claim_sit_in_a_band_of_their_own_not_under_a_date(
 
 def test_organisations_that_made_no_claim_sit_by_their_members(shipped_graph: nx.MultiDiGraph[Any]) -> None:
     x = {n: p[0] for n, p in timeline_layout(shipped_graph).positions.items()}
-    assert abs(x["russian-mod"] - x["konashenkov"]) < 300
-    assert abs(x["russian-mfa"] - x["zakharova"]) < 300
+    # One row holds every actor that made no claim (14 here), so neighbours push each other a little apart.
+    assert abs(x["russian-mod"] - x["konashenkov"]) < 450
+    assert abs(x["russian-mfa"] - x["zakharova"]) < 450
 
 
 @pytest.mark.parametrize(

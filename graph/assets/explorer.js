@@ -374,6 +374,21 @@
     return p;
   }
 
+  /* A quote with its editorial marks shown as marks: [insertions] and elisions in their own style. */
+  function quoteBlock(text, parts) {
+    const block = el("blockquote", "cg-quote", parts ? "" : text);
+    (parts || []).forEach(([kind, words], i) => {
+      if (i) append(block, " ");
+      if (kind === "words") append(block, words);
+      else {
+        const mark = el("span", "cg-" + kind, words);
+        mark.title = kind === "insertion" ? "editorial insertion: not the speaker's words" : "words left out";
+        append(block, mark);
+      }
+    });
+    return block;
+  }
+
   function section(panel, title, ...content) {
     append(panel, el("h3", null, title), ...content);
   }
@@ -406,9 +421,9 @@
     field(panel, info.kind === "accusation" ? "Accuses" : "Addressed to", targets.length ? joinNodes(targets.map((e) => e.to)) : null);
     section(panel, "What was claimed", el("p", "cg-text", info.text));
     const quotes = info.quotes || (info.quote ? [info.quote] : []);
-    if (quotes.length) section(panel, "In their words", ...quotes.map((q) => el("blockquote", "cg-quote", q)));
+    if (quotes.length) section(panel, "In their words", ...quotes.map((q, i) => quoteBlock(q, (info.quote_parts || [])[i])));
     field(panel, "Places", (info.places || []).length ? joinNodes(info.places) : null);
-    field(panel, "Rests on", info.basis ? info.basis.replace(/-/g, " ") : null);
+    field(panel, "Basis", info.basis ? info.basis.replace(/-/g, " ") : null);
     field(panel, "Credibility", info.credibility);
     field(panel, "Tags", (info.tags || []).join(", "));
     reportsSection(n, panel);

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from ..dates import PartialDate
+from ..dates import DateInterval, PartialDate, When, parse_when
 from .boxes import Box, Position, node_box, text_width
 
 Unit = Literal["month", "day"]
@@ -77,7 +77,7 @@ def claim_sort_key(attrs: dict[str, Any]) -> tuple[int, dt.date, dt.date]:
     """
     if not attrs.get("date"):
         return (1, dt.date.max, dt.date.max)
-    date = PartialDate.parse(str(attrs["date"]))
+    date = parse_when(str(attrs["date"]))
     return (0, *date.sort_key)
 
 
@@ -130,8 +130,10 @@ class _Nodes:
         self.lane = {n: self._lane_of(n) for n in self.claims}
         self.actors: dict[int, list[Hashable]] = {}
         """The actors who made a claim, by band."""
-        self.others: dict[str, list[Hashable]] = {"actor": [], "source": [], "place": []}
-        """The nodes of the bands below the sides': actors who made no claim, sources and places."""
+        self.others: dict[str, list[Hashable]] = {kind: [] for kind, _ in OTHER_BANDS}
+        self.others["evidence"] = self.others["proposition"]  # one band for what is at issue and what is cited
+        self.others["place"] = self.others["source"]  # and one for where claims were reported and what they concern
+        """The nodes of the bands below the sides': what is at issue, actors who made no claim, sources, places."""
         for n, attrs in G.nodes(data=True):
             if attrs.get("type") == "actor" and _made(G, n):
                 self.actors.setdefault(self._lane_of(n), []).append(n)
@@ -156,6 +158,14 @@ class _Nodes:
         return (str(details.get("name", side)), str(details.get("colour", "#999999")))
 
 
+OTHER_BANDS: tuple[tuple[str, str], ...] = (
+    ("proposition", "Propositions, evidence and events"),
+    ("actor", NO_CLAIM_BAND),
+    ("source", "Sources and places"),
+)
+"""The bands below the sides', top to bottom: the node type each holds and its name."""
+
+
 def _made(G: nx.MultiDiGraph[Any], actor: Hashable) -> list[Hashable]:
     """The claims ``actor`` made."""
     return [c for _, c, attrs in G.out_edges(actor, data=True) if attrs.get("relation") == "made"]
@@ -168,7 +178,7 @@ def _layout(nodes: _Nodes, grid: _Grid) -> Timeline:
     y = 0.0
     for lane in range(len(nodes.lanes)):
         y = _band(nodes, grid, lane, positions, bands, y)
-    for kind, name in (("actor", NO_CLAIM_BAND), ("source", "Sources"), ("place", "Places")):
+    for kind, name in OTHER_BANDS:
         members = nodes.others[kind]
         if members:
             anchors = _anchors(nodes.G, members, grid.claim_x, grid.span[0])
@@ -189,10 +199,12 @@ def _columns(G: nx.MultiDiGraph[Any], claims: list[Hashable]) -> list[tuple[str,
     An undated claim that a dated claim answers was made before that answer: it goes in a column just before
     the answer's, headed "before ...". Other undated claims go in a last column.
     """
-    dates = {n: PartialDate.parse(str(G.nodes[n]["date"])) for n in claims if G.nodes[n].get("date")}
+    dates = {n: parse_when(str(G.nodes[n]["date"])) for n in claims if G.nodes[n].get("date")}
     unit: Unit = "day" if len({(d.year, d.month) for d in dates.values()}) <= 1 else "month"
-    period = {n: _period(d, unit) for n, d in dates.items()}
-    before = _answered_before(G, claims, period)
+    # A standing position with an open start ("../2017-10") was held before its end: it sits in a "before" column.
+    held_until = {n: d.end for n, d in dates.items() if isinstance(d, DateInterval) and d.start is None and d.end}
+    period = {n: _period(d, unit) for n, d in dates.items() if n not in held_until}
+    before = {n: _period(end, unit) for n, end in held_until.items()} | _answered_before(G, claims, period)
     groups: dict[tuple[int, dt.date, dt.date, int], tuple[str, list[Hashable]]] = {}
     for n in claims:
         if n in period:
@@ -228,7 +240,7 @@ def _answered_before(
     return bound
 
 
-def _period(date: PartialDate, unit: Unit) -> PartialDate:
+def _period(date: When, unit: Unit) -> PartialDate:
     """The column a date belongs in: its month (or day), or its own year or month when it is no more precise."""
     if unit == "day" and date.day is not None:
         return PartialDate(date.year, date.month, date.day)
@@ -369,6 +381,9 @@ def _anchors(
             anchor[n] = made[(len(made) - 1) // 2]
             continue
         near = [claim_x[m] for m in nx.all_neighbors(G, n) if m in claim_x]
+        if not near:  # an organisation: over its members' claims, else anything two steps away
+            speakers = [m for m, _, attrs in G.in_edges(n, data=True) if attrs.get("relation") == "member_of"]
+            near = [claim_x[c] for m in speakers for c in nx.all_neighbors(G, m) if c in claim_x]
         if not near:
             near = [claim_x[c] for m in nx.all_neighbors(G, n) for c in nx.all_neighbors(G, m) if c in claim_x]
         anchor[n] = sum(near) / len(near) if near else start

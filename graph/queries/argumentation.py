@@ -79,7 +79,7 @@ def grounded_labels(G: ClaimGraph, *, as_of: DateLike | None = None) -> dict[str
     >>> labels["rebarich-denies-training"], labels["gerasimov-training"]
     ('in', 'out')
     >>> october = grounded_labels(G, as_of="2017-10")
-    >>> october["konashenkov-black-hole"], "pentagon-trains-opposition-at-tanf" in october
+    >>> october["konashenkov-black-hole"], "captured-militants-worked-with-us" in october
     ('out', False)
     """
     dates = claim_dates(G)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from ..models import ClaimKind
 from ..types import ClaimGraph
+from ..vocabulary import CLAIM_KINDS
 from .resolve import resolve, resolve_side
 from .walk import (
     NodeAttributes,
@@ -20,7 +20,7 @@ from .walk import (
 )
 from .when import DateLike, claim_dates, overlaps, to_day
 
-KINDS: tuple[str, ...] = tuple(k.value for k in ClaimKind)
+KINDS: tuple[str, ...] = tuple(CLAIM_KINDS)
 """Every claim kind."""
 
 

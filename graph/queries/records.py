@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from ..dates import PartialDate
+from ..dates import parse_when
 from .when import Certainty
 
 Label = Literal["in", "out", "undec"]
@@ -48,7 +48,7 @@ class TimelineEntry(NamedTuple):
 
     def describe_date(self) -> str:
         """The date for people: ``'about April 2022 (uncertain)'``, or ``'undated'``."""
-        return PartialDate.parse(self.date).describe() if self.date else "undated"
+        return parse_when(self.date).describe() if self.date else "undated"
 
 
 @dataclass(frozen=True)

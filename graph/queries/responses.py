@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from ..dates import PartialDate
+from ..dates import When
 from ..types import ClaimGraph
 from .records import OpenAccusation, Reply
 from .resolve import resolve
@@ -23,7 +23,7 @@ def responses_to(G: ClaimGraph, claim: str) -> list[Reply]:
     Reply(claim='rebarich-denies-training', how='denies', claimant='rebarich', date='2017-12-29?')
     """
     claim = resolve(G, claim, "claim")
-    return _in_date_order(G, [_reply(G, u, how) for u, how, _ in in_edges(G, claim, RESPONSES)])
+    return _in_date_order(G, [_reply(G, u, how) for u, how, _ in in_edges(G, claim, RESPONSES, of_type="claim")])
 
 
 def responds_to(G: ClaimGraph, claim: str) -> list[Reply]:
@@ -39,7 +39,7 @@ def responds_to(G: ClaimGraph, claim: str) -> list[Reply]:
     [Reply(claim='gerasimov-training', how='denies', claimant='gerasimov', date='2017-12?')]
     """
     claim = resolve(G, claim, "claim")
-    return _in_date_order(G, [_reply(G, v, how) for v, how, _ in out_edges(G, claim, RESPONSES)])
+    return _in_date_order(G, [_reply(G, v, how) for v, how, _ in out_edges(G, claim, RESPONSES, of_type="claim")])
 
 
 def _in_date_order(G: ClaimGraph, replies: list[Reply]) -> list[Reply]:
@@ -80,9 +80,9 @@ def _exchange(G: ClaimGraph, claim: str) -> set[str]:
 
 
 def _linked(G: ClaimGraph, claim: str) -> Iterator[str]:
-    for u, _, _ in in_edges(G, claim, RESPONSES):
+    for u, _, _ in in_edges(G, claim, RESPONSES, of_type="claim"):
         yield u
-    for v, _, _ in out_edges(G, claim, RESPONSES):
+    for v, _, _ in out_edges(G, claim, RESPONSES, of_type="claim"):
         yield v
 
 
@@ -121,6 +121,6 @@ def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[OpenAccu
     return [_standing(nodes[c], c, dates[c], day) for c in chronological(G, open_, dates)]
 
 
-def _standing(attrs: dict[str, Any], claim: str, date: PartialDate | None, day: dt.date | None) -> OpenAccusation:
+def _standing(attrs: dict[str, Any], claim: str, date: When | None, day: dt.date | None) -> OpenAccusation:
     days = (day - date.earliest).days if date is not None and day is not None else None
     return OpenAccusation(claim, attrs["claimant"], attrs.get("date"), days)

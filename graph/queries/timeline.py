@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from ..dates import PartialDate
+from ..dates import When
 from ..types import ClaimGraph
 from .filters import select_claims
 from .records import TimelineEntry
@@ -47,7 +47,7 @@ precision='day', certainty='uncertain')
     return [_entry(nodes[c], c, dates[c]) for c in chronological(G, claims, dates)]
 
 
-def _entry(attrs: dict[str, Any], claim: str, date: PartialDate | None) -> TimelineEntry:
+def _entry(attrs: dict[str, Any], claim: str, date: When | None) -> TimelineEntry:
     return TimelineEntry(
         claim, attrs["claimant"], attrs["kind"], attrs.get("date"), date.precision if date else None, certainty(date)
     )

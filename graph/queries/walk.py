@@ -63,20 +63,26 @@ def fresh_adjacency(H: ClaimGraph) -> tuple[MutableAdjacency, MutableAdjacency]:
     return cast(MutableAdjacency, vars(H)["_succ"]), cast(MutableAdjacency, vars(H)["_pred"])
 
 
-def in_edges(G: ClaimGraph, node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
-    """``(predecessor, relation, attrs)`` for each edge into ``node`` whose relation is one of ``relations``."""
+def in_edges(G: ClaimGraph, node: str, relations: Collection[str], *, of_type: str | None = None) -> Iterator[EdgeRow]:
+    """``(predecessor, relation, attrs)`` for each edge into ``node`` whose relation is one of ``relations``
+    (and, with ``of_type``, whose predecessor has that node type)."""
+    nodes = node_dict(G)
     for u, keyed in pred_dict(G)[node].items():
-        for attrs in keyed.values():
-            if attrs.get("relation") in relations:
-                yield u, attrs["relation"], attrs
+        if of_type is None or nodes[u].get("type") == of_type:
+            for attrs in keyed.values():
+                if attrs.get("relation") in relations:
+                    yield u, attrs["relation"], attrs
 
 
-def out_edges(G: ClaimGraph, node: str, relations: Collection[str]) -> Iterator[EdgeRow]:
-    """``(successor, relation, attrs)`` for each edge out of ``node`` whose relation is one of ``relations``."""
+def out_edges(G: ClaimGraph, node: str, relations: Collection[str], *, of_type: str | None = None) -> Iterator[EdgeRow]:
+    """``(successor, relation, attrs)`` for each edge out of ``node`` whose relation is one of ``relations``
+    (and, with ``of_type``, whose successor has that node type: ``denies`` also links a claim to a proposition)."""
+    nodes = node_dict(G)
     for v, keyed in succ_dict(G)[node].items():
-        for attrs in keyed.values():
-            if attrs.get("relation") in relations:
-                yield v, attrs["relation"], attrs
+        if of_type is None or nodes[v].get("type") == of_type:
+            for attrs in keyed.values():
+                if attrs.get("relation") in relations:
+                    yield v, attrs["relation"], attrs
 
 
 def predecessors(G: ClaimGraph, node: str, relations: Collection[str]) -> set[str]:

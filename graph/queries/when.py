@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from ..dates import PartialDate
+from ..dates import PartialDate, When, parse_when
 from ..types import ClaimGraph
 from .walk import node_dict, nodes_of_type
 
@@ -16,17 +16,17 @@ DateLike = str | dt.date | PartialDate
 _FAR_FUTURE = dt.date.max
 
 
-def claim_date(G: ClaimGraph, claim: str) -> PartialDate | None:
-    """The claim's date, or None when the data gives none."""
+def claim_date(G: ClaimGraph, claim: str) -> When | None:
+    """The claim's date (a partial date, or an interval for a standing position), or None when the data gives none."""
     text = node_dict(G)[claim].get("date")
-    return PartialDate.parse(text) if text else None
+    return parse_when(text) if text else None
 
 
-def claim_dates(G: ClaimGraph, claims: Iterable[str] | None = None) -> dict[str, PartialDate | None]:
+def claim_dates(G: ClaimGraph, claims: Iterable[str] | None = None) -> dict[str, When | None]:
     """The dates of ``claims`` (default: every claim), parsed once for a whole query."""
     nodes = node_dict(G)
     chosen = nodes_of_type(G, "claim") if claims is None else claims
-    return {c: PartialDate.parse(text) if (text := nodes[c].get("date")) else None for c in chosen}
+    return {c: parse_when(text) if (text := nodes[c].get("date")) else None for c in chosen}
 
 
 def to_day(value: DateLike, *, end: bool) -> dt.date:
@@ -37,12 +37,15 @@ def to_day(value: DateLike, *, end: bool) -> dt.date:
     return date.latest if end else date.earliest
 
 
-def made_by(date: PartialDate | None, day: dt.date) -> bool:
-    """True when a claim with this date was certainly made on or before ``day``; never for undated claims."""
-    return date is not None and date.latest <= day
+def made_by(date: When | None, day: dt.date) -> bool:
+    """True when a claim with this date was certainly made on or before ``day``; never for undated claims.
+
+    A standing position (an interval) counts from its start.
+    """
+    return date is not None and date.made_latest <= day
 
 
-def overlaps(date: PartialDate | None, start: dt.date | None, end: dt.date | None) -> bool:
+def overlaps(date: When | None, start: dt.date | None, end: dt.date | None) -> bool:
     """True when the date may fall between ``start`` and ``end`` (inclusive; either may be open)."""
     if start is None and end is None:
         return True
@@ -51,16 +54,14 @@ def overlaps(date: PartialDate | None, start: dt.date | None, end: dt.date | Non
     return (start is None or date.latest >= start) and (end is None or date.earliest <= end)
 
 
-def chronological_key(date: PartialDate | None, claim: str) -> tuple[bool, dt.date, dt.date, str]:
+def chronological_key(date: When | None, claim: str) -> tuple[bool, dt.date, dt.date, str]:
     """Earliest possible day, then the more precise date first, then id; undated claims last."""
     if date is None:
         return (True, _FAR_FUTURE, _FAR_FUTURE, claim)
     return (False, date.earliest, date.latest, claim)
 
 
-def chronological(
-    G: ClaimGraph, claims: Iterable[str], dates: dict[str, PartialDate | None] | None = None
-) -> list[str]:
+def chronological(G: ClaimGraph, claims: Iterable[str], dates: dict[str, When | None] | None = None) -> list[str]:
     """The claims in date order (see :func:`chronological_key`); pass ``dates`` when already parsed."""
     chosen = list(claims)
     known = claim_dates(G, chosen) if dates is None else dates
@@ -73,7 +74,7 @@ def reference_day(G: ClaimGraph) -> dt.date | None:
     Queries that measure time "as of now" use this instead of the clock, so
     their answers do not change from one day to the next.
     """
-    days = [PartialDate.parse(text).earliest for attrs in node_dict(G).values() if (text := _date_text(attrs))]
+    days = [parse_when(text).earliest for attrs in node_dict(G).values() if (text := _date_text(attrs))]
     return max(days, default=None)
 
 
@@ -86,7 +87,7 @@ def _date_text(attrs: dict[str, Any]) -> str | None:
 Certainty = Literal["certain", "approximate", "uncertain", "approximate and uncertain", "undated"]
 
 
-def certainty(date: PartialDate | None) -> Certainty:
+def certainty(date: When | None) -> Certainty:
     """How far to trust a date, apart from its precision: the EDTF ``~``, ``?`` and ``%`` marks."""
     if date is None:
         return "undated"
