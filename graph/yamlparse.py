@@ -17,6 +17,7 @@ which callers do once they know there is an error to place.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,15 +87,29 @@ class Parsed:
 
 
 def decode_yaml_bytes(raw: bytes) -> str:
-    """Decode a file's bytes as UTF-8, refusing binary files with a located message.
+    """Decode a file's bytes: UTF-8, or UTF-16 or UTF-32 with a byte-order mark (as YAML allows).
+    Binary files and UTF-16 without a byte-order mark get a located refusal.
 
+    >>> decode_yaml_bytes("a: é\\n".encode("utf-16"))
+    'a: é\\n'
     >>> decode_yaml_bytes(b"a: \\xff\\n")
     Traceback (most recent call last):
     ...
     graph.yamlparse.YamlError: 1:4: the file is not valid UTF-8 (byte 0xff)
     """
+    encoding = _bom_encoding(raw)
+    if encoding is not None:
+        return _decode_wide(raw, encoding)
     nul = raw.find(b"\x00")
     if nul != -1:
+        wide = wide_encoding_without_bom(raw)
+        if wide is not None:
+            raise YamlError(
+                1,
+                1,
+                f"the file is {wide} without a byte-order mark; save it as UTF-8",
+                "most editors offer the encoding under 'Save with encoding' or 'Save as'",
+            )
         line, col = _position(raw, nul)
         raise YamlError(
             line,
@@ -110,6 +125,60 @@ def decode_yaml_bytes(raw: bytes) -> str:
             line,
             col,
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
+        ) from None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16's, which it starts with
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    return next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+
+
+def decode_wide_text(raw: bytes) -> str | None:
+    """The text of bytes that start with a UTF-16 or UTF-32 byte-order mark (invalid
+    sequences become U+FFFD), or None for any other bytes.
+
+    >>> decode_wide_text("Al-Tanf".encode("utf-32")), decode_wide_text(b"Al-Tanf")
+    ('Al-Tanf', None)
+    """
+    encoding = _bom_encoding(raw)
+    return None if encoding is None else raw.decode(encoding.lower(), errors="replace")
+
+
+def wide_encoding_without_bom(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes read as printable ASCII in that encoding without a
+    byte-order mark (as a claims file starts: ``claims:``, ``# ...``), else None.
+
+    >>> wide_encoding_without_bom("claims:".encode("utf-16-le")), wide_encoding_without_bom(bytes(range(8)))
+    ('UTF-16', None)
+    """
+    for name, width, codecs_ in (("UTF-32", 4, ("utf-32-le", "utf-32-be")), ("UTF-16", 2, ("utf-16-le", "utf-16-be"))):
+        head = raw[: 8 * width]
+        head = head[: len(head) - len(head) % width]
+        for codec in codecs_:
+            text = head.decode(codec, errors="replace")
+            if text and all((char.isprintable() and char.isascii()) or char in "\t\r\n" for char in text):
+                return name
+    return None
+
+
+def _decode_wide(raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding.lower())  # the codec drops the byte-order mark
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode(encoding.lower(), errors="replace")
+        line = before.count("\n") + 1
+        raise YamlError(
+            line,
+            len(before) - (before.rfind("\n") + 1) + 1,
+            f"the file is not valid {encoding} (at byte {exc.start:,})",
             "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
         ) from None
 
