@@ -7,13 +7,15 @@ Every finding is reported where it was written, with a fix:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .quotes import find_quote
+from .archives import ArchiveError, archive_path, read_archive
+from .quotes import NormalisedText, QuoteMatch, find_quote
 from .suggest import suggest_id
-from .yamlparse import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from .load import Dataset, Located, _Collector
@@ -27,6 +29,7 @@ _SINGULAR = {"sides": "side", "actors": "actor", "places": "place", "sources": "
 def check_dataset(data: Dataset, out: _Collector, *, check_quotes: bool = True) -> None:
     """Report every broken reference, self-response, misordered response and unverifiable quote."""
     refs = _References(data, out)
+    archives = _Archives()
     for actor in data.actors.values():
         at = data.origins[actor.id]
         refs.check(at, ("side",), [actor.side], "sides")
@@ -34,11 +37,11 @@ def check_dataset(data: Dataset, out: _Collector, *, check_quotes: bool = True) 
     for source in data.sources.values():
         at = data.origins[source.id]
         refs.check(at, ("publisher",), [source.publisher], "actors")
-        _check_archive(data, out, source.id)
+        _check_archive(data, out, source.id, archives)
     for claim in data.claims.values():
         _check_claim(data, out, refs, claim)
     if check_quotes:
-        check_quoted_words(data, out)
+        check_quoted_words(data, out, archives)
 
 
 class _References:
@@ -125,56 +128,109 @@ def _check_order(out: _Collector, at: Located, claim: Any, answered: Any) -> Non
         )
 
 
-def _check_archive(data: Dataset, out: _Collector, source_id: str) -> None:
-    path = data.archive_path(source_id)
-    if path is None:
+@dataclass
+class _Archives:
+    """The archived texts of the sources: the usable ones by source id, and the sources
+    whose archive cannot be used (already reported, so their quotes are not judged)."""
+
+    paths: dict[str, Path] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+
+
+def _check_archive(data: Dataset, out: _Collector, source_id: str, archives: _Archives) -> None:
+    written = data.sources[source_id].archive
+    if written is None:
         return
-    at = (data.origins[source_id][0], (*data.origins[source_id][1], "archive"))
-    root = data.files[data.origins[source_id][0]].root
-    if not archive_inside(path, root):
-        out.at_path(
-            at,
-            f"the archived text must be inside the data set's folder ({root})",
-            "copy the document into the data folder (e.g. sources/); give its path relative to the YAML file",
-        )
-    elif not path.is_file():
-        out.at_path(
-            at, f"archived text not found: {path}", "the path is relative to the YAML file that declares the source"
-        )
+    file_index, path = data.origins[source_id]
+    claim_file = data.files[file_index]
+    try:
+        archives.paths[source_id] = archive_path(written, claim_file.folder, claim_file.root)
+    except ArchiveError as exc:
+        out.at_path((file_index, (*path, "archive")), exc.message, exc.hint)
+        archives.broken.add(source_id)
 
 
-def archive_inside(path: Path, root: Path) -> bool:
-    """Whether ``path`` lies inside ``root``, links resolved: YAML must not make claimgraph read other files."""
-    return path.resolve().is_relative_to(root.resolve())
+def check_quoted_words(data: Dataset, out: _Collector, archives: _Archives) -> None:
+    """Report every quote that does not occur verbatim in the archived text of a source reporting it.
+
+    Each archived file is read and normalised once, checked against every quote citing it,
+    and let go before the next, so memory holds one archive at a time."""
+    quoting = _claims_quoting(data, archives)
+    matches: dict[tuple[str, int], QuoteMatch] = {}
+    for path, source_ids in _by_file(archives.paths).items():
+        claims = {claim_id: None for source_id in source_ids for claim_id in quoting.get(source_id, ())}
+        if not claims:
+            continue
+        try:
+            text = NormalisedText.of(read_archive(path))
+        except ArchiveError as exc:
+            for source_id in source_ids:
+                file_index, at = data.origins[source_id]
+                out.at_path((file_index, (*at, "archive")), exc.message, exc.hint)
+            archives.broken.update(source_ids)
+            continue
+        for claim_id in claims:
+            for index, quote in enumerate(data.claims[claim_id].quote):
+                best = matches.get((claim_id, index))
+                if best is None or not best.found:
+                    match = find_quote(quote, text)
+                    if best is None or match.found or match.score > best.score:
+                        matches[(claim_id, index)] = match
+    _report_quotes(data, out, archives, matches)
 
 
-def check_quoted_words(data: Dataset, out: _Collector) -> None:
-    """Report every quote that does not occur verbatim in the archived text of a source reporting it."""
-    texts: dict[str, str | None] = {}
+def _claims_quoting(data: Dataset, archives: _Archives) -> dict[str, list[str]]:
+    """The ids of the quoted claims that cite each source with a usable archive."""
+    quoting: dict[str, list[str]] = {}
+    for claim in data.claims.values():
+        if claim.quote:
+            for source_id in dict.fromkeys(report.source for report in claim.reports):
+                if source_id in archives.paths:
+                    quoting.setdefault(source_id, []).append(claim.id)
+    return quoting
+
+
+def _by_file(paths: dict[str, Path]) -> dict[Path, list[str]]:
+    """Source ids by the archived file they name (links resolved): sources sharing one are read once."""
+    files: dict[Path, list[str]] = {}
+    for source_id, path in paths.items():
+        files.setdefault(Path(os.path.realpath(path)), []).append(source_id)
+    return files
+
+
+def _report_quotes(
+    data: Dataset, out: _Collector, archives: _Archives, matches: dict[tuple[str, int], QuoteMatch]
+) -> None:
     unchecked: list[str] = []
     for claim in data.claims.values():
         if not claim.quote:
             continue
-        archives = [_archive_text(data, texts, report.source) for report in claim.reports]
-        available = [text for text in archives if text is not None]
-        if not available:
+        cited = [report.source for report in claim.reports]
+        if not any(source in archives.paths or source in archives.broken for source in cited):
             unchecked.append(claim.id)
-            continue
+        if any(source in archives.broken for source in cited):
+            continue  # the archive's own error says its quotes are not checked
         at = data.origins[claim.id]
-        for index, quote in enumerate(claim.quote):
-            found = [find_quote(quote, text) for text in available]
-            if any(match.found for match in found):
+        for index in range(len(claim.quote)):
+            match = matches.get((claim.id, index))
+            if match is None or match.found:
                 continue
-            closest = max(found, key=lambda m: m.score)
             path = (*at[1], "quote") if len(claim.quote) == 1 else (*at[1], "quote", index)
             out.at_path(
                 (at[0], path),
-                f"the quote does not occur verbatim in the archived text of "
-                f"{', '.join(repr(r.source) for r in claim.reports)}",
-                f"closest passage: {_shorten(closest.passage)!r}",
+                f"the quote does not occur verbatim in the archived text of {', '.join(map(repr, cited))}",
+                _closest_hint(match),
             )
     if unchecked:
         _warn_unchecked(data, out, unchecked)
+
+
+def _closest_hint(match: QuoteMatch) -> str:
+    if not match.passage:
+        return "no passage of the archived text resembles it; check the quote and the source it cites"
+    if match.excerpt:
+        return f"closest passage: {match.passage!r}, where the quote has {match.excerpt!r}"
+    return f"closest passage: {match.passage!r}"
 
 
 def _warn_unchecked(data: Dataset, out: _Collector, claims: list[str]) -> None:
@@ -189,19 +245,3 @@ def _warn_unchecked(data: Dataset, out: _Collector, claims: list[str]) -> None:
         "add 'archive:' to the sources, pointing at a saved copy of each document",
         severity="warning",
     )
-
-
-def _archive_text(data: Dataset, cache: dict[str, str | None], source_id: str) -> str | None:
-    if source_id not in cache:
-        cache[source_id] = None
-        if source_id in data.sources:
-            path = data.archive_path(source_id)
-            root = data.files[data.origins[source_id][0]].root
-            if path is not None and archive_inside(path, root) and path.is_file():
-                with path.open("rb") as handle:
-                    cache[source_id] = handle.read(MAX_FILE_BYTES).decode("utf-8", errors="replace")
-    return cache[source_id]
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
