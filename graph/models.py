@@ -70,6 +70,11 @@ DateValue = Annotated[
 """A partial date in EDTF notation; see :class:`graph.dates.PartialDate`."""
 
 
+MAX_ITEMS = 1000
+"""The most items a list in a record holds: far more than any claim needs, and few enough that a
+runaway list (a million targets) is one error instead of a million."""
+
+
 def _one_or_many(value: Any) -> Any:
     """``targets: us-forces`` means ``targets: [us-forces]``: one item need not be written as a list."""
     return [value] if isinstance(value, str) else value
@@ -78,12 +83,14 @@ def _one_or_many(value: Any) -> Any:
 IdList = Annotated[
     list[Slug],
     BeforeValidator(_one_or_many, json_schema_input_type=Slug | list[Slug]),
+    Field(max_length=MAX_ITEMS),
 ]
 """Ids of other records: a list, or one id on its own."""
 
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_or_many, json_schema_input_type=Text | list[Text]),
+    Field(max_length=MAX_ITEMS),
 ]
 """Pieces of text: a list, or one on its own."""
 
@@ -93,6 +100,7 @@ Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_
 TagList = Annotated[
     list[Tag],
     BeforeValidator(_one_or_many, json_schema_input_type=Tag | list[Tag]),
+    Field(max_length=MAX_ITEMS),
 ]
 """Short keywords: a list, or one on its own."""
 
@@ -284,9 +292,11 @@ class Claim(Record):
     date: DateValue | None = Field(None, description="When the claim was made, as precisely as the source allows.")
     date_note: Text | None = Field(None, description="How the date was determined.")
     targets: IdList = Field(default_factory=list, description="Ids of the actors accused or addressed.")
-    responds_to: list[Response] = Field(default_factory=list)
-    reports: Annotated[list[ReportEntry], BeforeValidator(_one_or_many), Field(min_length=1)] = Field(
-        description="The sources the claim appears in: a source id, or {source, via}.",
+    responds_to: Annotated[list[Response], Field(max_length=MAX_ITEMS)] = Field(default_factory=list)
+    reports: Annotated[list[ReportEntry], BeforeValidator(_one_or_many), Field(min_length=1, max_length=MAX_ITEMS)] = (
+        Field(
+            description="The sources the claim appears in: a source id, or {source, via}.",
+        )
     )
     places: IdList = Field(default_factory=list)
     basis: Basis | None = Field(None, description="What the claim says it rests on.")

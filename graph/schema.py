@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .models import SLUG_PATTERN, Document
+from .models import MAX_ITEMS, SLUG_PATTERN, Document
 
 SCHEMA_ID = "https://claimgraph.invalid/schema/claims.schema.json"
 
@@ -29,7 +29,7 @@ def json_schema() -> dict[str, Any]:
     reports = claim["reports"]
     claim["reports"] = {
         "description": reports["description"],
-        "anyOf": [source_id, {"type": "array", "minItems": 1, "items": items}],
+        "anyOf": [source_id, {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": items}],
     }
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
