@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -424,3 +425,24 @@ def test_warnings_past_the_first_200_are_counted() -> None:
     data = graph.parse_dataset(text + "".join(denial.replace("c1", f"d{i}", 1) for i in range(250)))
     assert (len(data.warnings), data.omitted_warnings) == (200, 50)
     assert data.warnings[0].message.startswith("this denial is dated 2017-10-01, before the claim it answers")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_claims_file_saved_as_utf16_or_utf32_reads_as_the_utf8_one(tmp_path: Path, encoding: str) -> None:
+    shipped = Path(__file__).resolve().parent.parent / "data"
+    shutil.copytree(shipped / "sources", tmp_path / "sources")
+    wide = tmp_path / "claims.yaml"
+    wide.write_text((shipped / "claims.yaml").read_text(encoding="utf-8"), encoding=encoding)  # with a BOM
+    assert graph.read_dataset(wide).claims == graph.read_dataset(shipped / "claims.yaml").claims
+
+
+def test_a_claims_file_in_utf16_without_a_byte_order_mark_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_bytes("claims:\n  - id: c1\n".encode("utf-16-le"))
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(path)
+    [problem] = info.value.problems
+    assert str(problem) == (
+        f"{path}:1:1: the file is UTF-16 without a byte-order mark; save it as UTF-8\n"
+        "    hint: most editors offer the encoding under 'Save with encoding' or 'Save as'"
+    )
