@@ -138,6 +138,9 @@ few repeated characters are that slow), the anchors already looked up decide."""
 _SEGMENT = 4_000_000
 _HITS_PER_ANCHOR = 64
 _ALIGNMENTS = 3
+_EXCERPT_CHARS = 72
+"""How much of a long quote is shown around where it first differs, and of the document beside it."""
+_BEFORE_DIFFERENCE = 24
 
 
 def _closest(needle: str, haystack: str) -> QuoteMatch:
@@ -259,12 +262,12 @@ def _compare_at(needle: str, haystack: str, offset: int, position: int, agreemen
         passage, ratio = _best_window(needle, region)
         return QuoteMatch(False, passage, (agreement + ratio) / 2), ratio
     at_quote, at_document = _first_difference(needle, haystack, offset, position)
-    excerpt_start = max(0, min(at_quote - 24, len(needle) - 72))
-    excerpt = _words_within(needle, excerpt_start, excerpt_start + 72)
-    lead = at_quote - excerpt_start
-    region = _words_within(haystack, at_document - lead - 24, at_document - lead + 96)
+    excerpt_start = max(0, min(at_quote - _BEFORE_DIFFERENCE, len(needle) - _EXCERPT_CHARS))
+    excerpt = _words_within(needle, excerpt_start, excerpt_start + _EXCERPT_CHARS)
+    start = at_document - (at_quote - excerpt_start)  # where the excerpt would start in the document
+    region = _words_within(haystack, start - _BEFORE_DIFFERENCE, start + _EXCERPT_CHARS + _BEFORE_DIFFERENCE)
     passage, ratio = _best_window(excerpt, region)
-    cuts = (excerpt_start > 0, excerpt_start + 72 < len(needle))
+    cuts = (excerpt_start > 0, excerpt_start + _EXCERPT_CHARS < len(needle))
     return QuoteMatch(False, _marked(passage, *cuts), (agreement + ratio) / 2, _marked(excerpt, *cuts)), ratio
 
 
