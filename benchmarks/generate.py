@@ -158,6 +158,30 @@ def _claim_lines(
     return lines
 
 
+def make_archive_text(n_chars: int, *, seed: int = 0) -> str:
+    """Prose-like text of ``n_chars`` characters, in paragraphs, for quote-check benchmarks.
+
+    The words are made of syllables, so that, as in real text, a phrase of a few
+    words rarely recurs while single words often do.
+
+    >>> text = make_archive_text(2000, seed=1)
+    >>> len(text), text.count("\\n\\n") > 0
+    (2000, True)
+    """
+    rng = random.Random(seed)
+    syllables = ["ba", "se", "tra", "in", "mil", "it", "ant", "bor", "der", "con", "voy", "des", "ert", "gar"]
+    syllables += ["ri", "son", "al", "le", "ga", "tion", "camp", "wea", "pons", "sup", "port", "co", "min", "is"]
+    vocabulary = WORDS + ["".join(rng.choices(syllables, k=rng.randint(1, 4))) for _ in range(5000)]
+    sentences: list[str] = []
+    size = 0
+    while size < n_chars:
+        sentence = " ".join(rng.choices(vocabulary, k=rng.randint(5, 30))).capitalize() + "."
+        sentence += "\n\n" if rng.random() < 0.15 else " "
+        sentences.append(sentence)
+        size += len(sentence)
+    return "".join(sentences)[:n_chars]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("claims", type=int, help="number of claims")

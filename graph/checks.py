@@ -8,17 +8,19 @@ Every finding is reported where it was written, with a fix:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .archives import ArchiveError, archive_path, read_archive
 from .dates import When
 from .quotenotation import has_marks, unbalanced_bracket, verbatim_runs
-from .quotes import QuoteMatch, find_quote, normalise
+from .quotes import NormalisedText, QuoteMatch, find_quote, normalise
 from .suggest import ID_RULE, id_from_text, suggest_id
 from .text import shown
-from .yamlparse import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from .load import Dataset, Located, _Collector
@@ -53,6 +55,7 @@ def check_dataset(data: Dataset, out: _Collector, *, check_quotes: bool = True) 
     self-response and unverifiable quote."""
     refs = _References(data, out)
     dates = _Dates(out, run_date())
+    archives = _Archives()
     for actor in data.actors.values():
         at = data.origins[actor.id]
         refs.check(at, ("side",), [actor.side], "sides")
@@ -63,7 +66,7 @@ def check_dataset(data: Dataset, out: _Collector, *, check_quotes: bool = True) 
         refs.check(at, ("publisher",), [source.publisher_id], "actors")
         refs.check_mentions(at, ("via",), source.via)
         dates.not_in_the_future((at[0], (*at[1], "published")), source.published)
-        _check_archive(data, out, source.id)
+        _check_archive(data, out, source.id, archives)
     for proposition in data.propositions.values():
         at = data.origins[proposition.id]
         refs.check(at, ("implicates",), proposition.implicates, "actors", listed=True)
@@ -77,7 +80,7 @@ def check_dataset(data: Dataset, out: _Collector, *, check_quotes: bool = True) 
         _check_claim(data, out, refs, dates, claim)
     _check_derivation_loops(data, out)
     if check_quotes:
-        check_quoted_words(data, out)
+        check_quoted_words(data, out, archives)
 
 
 def _article(word: str) -> str:
@@ -289,11 +292,11 @@ def _check_brackets(out: _Collector, at: Located, claim: Any) -> None:
         quotes += [
             (("reports", r, "quote", i) if many else ("reports", r, "quote"), q) for i, q in enumerate(report.quote)
         ]
-    for field, quote in quotes:
+    for where, quote in quotes:
         problem = unbalanced_bracket(quote)
         if problem:
             out.at_path(
-                (at[0], (*at[1], *field)),
+                (at[0], (*at[1], *where)),
                 f"the quote's brackets do not pair up: {problem}",
                 "write an insertion as [words] and an elision as [...] or ...; a literal bracket cannot be quoted",
             )
@@ -470,82 +473,130 @@ def _check_membership_cycles(data: Dataset, out: _Collector) -> None:
                 pending.append(iter(enumerate(data.actors[group].member_of)))
 
 
-def _check_archive(data: Dataset, out: _Collector, source_id: str) -> None:
-    path = data.archive_path(source_id)
-    if path is None:
+@dataclass
+class _Archives:
+    """The archived texts of the sources: the usable ones by source id, and the sources
+    whose archive cannot be used (already reported, so their quotes are not judged)."""
+
+    paths: dict[str, Path] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+
+
+def _check_archive(data: Dataset, out: _Collector, source_id: str, archives: _Archives) -> None:
+    written = data.sources[source_id].archive
+    if written is None:
         return
-    at = (data.origins[source_id][0], (*data.origins[source_id][1], "archive"))
-    root = data.files[data.origins[source_id][0]].root
-    if not archive_inside(path, root):
-        out.at_path(
-            at,
-            f"the archived text must be inside the data set's folder ({root})",
-            "copy the document into the data folder (e.g. sources/); give its path relative to the YAML file",
-        )
-    elif not path.is_file():
-        out.at_path(
-            at, f"archived text not found: {path}", "the path is relative to the YAML file that declares the source"
-        )
+    file_index, path = data.origins[source_id]
+    claim_file = data.files[file_index]
+    try:
+        archives.paths[source_id] = archive_path(written, claim_file.folder, claim_file.root)
+    except ArchiveError as exc:
+        out.at_path((file_index, (*path, "archive")), exc.message, exc.hint)
+        archives.broken.add(source_id)
 
 
-def archive_inside(path: Path, root: Path) -> bool:
-    """Whether ``path`` lies inside ``root``, links resolved: YAML must not make claimgraph read other files."""
-    return path.resolve().is_relative_to(root.resolve())
-
-
-def check_quoted_words(data: Dataset, out: _Collector) -> None:
+def check_quoted_words(data: Dataset, out: _Collector, archives: _Archives) -> None:
     """Report every quote that does not occur verbatim in the archived text of a source reporting it.
 
-    A claim's ``quote`` may come from any of its reports; a report's own ``quote`` (a translation) from
-    its source. Editorial insertions and elisions are understood (see :mod:`graph.quotenotation`).
-    """
-    texts: dict[str, str | None] = {}
-    unchecked: list[str] = []
+    Each archived file is read and normalised once, checked against every quote citing it,
+    and let go before the next, so memory holds one archive at a time."""
+    items = _quote_items(data)
+    quoting: dict[str, list[int]] = {}
+    for number, (_, _, _, sources) in enumerate(items):
+        for source_id in sources:
+            if source_id in archives.paths:
+                quoting.setdefault(source_id, []).append(number)
+    matches: dict[int, QuoteMatch] = {}
+    for path, source_ids in _by_file(archives.paths).items():
+        numbers = list(dict.fromkeys(n for source_id in source_ids for n in quoting.get(source_id, ())))
+        if not numbers:
+            continue
+        try:
+            text = NormalisedText.of(read_archive(path))
+        except ArchiveError as exc:
+            for source_id in source_ids:
+                file_index, at = data.origins[source_id]
+                out.at_path((file_index, (*at, "archive")), exc.message, exc.hint)
+            archives.broken.update(source_ids)
+            continue
+        for number in numbers:
+            best = matches.get(number)
+            if best is None or not best.found:
+                match = _match(items[number][2], text)
+                if best is None or match.found or match.score > best.score:
+                    matches[number] = match
+    _report_quotes(data, out, archives, items, matches)
+
+
+def _by_file(paths: dict[str, Path]) -> dict[Path, list[str]]:
+    """Source ids by the archived file they name (links resolved): sources sharing one are read once."""
+    files: dict[Path, list[str]] = {}
+    for source_id, path in paths.items():
+        files.setdefault(Path(os.path.realpath(path)), []).append(source_id)
+    return files
+
+
+QuoteItem = tuple[str, tuple[Any, ...], str, list[str]]
+"""``(claim id, path of the quote in the record, the quote, ids of the sources it may come from)``."""
+
+
+def _quote_items(data: Dataset) -> list[QuoteItem]:
+    """Every quote to check: a claim's ``quote`` may come from any of its reports, a report's own
+    ``quote`` (a translation) only from that report's source."""
+    items: list[QuoteItem] = []
     for claim in data.claims.values():
-        at = data.origins[claim.id]
-        checked = False
-        sources = [report.source for report in claim.reports]
-        quotes: list[tuple[tuple[Any, ...], str, list[str]]] = [
-            (("quote",) if len(claim.quote) == 1 else ("quote", i), q, sources) for i, q in enumerate(claim.quote)
-        ]
+        sources = list(dict.fromkeys(report.source for report in claim.reports))
+        many = len(claim.quote) > 1
+        items += [(claim.id, ("quote", i) if many else ("quote",), q, sources) for i, q in enumerate(claim.quote)]
         for r, report in enumerate(claim.reports):
             many = len(report.quote) > 1
-            quotes += [
-                (("reports", r, "quote", i) if many else ("reports", r, "quote"), q, [report.source])
+            items += [
+                (claim.id, ("reports", r, "quote", i) if many else ("reports", r, "quote"), q, [report.source])
                 for i, q in enumerate(report.quote)
             ]
-        for field, quote, where in quotes:
-            available = [text for text in (_archive_text(data, texts, s) for s in where) if text is not None]
-            if not available:
-                continue
-            checked = True
-            match = _quote_in(quote, available)
-            if not match.found:
-                out.at_path(
-                    (at[0], (*at[1], *field)),
-                    f"the quote does not occur verbatim in the archived text of {', '.join(repr(s) for s in where)}",
-                    f"closest passage: {_shorten(match.passage)!r}",
-                )
-        if quotes and not checked:
-            unchecked.append(claim.id)
+    return items
+
+
+def _report_quotes(
+    data: Dataset, out: _Collector, archives: _Archives, items: list[QuoteItem], matches: dict[int, QuoteMatch]
+) -> None:
+    quoted: dict[str, None] = {}
+    checkable: set[str] = set()
+    for number, (claim_id, at_quote, _, cited) in enumerate(items):
+        quoted[claim_id] = None
+        if any(source in archives.paths or source in archives.broken for source in cited):
+            checkable.add(claim_id)
+        if any(source in archives.broken for source in cited):
+            continue  # the archive's own error says its quotes are not checked
+        match = matches.get(number)
+        if match is None or match.found:
+            continue
+        at = data.origins[claim_id]
+        out.at_path(
+            (at[0], (*at[1], *at_quote)),
+            f"the quote does not occur verbatim in the archived text of {', '.join(map(repr, cited))}",
+            _closest_hint(match),
+        )
+    unchecked = [claim_id for claim_id in quoted if claim_id not in checkable]
     if unchecked:
         _warn_unchecked(data, out, unchecked)
 
 
-def _quote_in(quote: str, texts: list[str]) -> QuoteMatch:
-    """The quote found in one of the texts, or the closest passage; a quote with editorial marks is found
-    when every run of the speaker's words occurs in one text."""
-    found = [find_quote(quote, text) for text in texts]
-    hit = next((match for match in found if match.found), None)
-    if hit is not None:
-        return hit
-    if has_marks(quote):
-        runs = [normalise(run) for run in verbatim_runs(quote)]
-        for text in texts:
-            document = normalise(text)
-            if all(run in document for run in runs):
-                return QuoteMatch(True, quote, 1.0)
-    return max(found, key=lambda m: m.score)
+def _match(quote: str, text: NormalisedText) -> QuoteMatch:
+    """The quote found in the text, or the closest passage; a quote with editorial marks (see
+    :mod:`graph.quotenotation`) is found when every run of the speaker's words occurs in the text."""
+    match = find_quote(quote, text)
+    if not match.found and has_marks(quote) and all(normalise(run) in text.text for run in verbatim_runs(quote)):
+        return QuoteMatch(True, quote, 1.0)
+    return match
+
+
+def _closest_hint(match: QuoteMatch) -> str:
+    if not match.passage:
+        return "no passage of the archived text resembles it; check the quote and the source it cites"
+    if match.excerpt:
+        return f"closest passage: {match.passage!r}, where the quote has {match.excerpt!r}"
+    return f"closest passage: {match.passage!r}"
 
 
 def _warn_unchecked(data: Dataset, out: _Collector, claims: list[str]) -> None:
@@ -560,19 +611,3 @@ def _warn_unchecked(data: Dataset, out: _Collector, claims: list[str]) -> None:
         "add 'archive:' to the sources, pointing at a saved copy of each document",
         severity="warning",
     )
-
-
-def _archive_text(data: Dataset, cache: dict[str, str | None], source_id: str) -> str | None:
-    if source_id not in cache:
-        cache[source_id] = None
-        if source_id in data.sources:
-            path = data.archive_path(source_id)
-            root = data.files[data.origins[source_id][0]].root
-            if path is not None and archive_inside(path, root) and path.is_file():
-                with path.open("rb") as handle:
-                    cache[source_id] = handle.read(MAX_FILE_BYTES).decode("utf-8", errors="replace")
-    return cache[source_id]
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

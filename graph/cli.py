@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .build import build_graph
-from .errors import ClaimgraphError, DataError, Problem
+from .errors import ClaimgraphError, DataError, omitted_note
 from .export import FORMATS, export_text
 from .files import write_text_atomic
 from .load import Dataset, read_dataset
@@ -93,7 +93,7 @@ def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run_validate(args: argparse.Namespace) -> int:
     """``claimgraph validate``: print a one-line summary, or every problem."""
     data = read_dataset(args.path)
-    _print_warnings(data.warnings)
+    _print_warnings(data)
     print(f"{printable(args.path)}: OK: {summary(data)}")
     return 0
 
@@ -174,7 +174,7 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run_build(args: argparse.Namespace) -> int:
     """``claimgraph build``: write the explorer page and say where it is."""
     data = read_dataset(args.path)
-    _print_warnings(data.warnings)
+    _print_warnings(data)
     G = build_graph(data)
     output: Path = args.output or default_page_path(Path(args.path), G.graph.get("name") or "claims")
     write_html(G, output, layout=args.layout, title=args.title)
@@ -202,15 +202,18 @@ def _emit(text: str, output: Path | None, stdout: TextIO | None = None) -> None:
         print(f"wrote {output}", file=sys.stderr)
 
 
-def _print_warnings(warnings: Sequence[Problem]) -> None:
-    for warning in warnings:
+def _print_warnings(data: Dataset) -> None:
+    for warning in data.warnings:
         print(warning, file=sys.stderr)
+    if data.omitted_warnings:
+        print(omitted_note(data.omitted_warnings, len(data.warnings)), file=sys.stderr)
 
 
 def _report_data_error(exc: DataError) -> int:
     for problem in exc.problems:
         print(problem, file=sys.stderr)
-    errors = sum(1 for p in exc.problems if p.severity == "error")
-    files = sorted({printable(p.file) for p in exc.problems if p.severity == "error"})
-    print(f"Error: {errors} problem{'s' if errors != 1 else ''} in {', '.join(files)}", file=sys.stderr)
+    if exc.omitted:
+        print(omitted_note(exc.omitted, len(exc.problems), complete=exc.complete), file=sys.stderr)
+    count = f"{'' if exc.complete else 'at least '}{exc.error_count:,} problem{'s' if exc.error_count != 1 else ''}"
+    print(f"Error: {count} in {', '.join(printable(f) for f in exc.files)}", file=sys.stderr)
     return 1

@@ -78,13 +78,51 @@ class ClaimgraphError(Exception):
 
 
 class DataError(ClaimgraphError):
-    """The data has one or more errors; ``problems`` lists all of them in file order."""
+    """The data has one or more errors; ``problems`` lists them, warnings too, in file order.
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    A file can hold millions of mistakes: past the first few hundred problems, the rest
+    are only counted (``omitted``). ``error_count`` counts every error, listed or not, and
+    ``files`` names every file that has one. ``complete`` is False when bad records past
+    those listed were checked only on their own, so the counts are lower bounds.
+
+    >>> error = DataError([Problem("c.yaml", 3, 5, "claims[0]", "missing field 'id'")], omitted=4, error_count=5)
+    >>> print(error)
+    5 errors in the claim data:
+    c.yaml:3:5: claims[0]: missing field 'id'
+    ... and 4 more problems (first 1 shown)
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        *,
+        omitted: int = 0,
+        error_count: int | None = None,
+        files: Sequence[str] | None = None,
+        complete: bool = True,
+    ) -> None:
         self.problems: list[Problem] = list(problems)
         errors = [p for p in self.problems if p.severity == "error"]
-        count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
-        super().__init__(f"{count} in the claim data:\n" + "\n".join(map(str, self.problems)))
+        self.omitted = omitted
+        self.error_count = len(errors) if error_count is None else error_count
+        self.files: list[str] = list(files) if files is not None else sorted({p.file for p in errors})
+        self.complete = complete
+        count = f"{self.error_count:,} error{'s' if self.error_count != 1 else ''}"
+        note = [omitted_note(omitted, len(self.problems), complete=complete)] if omitted else []
+        super().__init__(
+            f"{'' if complete else 'at least '}{count} in the claim data:\n"
+            + "\n".join([*map(str, self.problems), *note])
+        )
+
+
+def omitted_note(omitted: int, shown: int, *, complete: bool = True) -> str:
+    """The line that stands for the problems not listed.
+
+    >>> omitted_note(999_800, 200)
+    '... and 999,800 more problems (first 200 shown)'
+    """
+    more = f"{'' if complete else 'at least '}{omitted:,} more problem{'s' if omitted != 1 else ''}"
+    return f"... and {more} (first {shown} shown)"
 
 
 class UnknownIdError(ClaimgraphError, KeyError):

@@ -30,23 +30,22 @@ read again with marks, to say where.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from .checks import PLACEHOLDER_ID, ReferenceHints, check_dataset
-from .errors import DataError, InvalidValue, Problem
+from .errors import DataError, InvalidValue, Problem, Severity
 from .models import SECTION_MODELS, SECTIONS, Actor, Claim, Document, Evidence, Place, Proposition, Side, Source
 from .suggest import id_from_text, id_hint, suggest_id, why_not_an_id
 from .text import shortened, shown
 from .vocabulary import RESPONSE_RELATIONS, STANCES
-from .yamlparse import MAX_FILE_BYTES, Parsed, Path_, YamlError, decode_yaml_bytes, parse_yaml
+from .yamlparse import MAX_FILE_BYTES, Mark, Parsed, Path_, YamlError, decode_yaml_bytes, parse_yaml
 
 PathLike = str | os.PathLike[str]
 Located = tuple[int, Path_]
@@ -64,28 +63,17 @@ class ClaimFile:
     folder: Path
     root: Path
     """The data set's folder: archived texts must lie inside it."""
-    _parsed: Parsed | None = None
-    _partial_reads: int = 0
+    sections: dict[str, int] = field(default_factory=dict)
+    """The rank of each top-level key in the file (problems are kept in file order by it)."""
 
-    def located(self) -> Parsed:
-        """The document parsed again with marks (done once, on the first problem)."""
-        if self._parsed is None or not self._parsed.marks:
-            self._parsed = parse_yaml(self.text, locate=True)
-        return self._parsed
-
-    def mark_of(self, path: Path_, on_key: bool) -> tuple[int, int]:
-        """Where ``path`` is written. The first few problems of a file are placed by reading only
-        up to them, so one warning about ``claims[0]`` does not cost a pass over a large file."""
-        if self._parsed is None and self._partial_reads < _PARTIAL_READS:
-            self._partial_reads += 1
-            partial = parse_yaml(self.text, stop_at=path)
-            if path in partial.marks:
-                return _mark_for(partial, path, on_key)
-        return _mark_for(self.located(), path, on_key)
-
-
-_PARTIAL_READS = 2
-"""Problems per file placed by partial reads before one full read with marks is cheaper."""
+    def marks_of(self, paths: Iterable[Path_]) -> Parsed:
+        """The file read again, keeping the marks of ``paths`` and of every path that contains
+        one (where a missing field is reported): memory for those few, time up to the last."""
+        wanted = {path[:end] for path in paths for end in range(len(path) + 1)}
+        try:
+            return parse_yaml(self.text, want=wanted)
+        except YamlError:
+            return Parsed(data=None)
 
 
 @dataclass
@@ -103,6 +91,9 @@ class Dataset:
     origins: dict[str, Located] = field(default_factory=dict)
     """Where each record was written: ``origins[id] == (file index, ('claims', 3))``."""
     warnings: list[Problem] = field(default_factory=list)
+    """The first ``MAX_PROBLEMS`` warnings, in file order."""
+    omitted_warnings: int = 0
+    """Warnings past the first ``MAX_PROBLEMS``, counted but not kept."""
     title: str | None = None
     """The data set's name: the ``title`` of the first file that has one."""
 
@@ -129,48 +120,142 @@ Hint = str | Callable[[], str]
 """The fix for a problem, or a function that writes it once every record is read (a reference
 written as a name is matched against the names of all records, in every file)."""
 
+MAX_PROBLEMS = 200
+"""Problems listed at most. A file under the size limit can hold millions of mistakes
+(``claims: [{}, {}, ...]``); the rest are counted, and nothing is kept for them."""
+
+
+@dataclass
+class Lookup:
+    """What a message may need of the files once its problem is placed: the line of another place
+    (a duplicate id's first use), and how a value was written (``010``, not ``10``)."""
+
+    read: dict[int, Parsed]
+
+    def line_of(self, located: Located) -> int:
+        return _mark_for(self.read[located[0]], located[1], False)[0]
+
+    def written(self, located: Located) -> str | None:
+        parsed = self.read.get(located[0])
+        return parsed.written.get(located[1]) if parsed is not None else None
+
+
+_Message = str | Callable[[Lookup], str]
+"""A problem's message, or a function that writes it once the problem is placed."""
+
+
+@dataclass
+class _Pending:
+    """A problem found but not yet placed at line:col (placing costs a read of the file)."""
+
+    order: tuple[int, int, int, int]
+    """File, rank of the section in it, record index, arrival: file order, to a record."""
+    file_index: int
+    path: Path_
+    message: _Message
+    hint: Hint
+    severity: Severity
+    on_key: bool = False
+    mark: Mark | None = None
+    """Where it is, when known already (YAML errors, duplicate keys)."""
+    refs: tuple[Located, ...] = ()
+    """Other places the message names, whose lines it needs."""
+
 
 class _Collector:
-    """Gathers problems as (file, path) pairs and places them at line:col at the end."""
+    """Gathers problems as (file, path) pairs and places them at line:col at the end.
+
+    Only the first ``MAX_PROBLEMS`` in file order are kept; the others are counted. Records
+    do not overlap in a file, so the order of (section, record) is the order of lines, and
+    problems are ranked by it without reading marks; only the kept ones are placed.
+    """
 
     def __init__(self, files: list[ClaimFile], hints: ReferenceHints) -> None:
         self.files = files
         self.hints = hints
-        self.problems: list[tuple[int, Problem]] = []
-        self.later: dict[int, Callable[[], str]] = {}
+        self.pending: list[_Pending] = []
+        self.omitted = {"error": 0, "warning": 0}
+        self.files_with_errors: set[int] = set()
+        self.cutoff: tuple[int, int, int] | None = None
+        """The record of the last problem listed, once ``MAX_PROBLEMS`` are kept: problems of
+        later records can only be counted."""
+        self.complete = True
+        """False once a record was left out of the cross-record checks (see ``past_the_listed``)."""
 
-    def at_mark(self, file_index: int, line: int, column: int, where: str, message: str, hint: str = "") -> None:
-        self.problems.append((file_index, Problem(self.files[file_index].name, line, column, where, message, hint)))
+    def at_mark(self, file_index: int, line: int, column: int, message: str, hint: str = "", path: Path_ = ()) -> None:
+        self._add(
+            _Pending(self._order(file_index, path), file_index, path, message, hint, "error", mark=(line, column))
+        )
 
     def at_path(
-        self, located: Located, message: str, hint: Hint = "", *, on_key: bool = False, severity: str = "error"
+        self,
+        located: Located,
+        message: _Message,
+        hint: Hint = "",
+        *,
+        on_key: bool = False,
+        severity: Severity = "error",
+        refs: tuple[Located, ...] = (),
     ) -> None:
         file_index, path = located
-        line, column = self.files[file_index].mark_of(path, on_key)
-        if callable(hint):
-            self.later[len(self.problems)] = hint
-            hint = ""
-        problem = Problem(
-            self.files[file_index].name,
-            line,
-            column,
-            format_path(path),
-            message,
-            hint,
-            "warning" if severity == "warning" else "error",
-        )
-        self.problems.append((file_index, problem))
+        order = self._order(file_index, path)
+        self._add(_Pending(order, file_index, path, message, hint, severity, on_key=on_key, refs=refs))
 
     def reference_hint(self, ref: str, section: str) -> Hint:
         """The fix for a reference to ``section`` that is no id, written once all records are read."""
         return lambda: self.hints.hint(ref, section)
 
-    def sorted(self) -> list[Problem]:
-        for index, write_hint in self.later.items():
-            file_index, problem = self.problems[index]
-            self.problems[index] = (file_index, dataclasses.replace(problem, hint=write_hint()))
-        self.later.clear()
-        return [p for _, p in sorted(self.problems, key=lambda item: (item[0], item[1].line, item[1].column))]
+    def _order(self, file_index: int, path: Path_) -> tuple[int, int, int, int]:
+        section = self.files[file_index].sections.get(str(path[0]), -1) if path else -1
+        record = path[1] if len(path) > 1 and isinstance(path[1], int) else -1
+        return (file_index, section, record, len(self.pending) + sum(self.omitted.values()))
+
+    def past_the_listed(self, located: Located) -> bool:
+        """Whether no problem of the record at ``located`` can be among those listed."""
+        return self.cutoff is not None and self._order(*located)[:3] > self.cutoff
+
+    def count_unlisted(self, file_index: int, errors: int) -> None:
+        """Count errors found but not even recorded (past the first ``MAX_PROBLEMS``)."""
+        self.omitted["error"] += errors
+        if errors:
+            self.files_with_errors.add(file_index)
+
+    def _add(self, pending: _Pending) -> None:
+        if pending.severity == "error":
+            self.files_with_errors.add(pending.file_index)
+        self.pending.append(pending)
+        if len(self.pending) >= 4 * MAX_PROBLEMS:
+            self._keep_first()
+
+    def _keep_first(self) -> None:
+        self.pending.sort(key=lambda p: p.order)
+        for dropped in self.pending[MAX_PROBLEMS:]:
+            self.omitted[dropped.severity] += 1
+        del self.pending[MAX_PROBLEMS:]
+        if len(self.pending) == MAX_PROBLEMS:
+            file_index, section, record, _ = self.pending[-1].order
+            self.cutoff = (file_index, section, record)
+
+    def placed(self) -> list[Problem]:
+        """The first ``MAX_PROBLEMS`` problems, placed at line:col, in file order."""
+        self._keep_first()
+        wanted: dict[int, list[Path_]] = {}
+        for pending in self.pending:
+            if pending.mark is None:
+                wanted.setdefault(pending.file_index, []).append(pending.path)
+            for file_index, path in pending.refs:
+                wanted.setdefault(file_index, []).append(path)
+        read = {index: self.files[index].marks_of(paths) for index, paths in wanted.items()}
+        look = Lookup(read)
+
+        problems = []
+        for p in self.pending:
+            line, column = p.mark or _mark_for(read[p.file_index], p.path, p.on_key)
+            message = p.message if isinstance(p.message, str) else p.message(look)
+            hint = p.hint if isinstance(p.hint, str) else p.hint()
+            name = self.files[p.file_index].name
+            problems.append((p.file_index, Problem(name, line, column, format_path(p.path), message, hint, p.severity)))
+        return [p for _, p in sorted(problems, key=lambda item: (item[0], item[1].line, item[1].column))]
 
 
 def format_path(path: Path_) -> str:
@@ -290,11 +375,23 @@ def _validate(
         _load_file(dataset, collector, index, claim_file)
     check_dataset(dataset, collector, check_quotes=check_quotes)
     position = {name: index for index, name in enumerate(order)}  # problems in file order, unreadable ones too
-    found = sorted(problems + collector.sorted(), key=lambda p: (position.get(p.file, -1), p.line, p.column))
-    errors = [p for p in found if p.severity == "error"]
+    found = sorted(problems + collector.placed(), key=lambda p: (position.get(p.file, -1), p.line, p.column))
+    omitted = dict(collector.omitted)
+    for unlisted in found[MAX_PROBLEMS:]:
+        omitted[unlisted.severity] += 1
+    found = found[:MAX_PROBLEMS]
     dataset.warnings = [p for p in found if p.severity == "warning"]
-    if errors:
-        raise DataError(found)
+    dataset.omitted_warnings = omitted["warning"]
+    error_count = sum(p.severity == "error" for p in found) + omitted["error"]
+    if error_count:
+        with_errors = {files[i].name for i in collector.files_with_errors} | {p.file for p in problems}
+        raise DataError(
+            found,
+            omitted=sum(omitted.values()),
+            error_count=error_count,
+            files=sorted(with_errors),
+            complete=collector.complete,
+        )
     return dataset
 
 
@@ -302,23 +399,17 @@ def _load_file(dataset: Dataset, collector: _Collector, index: int, claim_file: 
     try:
         parsed = parse_yaml(claim_file.text)
     except YamlError as exc:
-        collector.at_mark(index, exc.line, exc.column, "", exc.message, exc.hint)
+        collector.at_mark(index, exc.line, exc.column, exc.message, exc.hint)
         return
+    if isinstance(parsed.data, dict):
+        claim_file.sections = {str(key): rank for rank, key in enumerate(parsed.data)}
     if parsed.has_duplicates:
-        for dup in claim_file.located().duplicates:
-            collector.at_mark(
-                index,
-                dup.line,
-                dup.column,
-                format_path(dup.path),
-                dup.message,
-                "keep one of the two and delete the other",
-            )
+        _report_duplicate_keys(collector, index, claim_file)
     data = _top_level(parsed.data, collector, index)
     if data is None:
         return
     try:
-        document = Document.model_validate(data)
+        document = _WholeFile.model_validate(data)
     except ValidationError:
         _load_records_one_by_one(dataset, collector, index, data)
         return
@@ -328,13 +419,36 @@ def _load_file(dataset: Dataset, collector: _Collector, index: int, claim_file: 
             _register(dataset, collector, index, section, position, record)
 
 
+class _WholeFile(Document):
+    """The fast path's check of a whole file. It only needs to know whether the file is valid,
+    so each section stops at its first bad record: pydantic's error list for a million bad
+    records would take gigabytes. The slow path then finds every problem, one record at a time."""
+
+    sides: list[Side] = Field(default_factory=list, fail_fast=True)
+    actors: list[Actor] = Field(default_factory=list, fail_fast=True)
+    places: list[Place] = Field(default_factory=list, fail_fast=True)
+    propositions: list[Proposition] = Field(default_factory=list, fail_fast=True)
+    evidence: list[Evidence] = Field(default_factory=list, fail_fast=True)
+    sources: list[Source] = Field(default_factory=list, fail_fast=True)
+    claims: list[Claim] = Field(default_factory=list, fail_fast=True)
+
+
+def _report_duplicate_keys(collector: _Collector, index: int, claim_file: ClaimFile) -> None:
+    """Each duplicate key at its line; the file is read again for their paths (not their marks)."""
+    found = parse_yaml(claim_file.text, want=())
+    for dup in found.duplicates:
+        collector.at_mark(
+            index, dup.line, dup.column, dup.message, "keep one of the two and delete the other", path=dup.path
+        )
+    collector.count_unlisted(index, found.duplicate_count - len(found.duplicates))
+
+
 def _top_level(data: Any, collector: _Collector, index: int) -> dict[str, Any] | None:
     if data is None:
         collector.at_mark(
             index,
             1,
             1,
-            "",
             "the file is empty",
             "start with a section such as 'actors:' or 'claims:' (see the README for an example)",
         )
@@ -385,7 +499,11 @@ def _load_record(dataset: Dataset, collector: _Collector, index: int, section: s
         record = model.model_validate(item)
     except ValidationError as exc:
         errors = [_as_written(item, error) for error in exc.errors(include_url=False)]
-        for error in _without_missing_typos(errors):
+        problems = _without_missing_typos(errors)
+        if collector.past_the_listed((index, (section, position))):
+            _count_unlisted_record(dataset, collector, (index, (section, position)), item, len(problems))
+            return
+        for error in problems:
             _report_validation_error(collector, (index, (section, position)), model, error)
         _register_invalid(dataset, collector, index, section, position, model, item, errors)
         return
@@ -403,6 +521,16 @@ def _as_written(item: Any, error: ErrorDetails) -> ErrorDetails:
         if isinstance(value, str):
             return {**error, "loc": loc[:-1]}
     return error
+
+
+def _count_unlisted_record(dataset: Dataset, collector: _Collector, located: Located, item: Any, problems: int) -> None:
+    """A bad record none of whose problems can be listed: count them, keep its id for references
+    to it, and do not salvage it (a file of a million bad records would hold a million models)."""
+    collector.count_unlisted(located[0], problems)
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        collector.complete = False  # the salvaged record's references would have been checked
+        if _claim_id(dataset, collector, located, item["id"]):
+            dataset.origins[item["id"]] = located
 
 
 def _without_missing_typos(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -471,11 +599,17 @@ def _claim_id(dataset: Dataset, collector: _Collector, located: Located, record_
     if first is None:
         return True
     first_file = dataset.files[first[0]].name
-    line = _mark_for(dataset.files[first[0]].located(), first[1], False)[0]
+
+    def message(look: Lookup) -> str:
+        return (
+            f"duplicate id {record_id!r}: already used at {first_file}:{look.line_of(first)} ({format_path(first[1])})"
+        )
+
     collector.at_path(
         (located[0], (*located[1], "id")),
-        f"duplicate id {record_id!r}: already used at {first_file}:{line} ({format_path(first[1])})",
+        message,
         "ids must be unique across all sections and files; rename one of them",
+        refs=(first,),
     )
     return False
 
@@ -494,8 +628,18 @@ def _report_validation_error(collector: _Collector, record_at: Located, model: t
     elif kind == "missing":
         collector.at_path((file_index, path[:-1]), f"missing field {loc[-1]!r}", f"add '{loc[-1]}:' to this record")
     else:
-        found = _Found(error, loc, _echo(collector.files[file_index], path, error.get("input")))
-        collector.at_path((file_index, path), found.message(), found.hint(collector.reference_hint))
+        value = error.get("input")
+        placed: list[_Found] = []
+
+        def message(look: Lookup) -> str:  # written once placed, so the value shows as the file writes it
+            placed.append(_Found(error, loc, _echo(look.written((file_index, path)), path, value)))
+            return placed[0].message()
+
+        def hint() -> str:  # the collector writes it after the message
+            written = placed[0].hint(collector.reference_hint)
+            return written() if callable(written) else written
+
+        collector.at_path((file_index, path), message, hint)
 
 
 def _fields_at(model: type[Any], loc: tuple[Any, ...]) -> list[str]:
@@ -563,14 +707,13 @@ _REFERENCES = {
 ReferenceHint = Callable[[str, str], Hint]
 
 
-def _echo(claim_file: ClaimFile, path: Path_, value: Any) -> str:
+def _echo(written: str | None, path: Path_, value: Any) -> str:
     """A value as a message shows it: text quoted (and cut when long), numbers and booleans as the
-    file writes them (``010``, not ``10``); empty for lists and mappings, which are not echoed."""
+    file writes them (``written``: ``010``, not ``10``); empty for lists and mappings, which are not echoed."""
     if isinstance(value, str):
         return shown(value)
     if isinstance(value, (dict, list)):
         return ""
-    written = claim_file.located().written.get(path)
     if written is not None:
         return shortened(written)
     if value is None or isinstance(value, bool):
@@ -625,6 +768,8 @@ class _Found:
             return f"expected an id (got {echo})"
         if kind == "string_pattern_mismatch" and self.names_a_record:
             return f"{echo} is not a valid id: {why_not_an_id(str(self.value))}"
+        if kind == "too_long" and "actual_length" in ctx:
+            return f"has {ctx['actual_length']:,} items; a list holds at most {ctx['max_length']:,}"
         if kind == "string_too_long":
             return f"is too long: {len(str(self.value)):,} characters, the most is {ctx.get('max_length')}"
         message = _PLAIN_MESSAGES.get(kind, self.error["msg"])
@@ -648,6 +793,8 @@ class _Found:
             choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
             close = suggest_id(str(value), choices)
             return (f"did you mean {close[0]!r}? " if close else "") + f"allowed: {', '.join(choices)}"
+        if kind == "too_long" and "actual_length" in (self.error.get("ctx") or {}):
+            return "check for items pasted or generated by mistake"
         if field_name == "responds_to" or ("responds_to" in loc and kind in ("model_type", "dict_type")):
             return "write each response as '- denies: <claim id>' (or rebuts, supports, concedes, repeats)"
         if value is None and field_name:

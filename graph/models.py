@@ -181,6 +181,11 @@ def _one_record_or_many(value: Any) -> Any:
     return [value] if isinstance(value, (str, dict)) else value
 
 
+MAX_ITEMS = 1000
+"""The most items a list in a record holds: far more than any claim needs, and few enough that a
+runaway list (a million targets) is one error instead of a million."""
+
+
 def _one_or_many(value: Any) -> Any:
     """``targets: us-forces`` means ``targets: [us-forces]``: one item need not be written as a list."""
     return [value] if isinstance(value, str) else value
@@ -189,12 +194,14 @@ def _one_or_many(value: Any) -> Any:
 IdList = Annotated[
     list[Slug],
     BeforeValidator(_one_or_many, json_schema_input_type=Slug | list[Slug]),
+    Field(max_length=MAX_ITEMS),
 ]
 """Ids of other records: a list, or one id on its own."""
 
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_or_many, json_schema_input_type=Text | list[Text]),
+    Field(max_length=MAX_ITEMS),
 ]
 """Pieces of text: a list, or one on its own."""
 
@@ -204,6 +211,7 @@ Tag = Annotated[str, *_text(80)]
 TagList = Annotated[
     list[Tag],
     BeforeValidator(_one_or_many, json_schema_input_type=Tag | list[Tag]),
+    Field(max_length=MAX_ITEMS),
 ]
 """Short keywords: a list, or one on its own."""
 
@@ -477,7 +485,9 @@ ReportEntry = Annotated[Report, BeforeValidator(_report_shorthand, json_schema_i
 """A report, or just a source id as shorthand for one with no intermediaries."""
 
 ReportList = Annotated[
-    list[ReportEntry], BeforeValidator(_one_record_or_many, json_schema_input_type=Slug | Report | list[Slug | Report])
+    list[ReportEntry],
+    BeforeValidator(_one_record_or_many, json_schema_input_type=Slug | Report | list[Slug | Report]),
+    Field(max_length=MAX_ITEMS),
 ]
 """Reports: a list of source ids and ``{source, via, ...}`` mappings, or one source id on its own."""
 
@@ -605,15 +615,16 @@ class _ClaimFields(Record):
         None, description="What the claim is limited to ('only before 2018', 'at al-Tanf only')."
     )
     targets: IdList = Field(default_factory=list, description="Ids of the actors accused or addressed.")
-    responds_to: list[Response] = Field(default_factory=list)
+    responds_to: Annotated[list[Response], Field(max_length=MAX_ITEMS)] = Field(default_factory=list)
     rests_on: Annotated[
         list[DerivationEntry],
         BeforeValidator(_one_record_or_many, json_schema_input_type=Slug | Derivation | list[Slug | Derivation]),
+        Field(max_length=MAX_ITEMS),
     ] = Field(
         default_factory=list, description="Claims or evidence this claim is derived from (not independent support)."
     )
     cites: IdList = Field(default_factory=list, description="Ids of evidence items the claim points to.")
-    reports: Annotated[ReportList, Field(min_length=1)] = Field(
+    reports: Annotated[ReportList, Field(min_length=1, max_length=MAX_ITEMS)] = Field(
         description="The sources the claim appears in: a source id, or {source, via}.",
     )
     places: IdList = Field(default_factory=list, description="Ids of the places the claim is about.")

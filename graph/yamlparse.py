@@ -17,7 +17,9 @@ which callers do once they know there is an error to place.
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +35,8 @@ Mark = tuple[int, int]
 """A 1-based (line, column)."""
 
 MAX_DEPTH = 64
+MAX_DUPLICATES = 1000
+"""Duplicate keys kept with their paths; more are only counted (a hostile file may hold millions)."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _PARSER: type = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
@@ -82,24 +86,41 @@ class Parsed:
     data: Any
     has_duplicates: bool = False
     duplicates: list[Duplicate] = field(default_factory=list)
+    """The first ``MAX_DUPLICATES`` duplicate keys, in file order."""
+    duplicate_count: int = 0
+    """How many duplicate keys there are in all."""
     marks: dict[Path_, tuple[Mark | None, Mark]] = field(default_factory=dict)
     written: dict[Path_, str] = field(default_factory=dict)
     """With ``locate``: how each value read as a number, boolean or null was written (``010``, ``yes``),
     so messages can show it as the file has it."""
     complete: bool = True
-    """False when reading stopped early at ``stop_at``: data, duplicates and marks are partial."""
+    """False when reading stopped early once every path in ``want`` was seen: the rest is unread."""
 
 
 def decode_yaml_bytes(raw: bytes) -> str:
-    """Decode a file's bytes as UTF-8, refusing binary files with a located message.
+    """Decode a file's bytes: UTF-8, or UTF-16 or UTF-32 with a byte-order mark (as YAML allows).
+    Binary files and UTF-16 without a byte-order mark get a located refusal.
 
+    >>> decode_yaml_bytes("a: é\\n".encode("utf-16"))
+    'a: é\\n'
     >>> decode_yaml_bytes(b"a: \\xff\\n")
     Traceback (most recent call last):
     ...
     graph.yamlparse.YamlError: 1:4: the file is not valid UTF-8 (byte 0xff)
     """
+    encoding = _bom_encoding(raw)
+    if encoding is not None:
+        return _decode_wide(raw, encoding)
     nul = raw.find(b"\x00")
     if nul != -1:
+        wide = wide_encoding_without_bom(raw)
+        if wide is not None:
+            raise YamlError(
+                1,
+                1,
+                f"the file is {wide} without a byte-order mark; save it as UTF-8",
+                "most editors offer the encoding under 'Save with encoding' or 'Save as'",
+            )
         line, col = _position(raw, nul)
         raise YamlError(
             line,
@@ -119,25 +140,80 @@ def decode_yaml_bytes(raw: bytes) -> str:
         ) from None
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16's, which it starts with
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    return next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+
+
+def decode_wide_text(raw: bytes) -> str | None:
+    """The text of bytes that start with a UTF-16 or UTF-32 byte-order mark (invalid
+    sequences become U+FFFD), or None for any other bytes.
+
+    >>> decode_wide_text("Al-Tanf".encode("utf-32")), decode_wide_text(b"Al-Tanf")
+    ('Al-Tanf', None)
+    """
+    encoding = _bom_encoding(raw)
+    return None if encoding is None else raw.decode(encoding.lower(), errors="replace")
+
+
+def wide_encoding_without_bom(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes read as printable ASCII in that encoding without a
+    byte-order mark (as a claims file starts: ``claims:``, ``# ...``), else None.
+
+    >>> wide_encoding_without_bom("claims:".encode("utf-16-le")), wide_encoding_without_bom(bytes(range(8)))
+    ('UTF-16', None)
+    """
+    for name, width, codecs_ in (("UTF-32", 4, ("utf-32-le", "utf-32-be")), ("UTF-16", 2, ("utf-16-le", "utf-16-be"))):
+        head = raw[: 8 * width]
+        head = head[: len(head) - len(head) % width]
+        for codec in codecs_:
+            text = head.decode(codec, errors="replace")
+            if text and all((char.isprintable() and char.isascii()) or char in "\t\r\n" for char in text):
+                return name
+    return None
+
+
+def _decode_wide(raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding.lower())  # the codec drops the byte-order mark
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode(encoding.lower(), errors="replace")
+        line = before.count("\n") + 1
+        raise YamlError(
+            line,
+            len(before) - (before.rfind("\n") + 1) + 1,
+            f"the file is not valid {encoding} (at byte {exc.start:,})",
+            "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
+        ) from None
+
+
 def _position(raw: bytes, offset: int) -> Mark:
     line = raw.count(b"\n", 0, offset) + 1
     start = raw.rfind(b"\n", 0, offset) + 1
     return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
 
 
-def parse_yaml(text: str, *, locate: bool = False, stop_at: Path_ | None = None) -> Parsed:
+def parse_yaml(text: str, *, locate: bool = False, want: Collection[Path_] | None = None) -> Parsed:
     """Read one YAML document into plain data; raise :class:`YamlError` if it is not readable.
 
-    With ``locate=True`` the result also lists duplicate keys and the mark of every value.
-    With ``stop_at``, reading stops as soon as the mark of that path is known (the result's
-    ``complete`` is then False): placing one problem near the top of a large file is cheap.
+    With ``locate=True`` the result also gives the paths of duplicate keys and the mark of
+    every value. With ``want``, only the marks of those paths are kept, and reading stops
+    as soon as all are known (``complete`` is then False): placing a few problems costs
+    memory for those few, and time only up to the last of them.
 
-    >>> parse_yaml("a: 1\\nb: [2, 3]\\nc: 4\\n", locate=True, stop_at=("b", 0)).marks[("b", 0)]
-    (None, (2, 5))
+    >>> parse_yaml("a: 1\\nb: [2, 3]\\nc: 4\\n", want={("b", 0)}).marks
+    {('b', 0): (None, (2, 5))}
     """
     parser = _PARSER(text)
     try:
-        return _Builder(len(text), locate or stop_at is not None, stop_at).run(parser.get_event)
+        return _Builder(len(text), locate or want is not None, want).run(parser.get_event)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:
@@ -193,9 +269,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
 class _Builder:
     """Turns the parser's events into plain data, without recursion."""
 
-    def __init__(self, text_length: int, locate: bool, stop_at: Path_ | None = None) -> None:
+    def __init__(self, text_length: int, locate: bool, want: Collection[Path_] | None = None) -> None:
         self.locate = locate
-        self.stop_at = stop_at
+        self.want = want
         # The size of the data built, in values plus characters of text. Without aliases it
         # stays below twice the text's length; aliases may add a little, never a multiple.
         self.budget = 100_000 + 2 * text_length
@@ -220,7 +296,7 @@ class _Builder:
                     self.anchors[event.anchor] = (value, size)
                 written = None if isinstance(value, str) else event.value
                 self._add(stack, value, event.start_mark, locate, marks, written)
-                if self.stop_at is not None and self.stop_at in marks:
+                if self.want and len(marks) == len(self.want):
                     self.result.complete = False
                     return self.result
             elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
@@ -228,16 +304,18 @@ class _Builder:
                 self.count += 1
                 container: Any = {} if cls is ev.MappingStartEvent else []
                 path = self._child_path(stack) if locate else ()
+                if locate:  # marked where it starts, so a read for a few marks can stop early
+                    self._mark_start(stack, path, event.start_mark, marks)
+                    if self.want and len(marks) == len(self.want):
+                        self.result.complete = False
+                        return self.result
                 lines: dict[Any, Mark] | None = {} if cls is ev.MappingStartEvent else None
                 stack.append([container, _NO_KEY, None, path, self.count, event.anchor, event.start_mark, lines])
             elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
                 frame = stack.pop()
                 if frame[5]:
                     self.anchors[frame[5]] = (frame[0], self.count - frame[4] + 1)
-                self._add(stack, frame[0], frame[6], locate, marks)
-                if self.stop_at is not None and self.stop_at in marks:
-                    self.result.complete = False
-                    return self.result
+                self._add(stack, frame[0], frame[6], False, marks)
             elif cls is ev.AliasEvent:
                 self._alias(stack, event, locate, marks)
             elif cls is ev.DocumentStartEvent:
@@ -250,6 +328,15 @@ class _Builder:
                     )
             elif cls is ev.StreamEndEvent:
                 return self.result
+
+    def _mark_start(
+        self, stack: list[list[Any]], path: Path_, mark: Any, marks: dict[Path_, tuple[Mark | None, Mark]]
+    ) -> None:
+        if path in marks:
+            return  # the value of a duplicate key: the first one's marks stand
+        key = stack[-1][2] if stack and stack[-1][7] is not None else None
+        key_mark = (key.line + 1, key.column + 1) if key is not None else None
+        self._keep(marks, path, (key_mark, (mark.line + 1, mark.column + 1)), None)
 
     def _child_path(self, stack: list[list[Any]]) -> Path_:
         if not stack:
@@ -271,15 +358,13 @@ class _Builder:
         if not stack:
             self.result.data = value
             if locate:
-                marks[()] = (None, (mark.line + 1, mark.column + 1))
+                self._keep(marks, (), (None, (mark.line + 1, mark.column + 1)), None)
             return
         top = stack[-1]
         container = top[0]
         if top[7] is None:
             if locate:
-                marks[(*top[3], len(container))] = (None, (mark.line + 1, mark.column + 1))
-                if written is not None:
-                    self.result.written[(*top[3], len(container))] = written
+                self._keep(marks, (*top[3], len(container)), (None, (mark.line + 1, mark.column + 1)), written)
             container.append(value)
         elif top[1] is _NO_KEY:
             top[1] = self._key(value, mark, written)
@@ -294,12 +379,25 @@ class _Builder:
             container[key] = value
             top[7][key] = key_mark
             if locate:
-                marks[(*top[3], key)] = (key_mark, (mark.line + 1, mark.column + 1))
-                if written is not None:
-                    self.result.written[(*top[3], key)] = written
+                self._keep(marks, (*top[3], key), (key_mark, (mark.line + 1, mark.column + 1)), written)
+
+    def _keep(
+        self,
+        marks: dict[Path_, tuple[Mark | None, Mark]],
+        path: Path_,
+        found: tuple[Mark | None, Mark],
+        written: str | None,
+    ) -> None:
+        if self.want is None or path in self.want:
+            marks[path] = found
+            if written is not None:
+                self.result.written[path] = written
 
     def _duplicate(self, frame: list[Any], key: Any, key_mark: Mark) -> None:
         self.result.has_duplicates = True
+        self.result.duplicate_count += 1
+        if len(self.result.duplicates) >= MAX_DUPLICATES:
+            return
         first_line = frame[7][key][0]
         self.result.duplicates.append(
             Duplicate(

@@ -150,3 +150,17 @@ def test_build_open_says_so_when_no_browser_starts(
     assert main(["build", str(MINI), "-o", str(tmp_path / "p.html"), "--open"]) == 0
     uri = (tmp_path / "p.html").resolve().as_uri()
     assert capsys.readouterr().err == f"could not start a web browser; open {uri} yourself\n"
+
+
+def test_validate_lists_200_warnings_and_counts_the_rest(
+    write_yaml: Callable[[str, str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    answered = "  - {id: c0, claimant: a, kind: accusation, text: x, reports: [doc], date: 2017-10-06}\n"
+    denial = "  - {{id: d{0}, claimant: a, kind: denial, text: x, reports: [doc], date: 2017-10-01,"
+    denial += " responds_to: [denies: c0]}}\n"
+    path = write_yaml(BAD.split("claims:")[0] + "claims:\n" + answered + "".join(denial.format(i) for i in range(210)))
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert err.count(": warning: this denial is dated 2017-10-01") == 200
+    assert err.endswith("\n... and 10 more problems (first 200 shown)\n")
+    assert out == f"{path}: OK: 1 actor, 211 claims, 1 source, 0 places, 210 responses\n"

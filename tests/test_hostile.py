@@ -156,3 +156,44 @@ def test_missing_folder_content_is_an_error_not_a_traceback(tmp_path: Path) -> N
         "    hint: point claimgraph at a claims file, or add one ending in .yaml\n"
         f"Error: 1 problem in {tmp_path}\n"
     )
+
+
+def test_a_million_mistakes_list_the_first_200_and_count_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims: [" + "{}, " * 999 + "{}]\n", encoding="utf-8")  # 5 missing fields each
+    result = _cli("validate", str(path))
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert lines[0] == f"{path}:1:10: claims[0]: missing field 'id'"
+    assert lines[-2:] == ["... and 4,800 more problems (first 200 shown)", f"Error: 5,000 problems in {path}"]
+    assert sum(1 for line in lines if LOCATED.match(line)) == 200
+
+
+def test_bad_records_past_the_listed_ones_are_counted_as_a_lower_bound(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    record = "  - {{id: c{0}, claimant: nobody, kind: wrong, text: T, reports: [nodoc]}}\n"
+    path.write_text("claims:\n" + "".join(record.format(i) for i in range(1000)), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        graph.read_dataset(path)
+    error = info.value
+    assert len(error.problems) == 200 and error.problems[-1].where.startswith("claims[66].")
+    assert not error.complete and error.error_count >= 1000 + 2 * 200  # every kind; the references of some
+    assert str(error).startswith(f"at least {error.error_count:,} errors in the claim data:\n")
+    assert str(error).endswith(f"\n... and at least {error.omitted:,} more problems (first 200 shown)")
+
+
+def test_many_bad_records_are_checked_in_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n" + "  - {}\n" * 30_000, encoding="utf-8")
+    script = (
+        "import sys, graph\n"
+        "try:\n    graph.read_dataset(sys.argv[1])\n"
+        "except graph.DataError as e:\n    print(e.error_count, len(e.problems))\n"
+        "print(open('/proc/self/status').read().split('VmHWM:')[1].split()[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120, check=True
+    )
+    counts, peak_kib = result.stdout.splitlines()
+    assert counts == "150000 200"
+    assert int(peak_kib) < 100 * 1024  # about 50 MB: 200 problems kept; keeping all 150,000 took 166 MB

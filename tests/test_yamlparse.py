@@ -113,6 +113,29 @@ def test_byte_order_mark_is_accepted() -> None:
     assert parse_yaml(decode_yaml_bytes(b"\xef\xbb\xbfa: 1\n")).data == {"a": 1}
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(encoding: str) -> None:
+    raw = "\ufeffclaims:\n  - text: Аль-Танф\n".encode(encoding)
+    assert parse_yaml(decode_yaml_bytes(raw)).data == {"claims": [{"text": "Аль-Танф"}]}
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"), [("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32-le", "UTF-32")]
+)
+def test_utf16_without_a_byte_order_mark_is_named(encoding: str, name: str) -> None:
+    with pytest.raises(YamlError) as info:
+        decode_yaml_bytes("claims:\n  - id: c1\n".encode(encoding))
+    assert str(info.value) == f"1:1: the file is {name} without a byte-order mark; save it as UTF-8"
+    assert info.value.hint == "most editors offer the encoding under 'Save with encoding' or 'Save as'"
+
+
+def test_broken_utf16_is_located() -> None:
+    raw = "a: 1\nb: x".encode("utf-16") + b"\x00\xdc"  # a lone low surrogate
+    with pytest.raises(YamlError) as info:
+        decode_yaml_bytes(raw)
+    assert str(info.value) == "2:5: the file is not valid UTF-16 (at byte 20)"
+
+
 def test_control_characters_are_located() -> None:
     with pytest.raises(YamlError, match="character YAML does not allow") as info:
         parse_yaml("a: ok\nb: x\x07y\n")
