@@ -26,6 +26,7 @@ concerns        claim -> place      the claim is about the place
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,7 @@ def build_graph(data: Dataset, *, name: str | None = None) -> ClaimGraph:
 
 def _default_name(data: Dataset) -> str:
     if len(data.files) == 1 and not data.files[0].name.startswith("<"):
-        return Path(data.files[0].name).stem
+        return os.fsencode(Path(data.files[0].name).stem).decode("utf-8", "replace")  # text, whatever the locale
     return "claims"
 
 

@@ -549,7 +549,7 @@ def test_the_force_layout_keeps_to_its_work_budget_at_2000_nodes(monkeypatch: py
 def test_build_writes_the_page_and_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "page.html"
     assert main(["build", str(MINI), "-o", str(target)]) == 0
-    assert capsys.readouterr().out == f"wrote {target} (12 nodes, 17 edges) — open it in a browser\n"
+    assert capsys.readouterr() == ("", f"wrote {target} (12 nodes, 17 edges) — open it in a browser\n")
     assert Page(target.read_text(encoding="utf-8")).title == "mini"
 
 
@@ -561,7 +561,7 @@ def test_build_defaults_to_an_out_folder_next_to_the_data(
         shutil.copy(fixture, tmp_path / "cases" / fixture.name)
     monkeypatch.chdir(tmp_path)
     assert main(["build", "cases/mini.yaml", "--layout", "timeline", "--title", "Mini"]) == 0
-    assert capsys.readouterr().out.startswith("wrote cases/out/mini.html (")
+    assert capsys.readouterr().err.startswith("wrote cases/out/mini.html (")
     page = Page((tmp_path / "cases" / "out" / "mini.html").read_text(encoding="utf-8"))
     assert page.title == "Mini" and page.data_block()["layout"] == "timeline"
 
