@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import os as _os
 from collections.abc import Sequence as _Sequence
 
 from .build import NODE_TYPES, RELATIONS, RESPONSE_RELATIONS, build_graph
@@ -16,6 +15,7 @@ from .dates import PartialDate
 from .errors import ClaimgraphError, DataError, OutputError, Problem, UnknownIdError
 from .export import to_gexf, to_graphml, to_json, to_json_data
 from .load import Dataset, parse_dataset, read_dataset
+from .load import PathLike as _PathLike
 from .models import Actor, Claim, Document, Place, Report, Response, Side, Source
 from .queries import (
     accusations_against,
@@ -35,12 +35,12 @@ from .schema import json_schema
 from .types import ClaimGraph
 
 
-def load(
-    path: str | _os.PathLike[str] | _Sequence[str | _os.PathLike[str]] = "data/claims.yaml",
-) -> ClaimGraph:
+def load(path: _PathLike | _Sequence[_PathLike] = "data/claims.yaml") -> ClaimGraph:
     """Read, validate and build in one call: the entry point of every example.
 
-    Raises :class:`DataError` listing every problem when the data is not valid.
+    ``path`` is a claims file, a folder of ``.yaml`` files, or a list of them, as
+    ``str``, ``bytes`` or a path object. Raises :class:`DataError` listing every
+    problem when the data is not valid.
 
     >>> G = load("data/claims.yaml")
     >>> G.nodes["konashenkov-black-hole"]["claimant"], G.nodes["konashenkov-black-hole"]["kind"]

@@ -18,6 +18,7 @@ document does not name), and the report's own ``quote``, ``language`` and
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ def build_graph(data: Dataset, *, name: str | None = None) -> ClaimGraph:
 
 def _default_name(data: Dataset) -> str:
     if len(data.files) == 1 and not data.files[0].name.startswith("<"):
-        return Path(data.files[0].name).stem
+        return os.fsencode(Path(data.files[0].name).stem).decode("utf-8", "replace")  # text, whatever the locale
     return "claims"
 
 

@@ -1,29 +1,38 @@
 """The ``claimgraph`` command: parse options, call one library function, print, exit.
 
-Exit codes: 0 success, 1 the data or an output has problems, 2 wrong usage.
+Exit codes: 0 success, 1 the data or an output has problems, 2 wrong usage,
+128 + N when signal N (SIGTERM, SIGHUP; Ctrl-C is 130) stopped it.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import io
+import os
+import signal
 import sys
+import threading
 import webbrowser
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from types import FrameType
 
 from .build import build_graph
 from .errors import ClaimgraphError, DataError, omitted_note
 from .export import FORMATS, export_text
-from .files import write_text_atomic
+from .files import STANDARD_OUTPUT, output_path, refuse_overwriting, write_standard_output, write_text_atomic
 from .load import Dataset, read_dataset
-from .querycli import add_query_parser
-from .render import LAYOUTS, write_html
+from .querycli import add_query_parser, text_option
+from .render import LAYOUTS, render_html
 from .schema import json_schema_text
 from .text import printable
 
 DEFAULT_DATA = "data/claims.yaml"
+
+SCHEMA_NAME = "claims.schema.json"
+"""The file ``schema -o FOLDER`` writes in the folder."""
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -35,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command: Command = args.command
     try:
-        return command(args)
+        with _signals_as_exceptions():
+            return command(args)
     except DataError as exc:
         return _report_data_error(exc)
     except ClaimgraphError as exc:
@@ -43,16 +53,78 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Signalled as exc:
+        return 128 + exc.signum
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
         return 0
+    finally:
+        _drop_unwritable_output()
+
+
+class Signalled(BaseException):
+    """SIGTERM or SIGHUP arrived. Raised like Ctrl-C's KeyboardInterrupt, so that a write in
+    progress unwinds and removes its temporary file, and the command exits 128 + ``signum``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_signalled(signum: int, frame: FrameType | None) -> None:
+    raise Signalled(signum)
+
+
+@contextlib.contextmanager
+def _signals_as_exceptions() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into :class:`Signalled` while a command runs (unless ignored, as by ``nohup``)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers
+        return
+    wanted = [s for s in (signal.SIGTERM, signal.SIGHUP) if signal.getsignal(s) is not signal.SIG_IGN]
+    previous = {s: signal.signal(s, _raise_signalled) for s in wanted}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _drop_unwritable_output() -> None:
+    """When standard output failed (a full disk), send what is left in its buffer to /dev/null,
+    so that Python's own flush at exit does not fail again with 'Exception ignored ...'."""
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        stream.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def _tolerate_narrow_terminals() -> None:
-    """Under an ASCII or Latin-1 locale, print '→' and non-Latin names as escapes instead of failing."""
+    """Print what the terminal cannot show as escapes instead of failing: '→' and non-Latin names
+    under an ASCII or Latin-1 locale, and a file name's bytes that are not UTF-8 as ``\\xff``."""
+    codecs.register_error(_ESCAPE, _escape_unprintable)
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
+            stream.reconfigure(errors=_ESCAPE)
+
+
+_ESCAPE = "claimgraph.escape"
+
+
+def _escape_unprintable(error: UnicodeError) -> tuple[str, int]:
+    """``'\\udcff'`` (the byte 0xff of a file name that is not UTF-8) as ``\\xff``; others as ``\\u2192``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    shown = "".join(
+        f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c.encode("ascii", "backslashreplace").decode()
+        for c in bad
+    )
+    return shown, error.end
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -94,7 +166,7 @@ def run_validate(args: argparse.Namespace) -> int:
     """``claimgraph validate``: print a one-line summary, or every problem."""
     data = read_dataset(args.path)
     _print_warnings(data)
-    print(f"{printable(args.path)}: OK: {summary(data)}")
+    write_standard_output(f"{printable(args.path)}: OK: {summary(data)}\n")
     return 0
 
 
@@ -121,14 +193,16 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     parser.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
     _data_argument(parser)
-    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    _output_option(parser, "write to this file instead of standard output (a folder: NAME.FORMAT in it)")
     parser.set_defaults(command=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
     """``claimgraph export``: the graph in another format."""
-    text = export_text(build_graph(read_dataset(args.path)), args.format)
-    _emit(text, args.output)
+    data = read_dataset(args.path)
+    G = build_graph(data)
+    target = _target(args.output, f"{G.graph['name']}.{args.format}", data.input_paths())
+    _emit(export_text(G, args.format), target)
     return 0
 
 
@@ -138,13 +212,13 @@ def _add_schema(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="print the JSON Schema of the claims format",
         description="Print the JSON Schema of the claims format, for editors.",
     )
-    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    _output_option(parser, f"write to this file instead of standard output (a folder: {SCHEMA_NAME} in it)")
     parser.set_defaults(command=run_schema)
 
 
 def run_schema(args: argparse.Namespace) -> int:
     """``claimgraph schema``: the JSON Schema for editors."""
-    _emit(json_schema_text(), args.output)
+    _emit(json_schema_text(), _target(args.output, SCHEMA_NAME, ()))
     return 0
 
 
@@ -157,30 +231,32 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "to open in a browser.",
     )
     _data_argument(parser)
-    parser.add_argument(
-        "-o", "--output", type=Path, help="write the page here (default: out/NAME.html next to the data)"
-    )
+    _output_option(parser, "write the page here (default: out/NAME.html next to the data; a folder: NAME.html in it)")
     parser.add_argument(
         "--layout",
         choices=LAYOUTS,
         default="graph",
         help="graph: who is linked to whom; timeline: claims by date, left to right (default: graph)",
     )
-    parser.add_argument("--title", help="the page title (default: the data set's name)")
+    parser.add_argument("--title", type=text_option, help="the page title (default: the data set's name)")
     parser.add_argument("--open", action="store_true", help="open the page in the default web browser")
     parser.set_defaults(command=run_build)
 
 
 def run_build(args: argparse.Namespace) -> int:
     """``claimgraph build``: write the explorer page and say where it is."""
+    if args.open and args.output == STANDARD_OUTPUT:
+        args.parser.error("--open needs a file to open; -o - writes the page to standard output")
     data = read_dataset(args.path)
     _print_warnings(data)
     G = build_graph(data)
-    output: Path = args.output or default_page_path(Path(args.path), G.graph.get("name") or "claims")
-    write_html(G, output, layout=args.layout, title=args.title)
-    print(f"wrote {output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges) — open it in a browser")
-    if args.open and not webbrowser.open(output.resolve().as_uri()):
-        print(f"could not start a web browser; open {output.resolve().as_uri()} yourself", file=sys.stderr)
+    name = G.graph.get("name") or "claims"
+    output = args.output or str(default_page_path(Path(args.path), name))
+    target = _target(output, f"{name}.html", data.input_paths())
+    counts = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+    _emit(render_html(G, layout=args.layout, title=args.title), target, f" ({counts}) — open it in a browser")
+    if target is not None and args.open and not webbrowser.open(target.resolve().as_uri()):
+        print(f"could not start a web browser; open {target.resolve().as_uri()} yourself", file=sys.stderr)
     return 0
 
 
@@ -194,12 +270,27 @@ def default_page_path(data_path: Path, name: str) -> Path:
     return folder / "out" / f"{name}.html"
 
 
-def _emit(text: str, output: Path | None, stdout: TextIO | None = None) -> None:
-    if output is None:
-        (stdout or sys.stdout).write(text)
+def _output_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help=f"{help_text}; - for standard output")
+    parser.set_defaults(parser=parser)
+
+
+def _target(output: str | None, default_name: str, inputs: Sequence[Path]) -> Path | None:
+    """The file ``-o`` names (None: standard output), refused if writing it would destroy an input."""
+    if output is None or output == STANDARD_OUTPUT:
+        return None
+    target = output_path(output, default_name)
+    refuse_overwriting(target, inputs)
+    return target
+
+
+def _emit(text: str, target: Path | None, note: str = "") -> None:
+    """Write the text to standard output (None) or to the file, saying where on standard error."""
+    if target is None:
+        write_standard_output(text)
     else:
-        write_text_atomic(output, text)
-        print(f"wrote {output}", file=sys.stderr)
+        write_text_atomic(target, text)
+        print(f"wrote {target}{note}", file=sys.stderr)
 
 
 def _print_warnings(data: Dataset) -> None:

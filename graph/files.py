@@ -1,8 +1,14 @@
-"""Writing output files atomically, as UTF-8 whatever the locale.
+"""Writing outputs: atomically to files, in place to devices and pipes, never over an input.
 
-A reader never sees half a file: the text goes to a temporary file in the
-same folder, flushed to disk, which then replaces the target in one step. If
-anything goes wrong the temporary file is removed and the target is untouched.
+A reader never sees half a file: the text goes to a temporary file beside the
+target, flushed to disk, which then replaces the target in one step. If
+anything goes wrong (an error, Ctrl-C, or a signal the command line turns into
+an exception) the temporary file is removed and the target is untouched. A
+symlink stays a symlink: the file it points to is the one replaced.
+
+Devices, pipes and the names of open descriptors (``/dev/stdout``,
+``/dev/fd/3``) cannot be replaced that way, and must not be: they are opened
+and written in place.
 
 >>> import tempfile, pathlib
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "out" / "graph.json"
@@ -14,36 +20,154 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
+
+STANDARD_OUTPUT = "-"
+"""The output name that means standard output (``-o -``)."""
+
+CLAIM_FILE_SUFFIXES = (".yaml", ".yml")
+"""Claim data is never an output, so an existing file with one of these endings is never replaced."""
+
+
+def output_path(output: str | os.PathLike[str], default_name: str) -> Path:
+    """Where an output named ``output`` goes: there, or ``default_name`` inside it when it names
+    a folder (one that exists, or any name ending in ``/``), as ``cp`` does.
+
+    >>> output_path("out/", "claims.html"), output_path("out/page.html", "claims.html")
+    (PosixPath('out/claims.html'), PosixPath('out/page.html'))
+    """
+    text = os.fspath(output)
+    path = Path(text)
+    return path / default_name if text.endswith(("/", os.sep)) or path.is_dir() else path
+
+
+def refuse_overwriting(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Raise :class:`OutputError` when writing ``output`` would destroy a file the user keeps:
+    one of ``inputs`` under any name (a symlink, a hard link, a path through a linked folder),
+    or an existing ``.yaml`` or ``.yml`` file, which can only be claim data.
+
+    >>> refuse_overwriting("data/claims.yaml", ["data/claims.yaml"])
+    Traceback (most recent call last):
+    ...
+    graph.errors.OutputError: refusing to overwrite data/claims.yaml: it is the input data/claims.yaml; ...
+    """
+    try:
+        found = os.stat(output)
+    except (OSError, ValueError):
+        return  # nothing there to destroy (or the write will say what is wrong)
+    if not stat.S_ISREG(found.st_mode):
+        return  # writing to a device or pipe destroys nothing
+    for item in inputs:
+        try:
+            same = os.path.samestat(found, os.stat(item))
+        except (OSError, ValueError):
+            continue
+        if same:
+            raise OutputError(
+                f"refusing to overwrite {os.fspath(output)}: it is the input {os.fspath(item)}; "
+                "choose another output file"
+            )
+    if Path(os.path.realpath(output)).suffix.lower() in CLAIM_FILE_SUFFIXES:
+        raise OutputError(
+            f"refusing to overwrite {os.fspath(output)}: claimgraph never replaces a .yaml file "
+            "(claim data is never an output); choose another output file"
+        )
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     """Write ``text`` to ``path`` as UTF-8, creating its folder; return the path.
 
-    An existing file keeps its permissions; a new one gets the usual ones (``0o666`` less the umask).
+    A regular file is replaced atomically, keeping its permissions (a new one
+    gets the usual ``0o666`` less the umask); a device or pipe is written in place.
+    Raises :class:`OutputError` saying why when the text cannot be written;
+    a pipe whose reader went away raises ``BrokenPipeError`` as usual.
     """
     target = Path(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        data = text.encode("utf-8")
+        if _written_in_place(target):
+            _write_in_place(target, data)
+        else:
+            _replace(Path(os.path.realpath(target)), data)
+    except BrokenPipeError:
+        raise
+    except (OSError, UnicodeError, ValueError) as exc:
+        raise OutputError(f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}") from None
+    return target
+
+
+def write_standard_output(text: str) -> None:
+    """Write ``text`` to standard output and flush it, so a full disk is reported now.
+
+    Raises :class:`OutputError` when standard output is closed or cannot take
+    the text; a reader that went away (``| head``) raises ``BrokenPipeError`` as usual.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("cannot write standard output: it is closed")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"cannot write standard output: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _written_in_place(target: Path) -> bool:
+    """Whether ``target`` is a device, a pipe or an open descriptor's name, rather than a file to replace."""
+    if _names_a_descriptor(target):
+        return True  # may lead to the very file a shell opened with `>`: write into it, as `>` would
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _names_a_descriptor(target: Path) -> bool:
+    """``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``, or a symlink leading to one of them."""
+    name = os.path.abspath(target)
+    for _ in range(40):  # the kernel's limit on symlinks followed
+        if name in ("/dev/stdout", "/dev/stderr") or name.startswith(("/dev/fd/", "/proc/")):
+            return True
+        try:
+            link = os.readlink(name)
+        except OSError:
+            return False
+        name = os.path.normpath(os.path.join(os.path.dirname(name), link))
+    return False
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    with open(target, "wb") as handle:
+        handle.write(data)
+
+
+TEMPORARY_PREFIX = ".claimgraph-"
+"""Temporary files are ``.claimgraph-XXXXXXXX.tmp``: short, so any target name that fits fits beside it."""
+
+
+def _replace(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary: str | None = None
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, (OSError, UnicodeError)):
-            raise OutputError(f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}") from None
+    except BaseException:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         raise
-    return target
 
 
 def _read_umask() -> int:

@@ -47,7 +47,7 @@ from .text import shortened, shown
 from .vocabulary import RESPONSE_RELATIONS, STANCES
 from .yamlparse import MAX_FILE_BYTES, Mark, Parsed, Path_, YamlError, decode_yaml_bytes, parse_yaml
 
-PathLike = str | os.PathLike[str]
+PathLike = str | bytes | os.PathLike[str] | os.PathLike[bytes]
 Located = tuple[int, Path_]
 """A place in the data set: the index of the file, and the path inside its document."""
 
@@ -109,6 +109,11 @@ class Dataset:
             return None
         file_index = self.origins[source_id][0]
         return self.files[file_index].folder / source.archive
+
+    def input_paths(self) -> list[Path]:
+        """Every file the data came from, which no output may replace: the YAML files and the archived texts."""
+        archives = [path for source in self.sources if (path := self.archive_path(source)) is not None]
+        return [Path(f.name) for f in self.files if not f.name.startswith("<")] + archives
 
     @property
     def response_count(self) -> int:
@@ -293,32 +298,59 @@ def parse_dataset(text: str, *, name: str = "<string>", folder: PathLike = ".", 
 
     ``folder`` stands for the file's folder: archive paths are resolved against it.
     """
-    return _validate([ClaimFile(name, text, Path(folder), Path(folder))], [], check_quotes=check_quotes)
+    root = Path(os.fsdecode(folder))
+    return _validate([ClaimFile(name, text, root, root)], [], check_quotes=check_quotes)
 
 
 def yaml_files(path: PathLike | Sequence[PathLike]) -> list[tuple[Path, Path]]:
     """The files a path names, each with its data set's folder: the file itself, or the
-    ``*.yaml`` and ``*.yml`` files directly in a folder, sorted by name."""
-    paths = [Path(path)] if isinstance(path, (str, os.PathLike)) else [Path(p) for p in path]
+    ``*.yaml`` and ``*.yml`` files directly in a folder, sorted by name.
+
+    Raises ``OSError`` when a folder cannot be listed.
+    """
     found: list[tuple[Path, Path]] = []
-    for item in paths:
-        if item.is_dir():
-            names = sorted(p for p in item.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-            found.extend((name, item) for name in names)
-        else:
-            found.append((item, item.parent))
+    for item in _paths(path):
+        found.extend(_yaml_files_in(item))
     return found
+
+
+def _paths(path: PathLike | Sequence[PathLike]) -> list[Path]:
+    """One path or several, as paths (``bytes`` decoded as the file system does)."""
+    items = [path] if isinstance(path, (str, bytes, os.PathLike)) else path
+    return [Path(os.fsdecode(item)) for item in items]
+
+
+def _yaml_files_in(item: Path) -> list[tuple[Path, Path]]:
+    if item.is_dir():
+        return [
+            (name, item) for name in sorted(p for p in item.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        ]
+    return [(item, item.parent)]
 
 
 def _read_files(path: PathLike | Sequence[PathLike]) -> tuple[list[ClaimFile], list[Problem], list[str]]:
     """The readable files, the problems of the others, and every file's name in order."""
     files: list[ClaimFile] = []
     problems: list[Problem] = []
-    names = yaml_files(path)
-    if not names:
+    names: list[tuple[Path, Path]] = []
+    for item in _paths(path):
+        try:
+            names.extend(_yaml_files_in(item))
+        except OSError as exc:
+            problems.append(
+                Problem(
+                    str(item),
+                    1,
+                    1,
+                    "",
+                    f"cannot list the folder: {exc.strerror or exc}",
+                    "check that the folder exists and that you may read it",
+                )
+            )
+    if not names and not problems:
         problems.append(
             Problem(
-                str(path),
+                ", ".join(map(str, _paths(path))),
                 1,
                 1,
                 "",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from . import queries as q
 from .build import build_graph
 from .dates import PartialDate
 from .errors import InvalidValue
+from .files import write_standard_output
 from .load import read_dataset
 from .text import printable, printable_json
 from .types import ClaimGraph
@@ -78,7 +80,9 @@ def run_query(args: argparse.Namespace) -> int:
     G = build_graph(read_dataset(args.data))
     query: Query = args.query
     answer = query(G, args)
-    print(printable_json(json.dumps(answer.data, indent=2, ensure_ascii=False)) if args.json else render(answer))
+    write_standard_output(
+        (printable_json(json.dumps(answer.data, indent=2, ensure_ascii=False)) if args.json else render(answer)) + "\n"
+    )
     return 0
 
 
@@ -108,6 +112,21 @@ def _cell(value: Any) -> str:
 # --- options -----------------------------------------------------------------------------------
 
 
+def text_option(value: str) -> str:
+    """An argument as the text the user typed. Under a locale that is not UTF-8 (``LC_ALL=C``)
+    Python keeps the bytes of a UTF-8 argument as escapes (``'\\udcd0'``); they are read back as UTF-8
+    here, so that ``--title 'Ал-Танф'`` is the title written, and bytes that are not UTF-8 are a usage error.
+
+    >>> text_option("Ал-Танф")
+    'Ал-Танф'
+    """
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except UnicodeError:
+        shown = os.fsencode(value).decode("ascii", "backslashreplace")
+        raise argparse.ArgumentTypeError(f"'{shown}' is not UTF-8 text") from None
+
+
 def _date(text: str) -> str:
     """A date option's value, checked here so that a bad date is a usage error (exit 2), not a traceback."""
     try:
@@ -119,13 +138,13 @@ def _date(text: str) -> str:
 
 
 def _actor_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("actor", help="actor id, name or alias")
+    parser.add_argument("actor", type=text_option, help="actor id, name or alias")
     parser.add_argument("--members", action="store_true", help="include the actor's members (transitively)")
     parser.add_argument("--side", action="store_true", help="include every actor of the actor's side")
 
 
 def _claim_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("claim", help="claim id")
+    parser.add_argument("claim", type=text_option, help="claim id")
 
 
 def _as_of_option(parser: argparse.ArgumentParser) -> None:
@@ -143,10 +162,10 @@ def _claim_and_as_of(parser: argparse.ArgumentParser) -> None:
 
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--actor", help="claims made by or aimed at this actor")
-    parser.add_argument("--side", help="claims made by actors of this side")
+    parser.add_argument("--actor", type=text_option, help="claims made by or aimed at this actor")
+    parser.add_argument("--side", type=text_option, help="claims made by actors of this side")
     parser.add_argument("--kind", choices=q.KINDS, help="claims of this kind")
-    parser.add_argument("--place", help="claims about this place")
+    parser.add_argument("--place", type=text_option, help="claims about this place")
     parser.add_argument("--start", type=_date, metavar="DATE", help="claims that may be from this date or later")
     parser.add_argument("--end", type=_date, metavar="DATE", help="claims that may be from this date or earlier")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,3 +36,21 @@ def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def full_device(tmp_path: Path) -> Path:
+    """A device that refuses every write with "No space left on device", like /dev/full.
+
+    As root, a private copy of /dev/full, so that a regression that replaced devices with regular
+    files would break only this copy, not the machine's /dev/full. Others cannot create device
+    nodes, and cannot replace /dev/full either, so they get /dev/full itself.
+    """
+    device = tmp_path / "full"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except PermissionError:
+        if os.access("/dev", os.W_OK):
+            pytest.skip("cannot create a device node to test with, and /dev/full is not safe to test on")
+        return Path("/dev/full")
+    return device

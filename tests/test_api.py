@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 
 import networkx as nx
 from support import MINI
@@ -35,6 +36,12 @@ def test_load_returns_a_real_networkx_multidigraph() -> None:
     assert isinstance(G, nx.MultiDiGraph)
     assert nx.has_path(G, "blue-denies-training", "general-a")  # any networkx algorithm works
     assert G.edges["blue-denies-training", "general-a-training", "denies"]["relation"] == "denies"
+
+
+def test_load_takes_a_path_as_bytes_or_a_path_object_too() -> None:
+    expected = nx.node_link_data(graph.load(str(MINI)), edges="edges")
+    for path in (os.fsencode(MINI), MINI, [os.fsencode(MINI)]):
+        assert nx.node_link_data(graph.load(path), edges="edges") == expected
 
 
 def test_graph_carries_record_fields_and_types(mini_graph: nx.MultiDiGraph) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Hashable, Iterable
 
 import networkx as nx
@@ -75,23 +74,11 @@ def test_duplicate_attacks_count_once() -> None:
     assert grounded_labelling("abc", [("a", "b"), ("a", "b"), ("b", "c")]) == {"a": "in", "b": "out", "c": "in"}
 
 
-def random_framework(rng: random.Random) -> tuple[list[int], list[tuple[int, int]]]:
-    n = rng.randrange(1, 25)
-    density = rng.choice([0.02, 0.05, 0.1, 0.2, 0.4])
-    attacks = [(u, v) for u in range(n) for v in range(n) if rng.random() < density]
-    return list(range(n)), attacks
-
-
-@pytest.mark.parametrize("seed", range(300))
-def test_grounded_labelling_agrees_with_brute_force_on_random_frameworks(seed: int) -> None:
-    arguments, attacks = random_framework(random.Random(seed))
-    assert grounded_labelling(arguments, attacks) == brute_force_grounded(arguments, attacks)
-
-
-frameworks = st.integers(1, 12).flatmap(
+frameworks = st.integers(1, 24).flatmap(
     lambda n: st.tuples(
         st.just(list(range(n))),
-        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n),
+        # up to half of all possible attacks: sparse chains and dense tangles of cycles both occur
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=n * n // 2),
     )
 )
 

@@ -149,7 +149,9 @@ def test_build_open_says_so_when_no_browser_starts(
     monkeypatch.setattr("webbrowser.open", lambda url: False)
     assert main(["build", str(MINI), "-o", str(tmp_path / "p.html"), "--open"]) == 0
     uri = (tmp_path / "p.html").resolve().as_uri()
-    assert capsys.readouterr().err == f"could not start a web browser; open {uri} yourself\n"
+    assert capsys.readouterr().err.endswith(
+        f"— open it in a browser\ncould not start a web browser; open {uri} yourself\n"
+    )
 
 
 def test_validate_lists_200_warnings_and_counts_the_rest(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -119,6 +120,47 @@ actors:
 def test_unknown_error_is_a_key_error(G: nx.MultiDiGraph) -> None:
     with pytest.raises(KeyError):
         responses_to(G, "no-such-claim")
+
+
+ID_QUERIES = [
+    (accusations_against, "an actor is named by its id, name or alias as a str, not None"),
+    (accusations_by, "an actor is named by its id, name or alias as a str, not None"),
+    (accused, "a claim is named by its id as a str, not None"),
+    (responses_to, "a claim is named by its id as a str, not None"),
+    (responds_to, "a claim is named by its id as a str, not None"),
+    (thread, "a claim is named by its id as a str, not None"),
+    (provenance, "a claim is named by its id as a str, not None"),
+    (independent_origins, "a claim is named by its id as a str, not None"),
+    (why, "a claim is named by its id as a str, not None"),
+]
+
+
+@pytest.mark.parametrize(("query", "message"), ID_QUERIES, ids=[q.__name__ for q, _ in ID_QUERIES])
+def test_an_id_that_is_not_text_is_a_type_error(G: nx.MultiDiGraph, query: Callable[..., Any], message: str) -> None:
+    with pytest.raises(TypeError, match=f"^{message}$"):
+        query(G, None)
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ({"actor": 7}, "an actor is named by its id, name or alias as a str, not 7"),
+        ({"side": b"red"}, "a side is named by its id or name as a str, not b'red'"),
+        ({"place": ["camp"]}, "a place is named by its id, name or alias as a str, not list"),
+        ({"start": 2017}, "expected a date: a datetime.date, a PartialDate or text such as '2017-10', not 2017"),
+    ],
+)
+def test_a_filter_of_the_wrong_type_is_a_type_error(G: nx.MultiDiGraph, option: dict[str, Any], message: str) -> None:
+    with pytest.raises(TypeError, match=f"^{re.escape(message)}$"):
+        timeline(G, **option)
+
+
+def test_a_datetime_means_its_day(G: nx.MultiDiGraph) -> None:
+    noon = dt.datetime(2017, 10, 6, 12)
+    assert [(a.claim, a.days) for a in unanswered(G, as_of=noon)] == [("general-camp", 0)]
+    assert unanswered(G, as_of=noon) == unanswered(G, as_of=dt.date(2017, 10, 6))
+    assert grounded_labels(G, as_of=noon) == grounded_labels(G, as_of="2017-10-06")
+    assert timeline(G, start=noon, end=noon) == timeline(G, start="2017-10-06", end="2017-10-06")
 
 
 # --- accusations -------------------------------------------------------------------------------

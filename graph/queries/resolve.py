@@ -4,6 +4,8 @@ An actor or place can be named by its id, or by its name or one of its
 aliases in any letter case: ``"Konashenkov"``, ``"ISIS"`` (an alias of
 ``daesh``) and ``"pentagon"`` all resolve. Claims are named by id only
 (letter case aside). A name shared by several nodes is refused, listing them.
+A name that is not text (``None``, a number) is a ``TypeError``, as it is in
+every query that takes one.
 
 >>> import graph
 >>> G = graph.load("data/claims.yaml")
@@ -26,7 +28,17 @@ from .walk import nodes_of_type
 
 
 def resolve(G: ClaimGraph, word: str, node_type: str) -> str:
-    """The id of the ``node_type`` node that ``word`` names; :class:`UnknownIdError` when none or several do."""
+    """The id of the ``node_type`` node that ``word`` names; :class:`UnknownIdError` when none or several do.
+
+    ``TypeError`` when ``word`` is not a ``str``:
+
+    >>> import graph
+    >>> resolve(graph.load("data/claims.yaml"), None, "claim")
+    Traceback (most recent call last):
+    ...
+    TypeError: a claim is named by its id as a str, not None
+    """
+    _require_text(word, node_type)
     if word in G and G.nodes[word].get("type") == node_type:
         return word
     folded = word.casefold()
@@ -38,7 +50,8 @@ def resolve(G: ClaimGraph, word: str, node_type: str) -> str:
 
 
 def resolve_side(G: ClaimGraph, word: str) -> str:
-    """The id of the side ``word`` names (its id or name, in any letter case)."""
+    """The id of the side ``word`` names (its id or name, in any letter case); ``TypeError`` when not a ``str``."""
+    _require_text(word, "side")
     sides: dict[str, dict[str, Any]] = G.graph.get("sides", {})
     if word in sides:
         return word
@@ -47,6 +60,13 @@ def resolve_side(G: ClaimGraph, word: str) -> str:
     if len(matches) == 1:
         return matches[0]
     raise UnknownIdError("side", word, matches or suggest_id(slugify(word), sides))
+
+
+def _require_text(word: object, node_type: str) -> None:
+    if not isinstance(word, str):
+        named = {"claim": "by its id", "side": "by its id or name"}.get(node_type, "by its id, name or alias")
+        shown = repr(word) if word is None or isinstance(word, (bytes, int, float)) else type(word).__name__
+        raise TypeError(f"a{'n' if node_type[0] in 'aeiou' else ''} {node_type} is named {named} as a str, not {shown}")
 
 
 def _names(node: str, attrs: dict[str, Any]) -> set[str]:

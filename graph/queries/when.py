@@ -11,7 +11,7 @@ from ..types import ClaimGraph
 from .walk import node_dict, nodes_of_type
 
 DateLike = str | dt.date | PartialDate
-"""A day, or a partial date (``PartialDate`` or its text, e.g. ``'2017-10'``)."""
+"""A day (a ``datetime`` means its day), or a partial date (``PartialDate`` or its text, e.g. ``'2017-10'``)."""
 
 _FAR_FUTURE = dt.date.max
 
@@ -30,11 +30,23 @@ def claim_dates(G: ClaimGraph, claims: Iterable[str] | None = None) -> dict[str,
 
 
 def to_day(value: DateLike, *, end: bool) -> dt.date:
-    """A day from a date-like value: a partial date's last day when ``end``, else its first."""
+    """A day from a date-like value: a partial date's last day when ``end``, else its first.
+
+    A ``datetime`` means its day. Text that is not a date is a ``ValueError``;
+    anything else a ``TypeError``.
+
+    >>> to_day("2017-10", end=True), to_day(dt.datetime(2018, 1, 1, 12), end=False)
+    (datetime.date(2017, 10, 31), datetime.date(2018, 1, 1))
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
-    date = PartialDate.parse(value) if isinstance(value, str) else value
-    return date.latest if end else date.earliest
+    if isinstance(value, str):
+        value = PartialDate.parse(value)
+    if not isinstance(value, PartialDate):
+        raise TypeError(f"expected a date: a datetime.date, a PartialDate or text such as '2017-10', not {value!r}")
+    return value.latest if end else value.earliest
 
 
 def made_by(date: When | None, day: dt.date) -> bool:
