@@ -12,7 +12,7 @@ accuses         claim -> actor      an accusation names the actor
 targets         claim -> actor      any other claim addresses the actor
 denies ...      claim -> claim      responds: denies, rebuts, supports, concedes, repeats
 reports         source -> claim     the document reports the claim (``via`` lists the chain)
-relays          actor -> claim      an intermediary passed the claim on (``source``, ``hop``)
+relays          actor -> claim      an intermediary passed the claim on (``document``, ``hop``)
 published_by    source -> actor     the outlet behind the document
 member_of       actor -> actor      speaks for or belongs to
 concerns        claim -> place      the claim is about the place
@@ -152,7 +152,7 @@ def _claim_edges(claim: Claim) -> Iterator[Edge]:
     for report in claim.reports:
         yield report.source, claim.id, "reports", {"via": list(report.via)}
         for hop, actor in enumerate(report.via, start=1):
-            yield actor, claim.id, "relays", {"source": report.source, "hop": hop}
+            yield actor, claim.id, "relays", {"document": report.source, "hop": hop}
     for place in claim.places:
         yield claim.id, place, "concerns", {}
 

@@ -65,6 +65,6 @@ def test_every_relation_is_drawn_from_the_records(mini_graph: nx.MultiDiGraph) -
     }
     assert mini_graph.edges["wire", "general-a-training", "relays"] == {
         "relation": "relays",
-        "source": "daily-article",
+        "document": "daily-article",
         "hop": 1,
     }
