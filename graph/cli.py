@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .aif import read_aif
 from .build import build_graph
-from .errors import ClaimgraphError, DataError, Problem
-from .export import FORMATS, export_text
-from .files import write_text_atomic
+from .errors import ClaimgraphError, DataError, OutputError, Problem
+from .exports import EXPORTS, FORMATS, write_export
+from .files import same_file, write_text_atomic
 from .load import Dataset, read_dataset
 from .querycli import add_query_parser
 from .render import LAYOUTS, write_html
@@ -63,6 +64,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     _add_validate(sub)
     _add_export(sub)
+    _add_import(sub)
     _add_schema(sub)
     _add_build(sub)
     add_query_parser(sub)
@@ -110,21 +112,56 @@ def summary(data: Dataset) -> str:
 
 
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    formats = "; ".join(f"{name}: {export.summary}" for name, export in EXPORTS.items())
     parser = sub.add_parser(
         "export",
-        help="write the graph as JSON, GraphML or GEXF",
-        description="Write the graph as node-link JSON, GraphML or GEXF (to standard output unless -o is given).",
+        help="write the graph as JSON, GraphML, GEXF, AIF or a Neo4j folder",
+        description=f"Write the graph in another format ({formats}). One-file formats go to standard output "
+        "unless -o is given; neo4j writes a folder, named with -o DIR.",
     )
     parser.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
     _data_argument(parser)
-    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file (a folder for neo4j)")
     parser.set_defaults(command=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
     """``claimgraph export``: the graph in another format."""
-    text = export_text(build_graph(read_dataset(args.path)), args.format)
-    _emit(text, args.output)
+    written = write_export(build_graph(read_dataset(args.path)), args.format, args.output, sys.stdout)
+    if written and EXPORTS[args.format].folder:
+        print(f"wrote {args.output}: {', '.join(p.name for p in written)}", file=sys.stderr)
+    elif written:
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "import",
+        help="turn an AIF analysis (AIFdb, OVA) into claim records",
+        description="Turn an analysis in another format into claim records (YAML), listing what has no place in them.",
+    )
+    formats = parser.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    aif = formats.add_parser(
+        "aif",
+        help="an AIF JSON analysis, as AIFdb, OVA or claimgraph export --format aif write it",
+        description="Turn an AIF JSON analysis into claim records that validate; AIF nodes that have no place "
+        "in the records are listed on standard error and at the top of the output.",
+    )
+    aif.add_argument("file", type=Path, help="the AIF JSON file")
+    aif.add_argument("-o", "--output", type=Path, help="write the YAML here instead of standard output")
+    aif.set_defaults(command=run_import_aif)
+
+
+def run_import_aif(args: argparse.Namespace) -> int:
+    """``claimgraph import aif``: AIF JSON in, claim records out."""
+    if args.output is not None and same_file(args.output, args.file):
+        raise OutputError(f"-o {args.output} is the AIF file being read; name another file")
+    result = read_aif(args.file)
+    _emit(result.yaml(), args.output)
+    print(f"{args.file}: imported {result.summary()}", file=sys.stderr)
+    for item in result.unplaced:
+        print(f"  no place: {item}", file=sys.stderr)
     return 0
 
 
