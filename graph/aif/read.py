@@ -148,7 +148,7 @@ def _parse(text: str, name: str) -> tuple[dict[str, dict[str, Any]], list[tuple[
         node_id = str(node["nodeID"])
         if node_id in nodes:
             problems.append(Problem(name, 1, 1, f"nodes[{index}]", f"nodeID {node_id!r} is used twice"))
-        nodes[node_id] = {**node, "nodeID": node_id, "text": str(node.get("text") or "").strip()}
+        nodes[node_id] = {**node, "nodeID": node_id, "text": _trim(str(node.get("text") or ""))}
     edges = []
     for index, edge in enumerate(body.get("edges") or []):
         if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
@@ -186,13 +186,14 @@ class _Importer:
             if isinstance(locution, dict) and str(locution.get("nodeID")) not in self.locutions:
                 self.locutions[str(locution.get("nodeID"))] = locution
         self.people = {
-            str(p.get("participantID")): " ".join(str(p.get(k) or "").strip() for k in ("firstname", "surname")).strip()
+            str(p.get("participantID")): _trim(" ".join(_trim(str(p.get(k) or "")) for k in ("firstname", "surname")))
             for p in extra["participants"]
             if isinstance(p, dict)
         }
         self.roles: dict[str, str] = {}
         self.unplaced: list[Unplaced] = []
         self.claims = {n: _Claim(n, node["text"]) for n, node in nodes.items() if node["type"] == "I"}
+        self.taken: set[str] = set()  # ids are unique across actors, sources and claims
 
     def type_of(self, node_id: str) -> str:
         return str(self.nodes[node_id]["type"])
@@ -243,7 +244,7 @@ class _Importer:
     def _s_node(self, s: str, node: dict[str, Any], anchor: str | None) -> None:
         premises = [n for n in self.into[s] if self.type_of(n) == "I"]
         conclusions = [n for n in self.out[s] if self.type_of(n) == "I"]
-        others = [n for n in self.into[s] + self.out[s] if self.type_of(n) not in ("I", "YA")]
+        others = [n for n in self.out[s] if self.type_of(n) != "I"]  # what it points at must be claims
         relation = relation_of(node["type"], anchor)
         if relation is None or not premises or not conclusions or others:
             what = "an attack on or support for another relation" if others else "a relation without two contents"
@@ -292,15 +293,14 @@ class _Importer:
         sources: dict[str, dict[str, Any]] = {}
         ids: dict[str, str] = {}
         claims: list[dict[str, Any]] = []
-        taken: set[str] = set()
         for claim in self.claims.values():
             speaker, quote, date, url, kind, notes = self._utterance(claim)
             actor_id = self._actor(speaker, actors)
             source_id = self._source(url, sources)
-            claim_id = _unique(_claim_slug(actor_id, claim.text), taken)
+            claim_id = _unique(_claim_slug(actor_id, claim.text), self.taken)
             ids[claim.node_id] = claim_id
             record: dict[str, Any] = {"id": claim_id, "claimant": actor_id, "kind": kind}
-            record["text"] = claim.text or "(an AIF proposition with no text)"
+            record["text"] = claim.text or "(an AIF proposition with no text)"  # already trimmed
             if quote:
                 record["quote"] = quote
             if date:
@@ -345,12 +345,12 @@ class _Importer:
         return speaker, quote, date, url, KIND_OF_ILLOCUTION.get(illocution, "statement"), notes
 
     def _actor(self, name: str, actors: dict[str, dict[str, Any]]) -> str:
-        for actor in actors.values():
-            if actor["name"] == name:
-                return str(actor["id"])
-        actor_id = _unique(_slug(name, "speaker"), set(actors))
-        kind = "anonymous-source" if name == UNATTRIBUTED else "person"
         shown = "unattributed (no utterance in the AIF analysis)" if name == UNATTRIBUTED else name
+        for actor in actors.values():
+            if actor["name"] == shown:
+                return str(actor["id"])
+        actor_id = _unique(_slug(name, "speaker"), self.taken)
+        kind = "anonymous-source" if name == UNATTRIBUTED else "person"
         actors[actor_id] = {"id": actor_id, "name": shown, "kind": kind}
         return actor_id
 
@@ -360,11 +360,11 @@ class _Importer:
             if source.get("url") == link:
                 return str(source["id"])
         if link:
-            source_id = _unique(_slug(re.sub(r"^https?://(www\.)?", "", link), "source")[:60].strip("-_"), set(sources))
+            source_id = _unique(_slug(re.sub(r"^https?://(www\.)?", "", link), "source")[:60].strip("-_"), self.taken)
             sources[source_id] = {"id": source_id, "title": link, "url": link}
         else:
             stem = "" if self.name.startswith("<") else Path(self.name).stem
-            source_id = _unique(_slug(f"aif {stem}", "aif")[:60].strip("-_") if stem else "aif-analysis", set(sources))
+            source_id = _unique(_slug(f"aif {stem}", "aif")[:60].strip("-_") if stem else "aif-analysis", self.taken)
             title = f"The AIF analysis {Path(self.name).name}"
             sources[source_id] = {
                 "id": source_id,
@@ -374,14 +374,24 @@ class _Importer:
         return source_id
 
 
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+"""Unicode's White_Space characters: what the record models strip from text (Python's ``str.strip`` strips more)."""
+
+
+def _trim(text: str) -> str:
+    return text.strip(WHITE_SPACE)
+
+
 def _split_speaker(text: str, person: str) -> tuple[str, str]:
     """``('Ann', 'Fines work!')`` from ``'Ann: Fines work!'``, preferring the participant's name when known."""
     if person:
-        match = re.match(re.escape(person) + r"\s*:\s*", text)
-        return person, text[match.end() :] if match else text
+        match = re.match(re.escape(person) + r"[ \t]*:[ \t]*", text)
+        return person, _trim(text[match.end() :]) if match else text
     speaker, colon, words = text.partition(":")
-    if colon and 0 < len(speaker.strip()) <= 60:
-        return speaker.strip(), words.strip()
+    if colon and 0 < len(_trim(speaker)) <= 60:
+        return _trim(speaker), _trim(words)
     return UNATTRIBUTED, text
 
 

@@ -120,7 +120,7 @@ def _columns(rows: list[dict[str, Any]], dates: Iterable[str] = ()) -> list[Colu
 
 def _csv(header: list[str], rows: Iterable[list[str | None]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; and so a field holding \r is quoted too
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
