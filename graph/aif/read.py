@@ -70,6 +70,7 @@ class AifImport:
     roles: dict[str, str]
     unplaced: list[Unplaced]
     source_name: str = "<aif>"
+    _yaml: str | None = field(default=None, repr=False, compare=False)
 
     def yaml(self) -> str:
         """The records as a claims file, headed by comments listing what had no place."""
@@ -77,8 +78,11 @@ class AifImport:
         if self.unplaced:
             lines.append(f"# {len(self.unplaced)} AIF nodes have no place in claimgraph's format:")
             lines += [f"#   {_one_line(str(item))}" for item in self.unplaced]
-        body = yaml.safe_dump(self.document, sort_keys=False, allow_unicode=True, width=100)
-        return "\n".join(lines) + "\n" + body
+        if self._yaml is None:
+            dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: 10x faster
+            body = yaml.dump(self.document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+            self._yaml = "\n".join(lines) + "\n" + body
+        return self._yaml
 
     def summary(self) -> str:
         """``'12 claims, 3 actors, 1 source; 20 AIF nodes had no place (10 TA, 10 L)'``."""
@@ -194,6 +198,8 @@ class _Importer:
         self.unplaced: list[Unplaced] = []
         self.claims = {n: _Claim(n, node["text"]) for n, node in nodes.items() if node["type"] == "I"}
         self.taken: set[str] = set()  # ids are unique across actors, sources and claims
+        self.actor_by_name: dict[str, str] = {}
+        self.source_by_link: dict[str | None, str] = {}
 
     def type_of(self, node_id: str) -> str:
         return str(self.nodes[node_id]["type"])
@@ -219,8 +225,9 @@ class _Importer:
                 self._s_node(node_id, node, anchors.get(node_id))
         for ta, target, illocution in agreements:
             self._agreement(ta, target, illocution, spoken_by)
+        spoken = {l_id for claim in self.claims.values() for l_id, _ in claim.utterances}
         for node_id, node in self.nodes.items():
-            self._leftover(node_id, node["type"])
+            self._leftover(node_id, node["type"], spoken)
         return self._records()
 
     def _illocution(self, ya: str, name: str, anchors: dict[str, str], agreements: list[tuple[str, str, str]]) -> None:
@@ -272,12 +279,12 @@ class _Importer:
                 if self.type_of(ya) == "YA" and target in self.out[ya]:
                     self.roles[ya] = f"illocution ({illocution}) conceding I node {target}"
 
-    def _leftover(self, node_id: str, node_type: str) -> None:
+    def _leftover(self, node_id: str, node_type: str, spoken: set[str]) -> None:
         if node_id in self.roles:
             return
         if node_type == "I":
             self.place(node_id, "a claim")
-        elif node_type == "L" and any(node_id == l_id for c in self.claims.values() for l_id, _ in c.utterances):
+        elif node_type == "L" and node_id in spoken:
             self.place(node_id, "the utterance of a claim")
         elif node_type == "L":
             self.drop(node_id, "an utterance that anchors no content")
@@ -346,19 +353,18 @@ class _Importer:
 
     def _actor(self, name: str, actors: dict[str, dict[str, Any]]) -> str:
         shown = "unattributed (no utterance in the AIF analysis)" if name == UNATTRIBUTED else name
-        for actor in actors.values():
-            if actor["name"] == shown:
-                return str(actor["id"])
+        if shown in self.actor_by_name:
+            return self.actor_by_name[shown]
         actor_id = _unique(_slug(name, "speaker"), self.taken)
         kind = "anonymous-source" if name == UNATTRIBUTED else "person"
         actors[actor_id] = {"id": actor_id, "name": shown, "kind": kind}
+        self.actor_by_name[shown] = actor_id
         return actor_id
 
     def _source(self, url: str | None, sources: dict[str, dict[str, Any]]) -> str:
         link = url if url and re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE) else None
-        for source in sources.values():
-            if source.get("url") == link:
-                return str(source["id"])
+        if link in self.source_by_link:
+            return self.source_by_link[link]
         if link:
             source_id = _unique(_slug(re.sub(r"^https?://(www\.)?", "", link), "source")[:60].strip("-_"), self.taken)
             sources[source_id] = {"id": source_id, "title": link, "url": link}
@@ -371,6 +377,7 @@ class _Importer:
                 "title": title,
                 "note": "The AIF file the claims were imported from.",
             }
+        self.source_by_link[link] = source_id
         return source_id
 
 
