@@ -23,6 +23,8 @@ def test_nodes_have_ids_labels_and_typed_properties(mini_graph: nx.MultiDiGraph)
     files = neo4j_files(mini_graph)
     header = files["nodes.csv"].splitlines()[0].split(",")
     assert header[:2] == ["id:ID", ":LABEL"]
+    names = [h.partition(":")[0] for h in header if not h.startswith(":")]
+    assert len(names) == len(set(names))  # neo4j-admin refuses a property twice: id:ID is the id property
     assert {"aliases:string[]", "date_from:date", "date_to:date", "published_from:date"} <= set(header)
     rows = {r["id:ID"]: r for r in _rows(files["nodes.csv"])}
     assert len(rows) == mini_graph.number_of_nodes()

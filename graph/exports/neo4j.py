@@ -1,6 +1,6 @@
 """A folder for Neo4j: node and relationship CSV files for ``neo4j-admin database import``, and a Cypher script.
 
-* ``nodes.csv``: ``id:ID``, ``:LABEL`` (``Record`` plus ``Actor``, ``Claim``,
+* ``nodes.csv``: ``id:ID`` (stored as the property ``id``), ``:LABEL`` (``Record`` plus ``Actor``, ``Claim``,
   ``Source`` or ``Place``), then one typed column per property
   (``credibility:int``, ``aliases:string[]``, ``date_from:date``, ...). A claim's
   ``date`` stays as written (``2017-10~``); ``date_from`` and ``date_to`` are
@@ -134,7 +134,7 @@ def label(node_type: str) -> str:
 def neo4j_files(G: ClaimGraph) -> dict[str, str]:
     """The three files of the Neo4j folder, by name."""
     node_rows = [
-        {k: v for k, v in {**attrs, **_date_range(attrs)}.items() if k != "type" and v is not None}
+        {k: v for k, v in {**attrs, **_date_range(attrs)}.items() if k not in ("type", "id") and v is not None}
         for _, attrs in G.nodes(data=True)
     ]
     node_columns = _columns(node_rows, dates=("date_from", "date_to", "published_from", "published_to"))
