@@ -8,10 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
-import pytest
-from playwright.sync_api import Browser
 from support import ROOT
-from test_browser import browser  # noqa: F401  # the browser tests' headless Chromium
 
 import graph
 from graph.layout import graph_layout
@@ -92,21 +89,3 @@ def test_to_pyvis_leaves_the_graph_unchanged(mini_graph: nx.MultiDiGraph) -> Non
     before = nx.node_link_data(mini_graph, edges="edges")
     graph.to_pyvis(mini_graph, layout="timeline")
     assert nx.node_link_data(mini_graph, edges="edges") == before
-
-
-@pytest.mark.browser
-def test_the_page_draws_offline_in_chromium(
-    mini_graph: nx.MultiDiGraph, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    chromium: Browser = request.getfixturevalue("browser")
-    target = tmp_path / "page.html"
-    graph.to_pyvis(mini_graph).write_html(target)
-    page = chromium.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(target.as_uri())
-    page.wait_for_function("() => typeof network !== 'undefined' && network.body.data.nodes.length > 0")
-    drawn = page.evaluate("() => [network.body.data.nodes.length, network.body.data.edges.length]")
-    page.close()
-    assert drawn == [mini_graph.number_of_nodes(), mini_graph.number_of_edges()]
-    assert [u for u in requests if not u.startswith("file:")] == []
