@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence as _Sequence
 
+from .aif import import_aif, read_aif, to_aif
 from .build import NODE_TYPES, RELATIONS, RESPONSE_RELATIONS, build_graph
 from .dates import PartialDate
 from .errors import ClaimgraphError, DataError, OutputError, Problem, UnknownIdError
-from .export import to_gexf, to_graphml, to_json, to_json_data
+from .exports import to_gexf, to_graphml, to_json, to_json_data
 from .load import Dataset, parse_dataset, read_dataset
 from .load import PathLike as _PathLike
 from .models import Actor, Claim, Document, Place, Report, Response, Side, Source
+from .pyvis_network import to_pyvis
 from .queries import (
     accusations_against,
     accusations_by,
@@ -74,21 +76,25 @@ __all__ = [
     "accusations_by",
     "build_graph",
     "grounded_labels",
+    "import_aif",
     "independent_origins",
     "json_schema",
     "load",
     "parse_dataset",
     "provenance",
+    "read_aif",
     "read_dataset",
     "render_html",
     "responses_to",
     "subgraph",
     "thread",
     "timeline",
+    "to_aif",
     "to_gexf",
     "to_graphml",
     "to_json",
     "to_json_data",
+    "to_pyvis",
     "unanswered",
     "why",
     "write_html",

@@ -19,10 +19,18 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
+from .aif import read_aif
 from .build import build_graph
-from .errors import ClaimgraphError, DataError, omitted_note
-from .export import FORMATS, export_text
-from .files import STANDARD_OUTPUT, output_path, refuse_overwriting, write_standard_output, write_text_atomic
+from .errors import ClaimgraphError, DataError, OutputError, omitted_note
+from .exports import EXPORTS, FORMATS
+from .files import (
+    STANDARD_OUTPUT,
+    output_path,
+    refuse_overwriting,
+    write_files_atomic,
+    write_standard_output,
+    write_text_atomic,
+)
 from .load import Dataset, read_dataset
 from .querycli import add_query_parser, text_option
 from .render import LAYOUTS, render_html
@@ -136,6 +144,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     _add_validate(sub)
     _add_export(sub)
+    _add_import(sub)
     _add_schema(sub)
     _add_build(sub)
     add_query_parser(sub)
@@ -186,14 +195,18 @@ def summary(data: Dataset) -> str:
 
 
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    formats = "; ".join(f"{name}: {export.summary}" for name, export in EXPORTS.items())
     parser = sub.add_parser(
         "export",
-        help="write the graph as JSON, GraphML or GEXF",
-        description="Write the graph as node-link JSON, GraphML or GEXF (to standard output unless -o is given).",
+        help="write the graph as JSON, GraphML, GEXF, AIF or a Neo4j folder",
+        description=f"Write the graph in another format ({formats}). One-file formats go to standard output "
+        "unless -o is given; neo4j writes a folder, named with -o DIR.",
     )
     parser.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
     _data_argument(parser)
-    _output_option(parser, "write to this file instead of standard output (a folder: NAME.FORMAT in it)")
+    _output_option(
+        parser, "write to this file instead of standard output (a folder: NAME.FORMAT in it; neo4j: the folder)"
+    )
     parser.set_defaults(command=run_export)
 
 
@@ -201,8 +214,47 @@ def run_export(args: argparse.Namespace) -> int:
     """``claimgraph export``: the graph in another format."""
     data = read_dataset(args.path)
     G = build_graph(data)
-    target = _target(args.output, f"{G.graph['name']}.{args.format}", data.input_paths())
-    _emit(export_text(G, args.format), target)
+    export = EXPORTS[args.format]
+    files = export.write(G)
+    if not export.folder:
+        (text,) = files.values()
+        _emit(text, _target(args.output, f"{G.graph['name']}.{args.format}", data.input_paths()))
+        return 0
+    if args.output in (None, STANDARD_OUTPUT):
+        raise OutputError(f"--format {args.format} writes a folder of files; name it with -o DIR")
+    for name in files:
+        refuse_overwriting(Path(args.output) / name, data.input_paths())
+    written = write_files_atomic(args.output, files)
+    print(f"wrote {printable(str(args.output))}: {', '.join(p.name for p in written)}", file=sys.stderr)
+    return 0
+
+
+def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "import",
+        help="turn an AIF analysis (AIFdb, OVA) into claim records",
+        description="Turn an analysis in another format into claim records (YAML), listing what has no place in them.",
+    )
+    formats = parser.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    aif = formats.add_parser(
+        "aif",
+        help="an AIF JSON analysis, as AIFdb, OVA or claimgraph export --format aif write it",
+        description="Turn an AIF JSON analysis into claim records that validate; AIF nodes that have no place "
+        "in the records are listed on standard error and at the top of the output.",
+    )
+    aif.add_argument("file", type=Path, help="the AIF JSON file")
+    _output_option(aif, "write the YAML to this file instead of standard output")
+    aif.set_defaults(command=run_import_aif)
+
+
+def run_import_aif(args: argparse.Namespace) -> int:
+    """``claimgraph import aif``: AIF JSON in, claim records out."""
+    target = _target(args.output, f"{args.file.stem}.yaml", [args.file])
+    result = read_aif(args.file)
+    _emit(result.yaml(), target)
+    print(f"{printable(str(args.file))}: imported {result.summary()}", file=sys.stderr)
+    for item in result.unplaced:
+        print(f"  no place: {item}", file=sys.stderr)
     return 0
 
 

@@ -691,3 +691,18 @@ def test_screenshots(open_page: Open, shipped_html: Path, mini_graph: nx.MultiDi
     timeline = open_page(write_html(graph.load(ROOT / "data" / "claims.yaml"), tmp_path / "t.html", layout="timeline"))
     timeline.page.screenshot(path=str(ARTIFACTS / "timeline.png"))
     assert (ARTIFACTS / "explorer.png").stat().st_size > 10_000
+
+
+def test_a_to_pyvis_page_draws_offline(browser: Browser, mini_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    """graph.to_pyvis's page, as written by its write_html, draws every node with no request leaving the file."""
+    target = tmp_path / "pyvis.html"
+    graph.to_pyvis(mini_graph).write_html(target)
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(target.as_uri())
+    page.wait_for_function("() => typeof network !== 'undefined' && network.body.data.nodes.length > 0")
+    drawn = page.evaluate("() => [network.body.data.nodes.length, network.body.data.edges.length]")
+    page.close()
+    assert drawn == [mini_graph.number_of_nodes(), mini_graph.number_of_edges()]
+    assert [u for u in requests if not u.startswith("file:")] == []

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import networkx as nx
 import pytest
 
-from graph.export import export_text, to_gexf, to_graphml, to_json
+from graph.exports import export_text, to_gexf, to_graphml, to_json
 
 
 def test_json_nodes_have_id_and_type_and_claims_have_their_fields(shipped_graph: nx.MultiDiGraph) -> None:
