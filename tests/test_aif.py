@@ -167,7 +167,8 @@ def test_cli_import_never_overwrites_its_input(tmp_path: Path, capsys: pytest.Ca
     copy.write_bytes(AIF_FIXTURE.read_bytes())
     assert main(["import", "aif", str(copy), "-o", str(tmp_path / "." / "analysis.json")]) == 1
     assert capsys.readouterr().err == (
-        f"Error: refusing to overwrite {tmp_path / 'analysis.json'}: it is the input {copy}; choose another output file\n"
+        f"Error: refusing to overwrite {tmp_path / 'analysis.json'}: it is the input {copy}; "
+        "choose another output file\n"
     )
     assert copy.read_bytes() == AIF_FIXTURE.read_bytes()
 
