@@ -37,6 +37,7 @@ def check_dataset(data: Dataset, out: _Collector, *, check_quotes: bool = True) 
         _check_archive(data, out, source.id)
     for claim in data.claims.values():
         _check_claim(data, out, refs, claim)
+    warn_drafts(data, out)
     if check_quotes:
         check_quoted_words(data, out)
 
@@ -107,6 +108,19 @@ def _check_claim(data: Dataset, out: _Collector, refs: _References, claim: Any) 
         answered = data.claims.get(response.claim)
         if answered is not None:
             _check_order(out, (at[0], (*at[1], *field)), claim, answered)
+
+
+def warn_drafts(data: Dataset, out: _Collector) -> None:
+    """One warning for each record still marked ``draft: true``: proposed by ``claimgraph draft``, never checked."""
+    for record_id, (file_index, path) in data.origins.items():
+        record = data.section(str(path[0])).get(record_id)
+        if record is not None and getattr(record, "draft", None):
+            out.at_path(
+                (file_index, (*path, "draft")),
+                f"{record_id!r} is a draft that no curator has checked",
+                "check it against the source text, then delete 'draft: true'",
+                severity="warning",
+            )
 
 
 def _check_order(out: _Collector, at: Located, claim: Any, answered: Any) -> None:

@@ -168,7 +168,22 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
 
 
-class Side(Record):
+class TopLevelRecord(Record):
+    """A record of one of a file's sections (a side, actor, place, source, claim, ...).
+
+    ``draft: true`` marks a record that ``claimgraph draft`` proposed and no curator has checked
+    yet: ``validate`` warns about it until the mark is deleted, so a draft never passes for
+    curated data.
+    """
+
+    draft: bool | None = Field(
+        None,
+        repr=False,
+        description="Set by `claimgraph draft`: not yet checked by a curator. Delete it once checked.",
+    )
+
+
+class Side(TopLevelRecord):
     """A declared affiliation that actors belong to, e.g. the Russian government."""
 
     id: Slug
@@ -177,7 +192,7 @@ class Side(Record):
     description: Text | None = None
 
 
-class Actor(Record):
+class Actor(TopLevelRecord):
     """A person, body, group or outlet that speaks, relays or is accused."""
 
     id: Slug
@@ -191,7 +206,7 @@ class Actor(Record):
     note: Text | None = None
 
 
-class Place(Record):
+class Place(TopLevelRecord):
     """A place claims are about; aliases catch spellings such as At Tanf and al-Tanaf."""
 
     id: Slug
@@ -201,7 +216,7 @@ class Place(Record):
     note: Text | None = None
 
 
-class Source(Record):
+class Source(TopLevelRecord):
     """A document that reports claims."""
 
     id: Slug
@@ -267,7 +282,7 @@ class Response(Record):
         return str(getattr(self, self.how))
 
 
-class Claim(Record):
+class Claim(TopLevelRecord):
     """Something an actor said: an accusation, a denial, a rebuttal, ..."""
 
     id: Slug
