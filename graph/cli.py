@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TextIO
 
 from .build import build_graph
-from .errors import ClaimgraphError, DataError, Problem
+from .draft import draft_text, read_document
+from .errors import ClaimgraphError, DataError, OutputError, Problem
 from .export import FORMATS, export_text
-from .files import write_text_atomic
+from .files import write_new_text, write_text_atomic
 from .load import Dataset, read_dataset
 from .querycli import add_query_parser
 from .render import LAYOUTS, write_html
@@ -66,6 +67,7 @@ def make_parser() -> argparse.ArgumentParser:
     _add_schema(sub)
     _add_build(sub)
     add_query_parser(sub)
+    _add_draft(sub)
     return parser
 
 
@@ -178,6 +180,58 @@ def run_build(args: argparse.Namespace) -> int:
     if args.open and not webbrowser.open(output.resolve().as_uri()):
         print(f"could not start a web browser; open {output.resolve().as_uri()} yourself", file=sys.stderr)
     return 0
+
+
+def _add_draft(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "draft",
+        help="draft claim records from an archived document, for a curator to check",
+        description="Read an archived document and draft claim records from it: each quoted passage and "
+        "sentence of reported speech with its speaker, intermediaries, quote, source and date. Speakers are "
+        "matched to the actors of the data set. Every record is marked 'draft: true', which validate "
+        "reports until a curator deletes it. Writes YAML to standard output, or to a new file with -o.",
+    )
+    parser.add_argument("text", metavar="TEXT", type=Path, help="the archived document (a UTF-8 text file)")
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help=f"the data set to match actors, places and sources against (default: {DEFAULT_DATA} if it exists)",
+    )
+    parser.add_argument(
+        "--source", metavar="ID", help="the source id: one of the data set's, or the id for a new source"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, help="write the draft to this new file (never overwrites; default: stdout)"
+    )
+    parser.set_defaults(command=run_draft)
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    """``claimgraph draft``: propose records from a document, into a new file or to standard output."""
+    text = read_document(args.text)
+    data_path = args.data or (DEFAULT_DATA if Path(DEFAULT_DATA).exists() else None)
+    data = read_dataset(data_path) if data_path else None
+    output: Path | None = args.output
+    if output is not None:
+        _refuse_inputs(output, [args.text, *(Path(f.name) for f in (data.files if data else []))])
+    folder = output.parent if output else (_data_folder(data_path) if data_path else Path("."))
+    draft = draft_text(text, args.text, data, source_id=args.source, folder=folder)
+    if output is None:
+        sys.stdout.write(draft.yaml())
+    else:
+        write_new_text(output, draft.yaml())
+    print(f"{f'wrote {output}' if output else 'drafted'}: {draft.summary()}", file=sys.stderr)
+    return 0
+
+
+def _data_folder(path: str) -> Path:
+    return Path(path) if Path(path).is_dir() else Path(path).parent
+
+
+def _refuse_inputs(output: Path, inputs: Sequence[Path]) -> None:
+    for path in inputs:
+        if path.exists() and output.exists() and output.resolve() == path.resolve():
+            raise OutputError(f"{output} is an input of this command; draft writes only to a new file")
 
 
 def default_page_path(data_path: Path, name: str) -> Path:
