@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 import webbrowser
 from collections.abc import Callable, Sequence
@@ -14,13 +15,15 @@ from pathlib import Path
 from typing import TextIO
 
 from .build import build_graph
+from .diff import DataDiff, diff_datasets, shown_values, value_text
 from .draft import draft_text, read_document
 from .errors import ClaimgraphError, DataError, OutputError, Problem
 from .export import FORMATS, export_text
 from .files import write_new_text, write_text_atomic
 from .load import Dataset, read_dataset
-from .querycli import add_query_parser
+from .querycli import add_query_parser, table
 from .render import LAYOUTS, write_html
+from .revisions import read_version
 from .schema import json_schema_text
 
 DEFAULT_DATA = "data/claims.yaml"
@@ -68,6 +71,7 @@ def make_parser() -> argparse.ArgumentParser:
     _add_build(sub)
     add_query_parser(sub)
     _add_draft(sub)
+    _add_diff(sub)
     return parser
 
 
@@ -232,6 +236,67 @@ def _refuse_inputs(output: Path, inputs: Sequence[Path]) -> None:
     for path in inputs:
         if path.exists() and output.exists() and output.resolve() == path.resolve():
             raise OutputError(f"{output} is an input of this command; draft writes only to a new file")
+
+
+def _add_diff(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "diff",
+        help="what changed between two versions of the data: records, and the answers drawn from them",
+        description="Compare two versions of a data set: records added, removed and changed (field by field), "
+        "and the answers that changed (unanswered accusations, independent origins, grounded labels). "
+        "A version is a claims file or folder, or REV:PATH for a file or folder in a git revision "
+        "(as git show reads it, e.g. HEAD~1:data/claims.yaml); a path that exists on disk is read from disk.",
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier version: PATH or REV:PATH")
+    parser.add_argument("new", metavar="NEW", help="the later version: PATH or REV:PATH")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.set_defaults(command=run_diff)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """``claimgraph diff``: compare two versions and print the changes."""
+    with read_version(args.old) as old, read_version(args.new) as new:
+        change = diff_datasets(old, new)
+    if args.json:
+        print(json.dumps({"old": args.old, "new": args.new, **change.to_json_data()}, indent=2, ensure_ascii=False))
+    else:
+        print(diff_text(change))
+    return 0
+
+
+def diff_text(change: DataDiff) -> str:
+    """The diff as two aligned tables under a one-line summary."""
+    counts = {kind: sum(1 for r in change.records if r.change == kind) for kind in ("added", "removed", "changed")}
+    lines = [
+        f"records: {counts['added']} added, {counts['removed']} removed, {counts['changed']} changed; "
+        f"answers: {len(change.answers)} changed"
+    ]
+    rows = []
+    for record in change.records:
+        for index, item in enumerate(record.fields or [None]):
+            old, new = shown_values(item.old, item.new) if item else ("", "")
+            rows.append(
+                {
+                    "change": "" if index else record.change,
+                    "record": "" if index else f"{record.section} {record.id}",
+                    "field": item.field if item else "",
+                    "old": old,
+                    "new": new,
+                }
+            )
+    if rows:
+        lines += [
+            "",
+            *table(
+                rows, [("change", "change"), ("record", "record"), ("field", "field"), ("old", "old"), ("new", "new")]
+            ),
+        ]
+    answers = [
+        {"answer": a.answer, "for": a.key, "old": value_text(a.old), "new": value_text(a.new)} for a in change.answers
+    ]
+    if answers:
+        lines += ["", *table(answers, [("answer", "answer"), ("for", "for"), ("old", "old"), ("new", "new")])]
+    return "\n".join(lines)
 
 
 def default_page_path(data_path: Path, name: str) -> Path:
