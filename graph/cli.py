@@ -25,6 +25,7 @@ from .querycli import add_query_parser, table
 from .render import LAYOUTS, write_html
 from .revisions import read_version
 from .schema import json_schema_text
+from .serve import PreviewServer
 
 DEFAULT_DATA = "data/claims.yaml"
 
@@ -72,6 +73,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_query_parser(sub)
     _add_draft(sub)
     _add_diff(sub)
+    _add_serve(sub)
     return parser
 
 
@@ -297,6 +299,44 @@ def diff_text(change: DataDiff) -> str:
     if answers:
         lines += ["", *table(answers, [("answer", "answer"), ("for", "for"), ("old", "old"), ("new", "new")])]
     return "\n".join(lines)
+
+
+def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "serve",
+        help="preview the explorer while you edit: rebuilt and reloaded whenever a file is saved",
+        description="Serve the explorer page on 127.0.0.1 (this machine only) and rebuild it whenever a data or "
+        "archive file in the data's folder is saved; the open page reloads itself and keeps its view. When the "
+        "data has problems, the page lists them instead. Ctrl-C stops the server.",
+    )
+    _data_argument(parser)
+    parser.add_argument("--port", type=_port, default=8000, help="the port (default: 8000; 0 picks a free one)")
+    parser.add_argument("--layout", choices=LAYOUTS, default="graph", help="graph or timeline (default: graph)")
+    parser.add_argument("--title", help="the page title (default: the data set's name)")
+    parser.add_argument("--open", action="store_true", help="open the page in the default web browser")
+    parser.set_defaults(command=run_serve)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return int(text)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """``claimgraph serve``: the live preview, until Ctrl-C."""
+    preview = PreviewServer(
+        args.path, port=args.port, layout=args.layout, title=args.title, log=lambda line: print(line, flush=True)
+    )
+    try:
+        print(f"serving {args.path} at {preview.url} (Ctrl-C to stop)", flush=True)
+        if args.open:
+            webbrowser.open(preview.url)
+        preview.run()
+    except KeyboardInterrupt:  # Ctrl-C before serving began
+        preview.close()
+    print("stopped", flush=True)
+    return 0
 
 
 def default_page_path(data_path: Path, name: str) -> Path:
