@@ -227,6 +227,11 @@ def run_draft(args: argparse.Namespace) -> int:
     else:
         write_new_text(output, draft.yaml())
     print(f"{f'wrote {output}' if output else 'drafted'}: {draft.summary()}", file=sys.stderr)
+    if draft.new_source and draft.new_source.archive.startswith(".."):
+        print(
+            f"note: {args.text} is outside {folder}; copy it into the data's folder so the quotes can be checked",
+            file=sys.stderr,
+        )
     return 0
 
 

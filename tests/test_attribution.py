@@ -168,3 +168,30 @@ def test_draft_refuses_binary_files(
     assert main(["draft", str(document), "--data", str(tmp_path / "no-such-data")]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("Doc 1", "Error: --source 'Doc 1' is not an id; ids look like 'doc-1'\n"),
+        ("konashenkov", "Error: --source 'konashenkov' is taken by a record of 'actors', not a source\n"),
+    ],
+)
+def test_a_bad_source_id_is_refused(source: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "data/sources/002_bb8ce1178ab60ec1.txt"
+    assert main(["draft", text, "--data", "data/claims.yaml", "--source", source]) == 1
+    assert capsys.readouterr().err == message
+
+
+def test_a_new_source_gets_the_dateline_outlet_and_headline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = tmp_path / "sources" / "article.txt"
+    document.parent.mkdir()
+    document.write_text("Coalition Denies Training Militants at the Base\n\nTEHRAN (Tasnim) – Militants train there.\n")
+    assert main(["draft", str(document), "--data", "data/claims.yaml", "-o", str(tmp_path / "draft.yaml")]) == 0
+    text = (tmp_path / "draft.yaml").read_text(encoding="utf-8")
+    assert (
+        "sources:\n  - id: doc-article\n    draft: true\n"
+        '    title: "Coalition Denies Training Militants at the Base"\n'
+        '    publisher: tasnim\n    archive: "sources/article.txt"\n'
+    ) in text
+    assert capsys.readouterr().err.startswith(f"wrote {tmp_path / 'draft.yaml'}: 1 draft claim from {document}")

@@ -211,3 +211,20 @@ def test_editing_breaking_and_fixing_the_data_updates_the_open_page_keeping_its_
     assert restored["selected"] == "blue-denies-training" and restored["scale"] == pytest.approx(1.7)
     assert page.evaluate("document.querySelector('#cg-filter-kinds input[value=accusation]').checked") is False
     assert problems == []
+
+
+@pytest.mark.browser
+def test_a_draft_record_says_so_in_the_details_panel(browser: Browser, data: Path) -> None:
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("  - id: blue-denies-training\n", "  - id: blue-denies-training\n    draft: true\n"))
+    server = PreviewServer(data, port=0, log=lambda line: None)
+    server.start()
+    try:
+        page, problems = open_served(browser, server.url)
+        page.evaluate("window.claimgraph.select('blue-denies-training')")
+        assert "draft: not yet checked by a curator" in page.inner_text("#cg-details")
+        page.evaluate("window.claimgraph.select('general-a-training')")
+        assert "draft" not in page.inner_text("#cg-details .cg-meta")
+        assert problems == []
+    finally:
+        server.close()
