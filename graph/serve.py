@@ -200,6 +200,8 @@ class PreviewServer:
         log: Log = print,
     ) -> None:
         self.path = Path(path)
+        if not self.path.exists():
+            raise ServeError(f"{self.path}: no such file or folder; give a claims file or a folder of .yaml files")
         self.log = log
         self.preview = Preview(self.path, layout=layout, title=title)
         self.stop = threading.Event()

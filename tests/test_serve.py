@@ -228,3 +228,11 @@ def test_a_draft_record_says_so_in_the_details_panel(browser: Browser, data: Pat
         assert problems == []
     finally:
         server.close()
+
+
+def test_a_missing_path_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nothing" / "claims.yaml"
+    assert main(["serve", str(missing), "--port", "0"]) == 1
+    assert capsys.readouterr().err == (
+        f"Error: {missing}: no such file or folder; give a claims file or a folder of .yaml files\n"
+    )
