@@ -263,16 +263,19 @@ class PreviewServer:
         def relevant(change: watchfiles.Change, name: str) -> bool:
             return ignore(change, name) and not Path(name).name.startswith(".")
 
-        for _ in watchfiles.watch(
-            self.folder,
-            watch_filter=relevant,
-            stop_event=self.stop,
-            debounce=400,
-            step=30,
-            rust_timeout=500,
-            raise_interrupt=False,
-        ):
-            self._report(self.preview.rebuild())
+        try:
+            for _ in watchfiles.watch(
+                self.folder,
+                watch_filter=relevant,
+                stop_event=self.stop,
+                debounce=400,
+                step=30,
+                rust_timeout=500,
+                raise_interrupt=False,
+            ):
+                self._report(self.preview.rebuild())
+        except (OSError, RuntimeError) as exc:  # the folder was removed or became unreadable
+            self.log(f"stopped watching {self.folder}: {exc}; restart claimgraph serve")
 
     def _report(self, status: str) -> None:
         self.log(f"{time.strftime('%H:%M:%S')} built {self.path}: {status}")
