@@ -79,6 +79,7 @@ def check_dataset(data: Dataset, out: _Collector, *, check_quotes: bool = True) 
     for claim in data.claims.values():
         _check_claim(data, out, refs, dates, claim)
     _check_derivation_loops(data, out)
+    warn_drafts(data, out)
     if check_quotes:
         check_quoted_words(data, out, archives)
 
@@ -266,6 +267,19 @@ def _check_claim(data: Dataset, out: _Collector, refs: _References, dates: _Date
         answered = data.claims.get(response.claim)
         if answered is not None:
             dates.answer_after_question((at[0], (*at[1], *field)), claim, answered)
+
+
+def warn_drafts(data: Dataset, out: _Collector) -> None:
+    """One warning for each record still marked ``draft: true``: proposed by ``claimgraph draft``, never checked."""
+    for record_id, (file_index, path) in data.origins.items():
+        record = data.section(str(path[0])).get(record_id)
+        if record is not None and getattr(record, "draft", None):
+            out.at_path(
+                (file_index, (*path, "draft")),
+                f"{record_id!r} is a draft that no curator has checked",
+                "check it against the source text, then delete 'draft: true'",
+                severity="warning",
+            )
 
 
 def _check_stances(out: _Collector, refs: _References, at: Located, claim: Any) -> None:

@@ -10,6 +10,7 @@ import argparse
 import codecs
 import contextlib
 import io
+import json
 import os
 import signal
 import sys
@@ -21,6 +22,8 @@ from types import FrameType
 
 from .aif import read_aif
 from .build import build_graph
+from .diff import DataDiff, diff_datasets, shown_values, value_text
+from .draft import draft_text, read_document
 from .errors import ClaimgraphError, DataError, OutputError, omitted_note
 from .exports import EXPORTS, FORMATS
 from .files import (
@@ -28,13 +31,16 @@ from .files import (
     output_path,
     refuse_overwriting,
     write_files_atomic,
+    write_new_text,
     write_standard_output,
     write_text_atomic,
 )
 from .load import Dataset, read_dataset
-from .querycli import add_query_parser, text_option
+from .querycli import add_query_parser, table, text_option
 from .render import LAYOUTS, render_html
+from .revisions import read_version
 from .schema import json_schema_text
+from .serve import PreviewServer
 from .text import printable
 
 DEFAULT_DATA = "data/claims.yaml"
@@ -148,6 +154,9 @@ def make_parser() -> argparse.ArgumentParser:
     _add_schema(sub)
     _add_build(sub)
     add_query_parser(sub)
+    _add_draft(sub)
+    _add_diff(sub)
+    _add_serve(sub)
     return parser
 
 
@@ -309,6 +318,162 @@ def run_build(args: argparse.Namespace) -> int:
     _emit(render_html(G, layout=args.layout, title=args.title), target, f" ({counts}) — open it in a browser")
     if target is not None and args.open and not webbrowser.open(target.resolve().as_uri()):
         print(f"could not start a web browser; open {target.resolve().as_uri()} yourself", file=sys.stderr)
+    return 0
+
+
+def _add_draft(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "draft",
+        help="draft claim records from an archived document, for a curator to check",
+        description="Read an archived document and draft claim records from it: each quoted passage and "
+        "sentence of reported speech with its speaker, intermediaries, quote, source and date. Speakers are "
+        "matched to the actors of the data set. Every record is marked 'draft: true', which validate "
+        "reports until a curator deletes it. Writes YAML to standard output, or to a new file with -o.",
+    )
+    parser.add_argument("text", metavar="TEXT", type=Path, help="the archived document (a UTF-8 text file)")
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help=f"the data set to match actors, places and sources against (default: {DEFAULT_DATA} if it exists)",
+    )
+    parser.add_argument(
+        "--source", metavar="ID", help="the source id: one of the data set's, or the id for a new source"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, help="write the draft to this new file (never overwrites; default: stdout)"
+    )
+    parser.set_defaults(command=run_draft)
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    """``claimgraph draft``: propose records from a document, into a new file or to standard output."""
+    text = read_document(args.text)
+    data_path = args.data or (DEFAULT_DATA if Path(DEFAULT_DATA).exists() else None)
+    data = read_dataset(data_path) if data_path else None
+    output: Path | None = args.output
+    if output is not None:
+        _refuse_inputs(output, [args.text, *(Path(f.name) for f in (data.files if data else []))])
+    folder = output.parent if output else (_data_folder(data_path) if data_path else Path("."))
+    draft = draft_text(text, args.text, data, source_id=args.source, folder=folder)
+    if output is None:
+        sys.stdout.write(draft.yaml())
+    else:
+        write_new_text(output, draft.yaml())
+    print(f"{f'wrote {output}' if output else 'drafted'}: {draft.summary()}", file=sys.stderr)
+    if draft.new_source and draft.new_source.archive.startswith(".."):
+        print(
+            f"note: {args.text} is outside {folder}; copy it into the data's folder so the quotes can be checked",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _data_folder(path: str) -> Path:
+    return Path(path) if Path(path).is_dir() else Path(path).parent
+
+
+def _refuse_inputs(output: Path, inputs: Sequence[Path]) -> None:
+    for path in inputs:
+        if path.exists() and output.exists() and output.resolve() == path.resolve():
+            raise OutputError(f"{output} is an input of this command; draft writes only to a new file")
+
+
+def _add_diff(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "diff",
+        help="what changed between two versions of the data: records, and the answers drawn from them",
+        description="Compare two versions of a data set: records added, removed and changed (field by field), "
+        "and the answers that changed (unanswered accusations, independent origins, grounded labels). "
+        "A version is a claims file or folder, or REV:PATH for a file or folder in a git revision "
+        "(as git show reads it, e.g. HEAD~1:data/claims.yaml); a path that exists on disk is read from disk.",
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier version: PATH or REV:PATH")
+    parser.add_argument("new", metavar="NEW", help="the later version: PATH or REV:PATH")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.set_defaults(command=run_diff)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """``claimgraph diff``: compare two versions and print the changes."""
+    with read_version(args.old) as old, read_version(args.new) as new:
+        change = diff_datasets(old, new)
+    if args.json:
+        print(json.dumps({"old": args.old, "new": args.new, **change.to_json_data()}, indent=2, ensure_ascii=False))
+    else:
+        print(diff_text(change))
+    return 0
+
+
+def diff_text(change: DataDiff) -> str:
+    """The diff as two aligned tables under a one-line summary."""
+    counts = {kind: sum(1 for r in change.records if r.change == kind) for kind in ("added", "removed", "changed")}
+    lines = [
+        f"records: {counts['added']} added, {counts['removed']} removed, {counts['changed']} changed; "
+        f"answers: {len(change.answers)} changed"
+    ]
+    rows = []
+    for record in change.records:
+        for index, item in enumerate(record.fields or [None]):
+            old, new = shown_values(item.old, item.new) if item else ("", "")
+            rows.append(
+                {
+                    "change": "" if index else record.change,
+                    "record": "" if index else f"{record.section} {record.id}",
+                    "field": item.field if item else "",
+                    "old": old,
+                    "new": new,
+                }
+            )
+    if rows:
+        lines += [
+            "",
+            *table(
+                rows, [("change", "change"), ("record", "record"), ("field", "field"), ("old", "old"), ("new", "new")]
+            ),
+        ]
+    answers = [
+        {"answer": a.answer, "for": a.key, "old": value_text(a.old), "new": value_text(a.new)} for a in change.answers
+    ]
+    if answers:
+        lines += ["", *table(answers, [("answer", "answer"), ("for", "for"), ("old", "old"), ("new", "new")])]
+    return "\n".join(lines)
+
+
+def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "serve",
+        help="preview the explorer while you edit: rebuilt and reloaded whenever a file is saved",
+        description="Serve the explorer page on 127.0.0.1 (this machine only) and rebuild it whenever a data or "
+        "archive file in the data's folder is saved; the open page reloads itself and keeps its view. When the "
+        "data has problems, the page lists them instead. Ctrl-C stops the server.",
+    )
+    _data_argument(parser)
+    parser.add_argument("--port", type=_port, default=8000, help="the port (default: 8000; 0 picks a free one)")
+    parser.add_argument("--layout", choices=LAYOUTS, default="graph", help="graph or timeline (default: graph)")
+    parser.add_argument("--title", help="the page title (default: the data set's name)")
+    parser.add_argument("--open", action="store_true", help="open the page in the default web browser")
+    parser.set_defaults(command=run_serve)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return int(text)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """``claimgraph serve``: the live preview, until Ctrl-C."""
+    preview = PreviewServer(
+        args.path, port=args.port, layout=args.layout, title=args.title, log=lambda line: print(line, flush=True)
+    )
+    try:
+        print(f"serving {args.path} at {preview.url} (Ctrl-C to stop)", flush=True)
+        if args.open:
+            webbrowser.open(preview.url)
+        preview.run()
+    except KeyboardInterrupt:  # Ctrl-C before serving began
+        preview.close()
+    print("stopped", flush=True)
     return 0
 
 

@@ -5,7 +5,9 @@ The hierarchy::
     ClaimgraphError              anything claimgraph refuses to do
     ├── DataError                the YAML data has problems; .problems lists every one
     ├── UnknownIdError           a query named an id the graph lacks (also a KeyError)
-    └── OutputError              an output file could not be written
+    ├── InputError               an input other than the YAML data cannot be used (a binary file, a bad revision)
+    ├── OutputError              an output file could not be written
+    └── ServeError               the preview server cannot start (the port is in use)
 
 Only the command line turns these into ``Error: ...`` and an exit code; the
 library raises them and leaves printing to its caller. Validators raise
@@ -139,5 +141,13 @@ class UnknownIdError(ClaimgraphError, KeyError):
         return str(self.args[0])
 
 
+class InputError(ClaimgraphError):
+    """An input other than the YAML data (a document to draft from, a git revision) cannot be used."""
+
+
 class OutputError(ClaimgraphError):
     """An output file could not be written."""
+
+
+class ServeError(ClaimgraphError):
+    """The preview server cannot start, e.g. because its port is in use."""

@@ -216,6 +216,39 @@ def write_files_atomic(folder: str | os.PathLike[str], files: Mapping[str, str])
     return [target / name for name in files]
 
 
+def write_new_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` to a file that must not exist yet, atomically; refuse (OutputError) if it does.
+
+    The text is written to a temporary file which is then linked to the target name: the link fails if
+    a file of that name appeared meanwhile, so nothing is ever overwritten.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "draft.yaml"
+    >>> write_new_text(target, "claims: []\\n") == target
+    True
+    >>> write_new_text(target, "again")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.OutputError: ... already exists; choose a new file name (nothing was overwritten)
+    """
+    target = Path(path)
+    if target.exists() or target.is_symlink():
+        raise OutputError(f"{target} already exists; choose a new file name (nothing was overwritten)")
+    scratch = target.parent / f".{target.name}.new"
+    write_text_atomic(scratch, text)
+    try:
+        os.link(scratch, target)
+    except FileExistsError:
+        raise OutputError(f"{target} already exists; choose a new file name (nothing was overwritten)") from None
+    except OSError:  # a file system without hard links: check, then move (a narrow race, but still no overwrite
+        if target.exists():  # of a file that existed when we looked)
+            raise OutputError(f"{target} already exists; choose a new file name (nothing was overwritten)") from None
+        os.replace(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
+    return target
+
+
 def _read_umask() -> int:
     # The only way to read the umask is to set it; done once, at import, before any threads write.
     umask = os.umask(0o022)

@@ -41,7 +41,19 @@ from pydantic_core import ErrorDetails
 
 from .checks import PLACEHOLDER_ID, ReferenceHints, check_dataset
 from .errors import DataError, InvalidValue, Problem, Severity
-from .models import SECTION_MODELS, SECTIONS, Actor, Claim, Document, Evidence, Place, Proposition, Side, Source
+from .models import (
+    SECTION_MODELS,
+    SECTIONS,
+    Actor,
+    Claim,
+    Document,
+    Evidence,
+    Place,
+    Proposition,
+    Side,
+    Source,
+    TopLevelRecord,
+)
 from .suggest import id_from_text, id_hint, suggest_id, why_not_an_id
 from .text import shortened, shown
 from .vocabulary import RESPONSE_RELATIONS, STANCES
@@ -687,7 +699,11 @@ def _fields_at(model: type[Any], loc: tuple[Any, ...]) -> list[str]:
         if inner is None:
             break
         current = inner
-    return [info.alias or name for name, info in current.model_fields.items()]
+    shared = TopLevelRecord.model_fields  # fields every record has (draft) come after the record's own
+    names = [name for name in current.model_fields if name not in shared] + [
+        n for n in current.model_fields if n in shared
+    ]
+    return [current.model_fields[name].alias or name for name in names]
 
 
 def _model_in(annotation: Any) -> type[Any] | None:

@@ -364,7 +364,22 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
 
 
-class Side(Record):
+class TopLevelRecord(Record):
+    """A record of one of a file's sections (a side, actor, place, source, claim, ...).
+
+    ``draft: true`` marks a record that ``claimgraph draft`` proposed and no curator has checked
+    yet: ``validate`` warns about it until the mark is deleted, so a draft never passes for
+    curated data.
+    """
+
+    draft: bool | None = Field(
+        None,
+        repr=False,
+        description="Set by `claimgraph draft`: not yet checked by a curator. Delete it once checked.",
+    )
+
+
+class Side(TopLevelRecord):
     """A declared affiliation that actors belong to, e.g. the Russian government."""
 
     id: Slug
@@ -373,7 +388,7 @@ class Side(Record):
     description: Text | None = None
 
 
-class Actor(Record):
+class Actor(TopLevelRecord):
     """A person, body, group or outlet that speaks, relays or is accused."""
 
     id: Slug
@@ -387,7 +402,7 @@ class Actor(Record):
     note: Text | None = None
 
 
-class Place(Record):
+class Place(TopLevelRecord):
     """A place claims are about; aliases catch spellings such as At Tanf and al-Tanaf."""
 
     id: Slug
@@ -421,7 +436,7 @@ MentionList = Annotated[
 """Actors in a chain: a list of ids (or mentions), or one on its own."""
 
 
-class Source(Record):
+class Source(TopLevelRecord):
     """A document that reports claims."""
 
     id: Slug
@@ -550,7 +565,7 @@ DerivationEntry = Annotated[
 ]
 
 
-class Proposition(Record):
+class Proposition(TopLevelRecord):
     """What is at issue, stated neutrally: claims assert, deny, qualify, concede or retract it."""
 
     id: Slug
@@ -566,7 +581,7 @@ class Proposition(Record):
     note: Text | None = None
 
 
-class Evidence(Record):
+class Evidence(TopLevelRecord):
     """An item both sides can cite (a document, image, object, testimony or finding) or an event."""
 
     id: Slug
@@ -584,7 +599,7 @@ class Evidence(Record):
     note: Text | None = None
 
 
-class _ClaimFields(Record):
+class _ClaimFields(TopLevelRecord):
     """Something an actor said: an accusation, a denial, a rebuttal, ..."""
 
     id: Slug

@@ -100,6 +100,15 @@ def first_non_xml(text: str) -> int | None:
     return found.start() if found else None
 
 
+def xml_safe(text: str) -> str:
+    r"""The text with each character XML 1.0 cannot carry replaced by U+FFFD, the replacement character.
+
+    >>> xml_safe("bell\x07 here")
+    'bell\ufffd here'
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def describe_character(char: str) -> str:
     r"""``U+0001 (a control character)``: how a message names a character it cannot show.
 

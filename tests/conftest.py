@@ -1,15 +1,16 @@
-"""Shared fixtures: the shipped data set, a small made-up one, and a scratch folder for YAML."""
+"""Shared fixtures: the shipped data set, a small made-up one, a scratch folder for YAML, one headless Chromium."""
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from support import MINI, SHIPPED
+from playwright.sync_api import Browser, sync_playwright
+from support import CHROMIUM_ARGS, MINI, SHIPPED, find_chromium
 
 import graph
 
@@ -54,3 +55,17 @@ def full_device(tmp_path: Path) -> Path:
             pytest.skip("cannot create a device node to test with, and /dev/full is not safe to test on")
         return Path("/dev/full")
     return device
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session (Playwright allows one per process)."""
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CLAIMGRAPH_REQUIRE_BROWSER"):  # set by .ci/run: CI must never skip these
+            pytest.fail("no Chromium binary found, and CLAIMGRAPH_REQUIRE_BROWSER is set")
+        pytest.skip("no Chromium binary found (set CHROMIUM=/path/to/chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

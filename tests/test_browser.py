@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 from support import MINI, ROOT, SHIPPED
 
 import graph
@@ -27,37 +26,8 @@ from graph.render import Explorer, write_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 XSS = '<img src=x onerror="window.__xss=1">'
-
-
-def find_chromium() -> str | None:
-    """A Chromium or Chrome binary: $CHROMIUM, then the usual names on PATH."""
-    candidates = [os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-    candidates += [shutil.which(name) or "" for name in ("chromium", "chromium-browser", "google-chrome", "chrome")]
-    return next((c for c in candidates if c and os.path.isfile(c) and os.access(c, os.X_OK)), None)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for the whole session."""
-    executable = find_chromium()
-    if executable is None:
-        if os.environ.get("CLAIMGRAPH_REQUIRE_BROWSER"):  # set by .ci/run: CI must never skip these
-            pytest.fail("no Chromium binary found, and CLAIMGRAPH_REQUIRE_BROWSER is set")
-        pytest.skip("no Chromium binary found (set CHROMIUM=/path/to/chromium)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass

@@ -118,7 +118,7 @@ def _commands() -> list[str]:
 
 
 def test_the_cli_has_the_documented_commands() -> None:
-    assert _commands() == ["build", "export", "import", "query", "schema", "validate"]
+    assert _commands() == ["build", "diff", "draft", "export", "import", "query", "schema", "serve", "validate"]
 
 
 @pytest.mark.parametrize("command", _commands())

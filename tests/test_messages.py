@@ -98,7 +98,7 @@ def test_control_characters_in_keys_values_and_paths_are_escaped(
         f"{where}:22:5: claims[1].\\x1b[2J\\x1b]0;pwned\\x07: unknown field '\\x1b[2J\\x1b]0;pwned\\x07'\n"
         "    hint: known fields: id, claimant, kind, label, text, quote, date, date_note, modality, conditional, "
         "scope, targets, responds_to, rests_on, cites, reports, places, said_at, basis, credibility, tags, note, "
-        "asserts, denies, qualifies, concedes, retracts\n"
+        "asserts, denies, qualifies, concedes, retracts, draft\n"
         f"{where}:23:12: claims[1].basis: '\\x1b[2J\\u202eevil' is not an allowed value\n"
         "    hint: allowed: official-statement, witness-accounts, detainee-confession, anonymous-source, "
         "local-sources, intelligence, documents, imagery, own-reporting, none-given\n"

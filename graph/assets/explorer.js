@@ -6,7 +6,7 @@
  *
  * window.claimgraph exposes the state for tests, benchmarks and people poking around in the console:
  * { ready, readyAt (ms after navigation), data, network, nodes, edges, select(id), search(text), applyFilters(),
- *   reset(), visibleCounts() }.
+ *   reset(), visibleCounts(), viewState(), restoreView(view) }.
  */
 (function () {
   "use strict";
@@ -212,9 +212,11 @@
 
   function onFirstDraw() {
     $("cg-loading").hidden = true;
+    const pending = data.embedded ? null : window.claimgraphPendingView;
+    if (pending) restoreView(pending);
+    else if (!fromHash()) updateCounts();
     api.ready = true;
     api.readyAt = performance.now();
-    if (!fromHash()) updateCounts();
   }
 
   function onClick(params) {
@@ -371,6 +373,7 @@
       append(p, swatch, " " + side.name);
     }
     if (n.type === "actor" && n.info.kind) append(p, " · " + n.info.kind.replace(/-/g, " "));
+    if (n.info.draft) append(p, " · ", el("strong", "cg-draft", "draft: not yet checked by a curator"));
     return p;
   }
 
@@ -716,6 +719,39 @@
   }
   api.reset = reset;
   api.select = (id) => select(id, { focus: true });
+
+  // --- the view, kept across reloads by `claimgraph serve` (assets/serve.js) ---------------------------
+
+  const CHECKBOX_FILTERS = ["cg-filter-sides", "cg-filter-kinds", "cg-filter-relations"];
+  const VALUE_FILTERS = ["cg-filter-actor", "cg-filter-place", "cg-date-from", "cg-date-to", "cg-search"];
+
+  function viewState() {
+    const unchecked = {};
+    CHECKBOX_FILTERS.forEach((id) => {
+      unchecked[id] = [...$(id).querySelectorAll("input[type=checkbox]")].filter((c) => !c.checked).map((c) => c.value);
+    });
+    const values = {};
+    VALUE_FILTERS.forEach((id) => { values[id] = $(id).value; });
+    return { selected: state.current, unchecked: unchecked, values: values, undated: $("cg-undated").checked,
+             position: api.network.getViewPosition(), scale: api.network.getScale() };
+  }
+  api.viewState = viewState;
+
+  // Filters first (they decide what is shown), then the selection without moving the view, then the view.
+  function restoreView(view) {
+    Object.entries(view.unchecked || {}).forEach(([id, values]) => {
+      const off = new Set(values);
+      if (CHECKBOX_FILTERS.includes(id)) $(id).querySelectorAll("input[type=checkbox]").forEach((c) => { c.checked = !off.has(c.value); });
+    });
+    Object.entries(view.values || {}).forEach(([id, value]) => { if (VALUE_FILTERS.includes(id)) $(id).value = String(value); });
+    $("cg-undated").checked = view.undated !== false;
+    applyFilters();
+    if (view.selected && byId.has(view.selected) && !state.hidden.has(view.selected)) select(view.selected, { focus: false });
+    if (view.position && Number.isFinite(view.scale)) {
+      api.network.moveTo({ position: { x: Number(view.position.x), y: Number(view.position.y) }, scale: view.scale, animation: false });
+    }
+  }
+  api.restoreView = restoreView;
 
   $("cg-reset").addEventListener("click", reset);
   buildFilters();

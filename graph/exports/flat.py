@@ -11,21 +11,14 @@ U+FFFE, U+FFFF) become U+FFFD, so an export always parses.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import networkx as nx
 
+from ..text import xml_safe
 from ..types import ClaimGraph
 
 FlatValue = str | int | float | bool
-
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_safe(text: str) -> str:
-    """``text`` with every character XML 1.0 cannot carry replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def flat_value(value: Any) -> FlatValue:

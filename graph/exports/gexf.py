@@ -32,8 +32,9 @@ from typing import Any
 from ..dates import PartialDate
 from ..layout import graph_layout
 from ..render import RELATION_STYLE, node_colours
+from ..text import xml_safe
 from ..types import ClaimGraph
-from .flat import FlatValue, xml_attrs, xml_safe
+from .flat import FlatValue, xml_attrs
 
 NAMESPACE = "http://www.gexf.net/1.2draft"
 VERSION = "1.2"
