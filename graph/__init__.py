@@ -12,11 +12,12 @@ from collections.abc import Sequence as _Sequence
 
 from .aif import import_aif, read_aif, to_aif
 from .build import NODE_TYPES, RELATIONS, RESPONSE_RELATIONS, build_graph
+from .dataset import Dataset
 from .dates import PartialDate
 from .errors import ClaimgraphError, DataError, OutputError, Problem, UnknownIdError
 from .exports import to_gexf, to_graphml, to_json, to_json_data
-from .load import Dataset, parse_dataset, read_dataset
 from .load import PathLike as _PathLike
+from .load import parse_dataset, read_dataset
 from .models import Actor, Claim, Document, Place, Report, Response, Side, Source
 from .pyvis_network import to_pyvis
 from .queries import (

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .load import Dataset
+from .dataset import Dataset
 from .models import Evidence, Report, Source
 from .quotenotation import has_marks, quote_parts
 from .types import ClaimGraph

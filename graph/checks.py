@@ -23,7 +23,7 @@ from .suggest import ID_RULE, id_from_text, suggest_id
 from .text import shown
 
 if TYPE_CHECKING:
-    from .load import Dataset, Located, _Collector
+    from .dataset import Collector, Dataset, Located
 
 PLACEHOLDER_ID = "placeholder-for-a-field-in-error"
 """Stands for a required reference whose own error is already reported (see :mod:`graph.load`)."""
@@ -50,7 +50,7 @@ def run_date() -> dt.date:
     return dt.date.today()
 
 
-def check_dataset(data: Dataset, out: _Collector, *, check_quotes: bool = True) -> None:
+def check_dataset(data: Dataset, out: Collector, *, check_quotes: bool = True) -> None:
     """Report every broken or repeated reference, membership cycle, impossible date or date order,
     self-response and unverifiable quote."""
     refs = _References(data, out)
@@ -163,7 +163,7 @@ class ReferenceHints:
 
 
 class _References:
-    def __init__(self, data: Dataset, out: _Collector) -> None:
+    def __init__(self, data: Dataset, out: Collector) -> None:
         self.data = data
         self.out = out
         self.defined = out.hints.defined
@@ -216,7 +216,7 @@ class _References:
         return next((hint for hint in hints if hint.startswith("did you mean")), hints[0])
 
 
-def _check_reports(out: _Collector, refs: _References, at: Located, reports: Iterable[Any]) -> None:
+def _check_reports(out: Collector, refs: _References, at: Located, reports: Iterable[Any]) -> None:
     reported: dict[tuple[str, tuple[str, ...]], int] = {}
     for index, report in enumerate(reports):
         same = reported.setdefault((report.source, tuple(m.actor for m in report.via)), index)
@@ -232,7 +232,7 @@ def _check_reports(out: _Collector, refs: _References, at: Located, reports: Ite
         refs.check(at, ("reports", index, "translated_by"), [report.translated_by], "actors")
 
 
-def _check_claim(data: Dataset, out: _Collector, refs: _References, dates: _Dates, claim: Any) -> None:
+def _check_claim(data: Dataset, out: Collector, refs: _References, dates: _Dates, claim: Any) -> None:
     at = data.origins[claim.id]
     refs.check(at, ("claimant",), claim.claimants, "actors", listed=len(claim.claimants) > 1)
     refs.check(at, ("targets",), claim.targets, "actors", listed=True)
@@ -269,7 +269,7 @@ def _check_claim(data: Dataset, out: _Collector, refs: _References, dates: _Date
             dates.answer_after_question((at[0], (*at[1], *field)), claim, answered)
 
 
-def warn_drafts(data: Dataset, out: _Collector) -> None:
+def warn_drafts(data: Dataset, out: Collector) -> None:
     """One warning for each record still marked ``draft: true``: proposed by ``claimgraph draft``, never checked."""
     for record_id, (file_index, path) in data.origins.items():
         record = data.section(str(path[0])).get(record_id)
@@ -282,7 +282,7 @@ def warn_drafts(data: Dataset, out: _Collector) -> None:
             )
 
 
-def _check_stances(out: _Collector, refs: _References, at: Located, claim: Any) -> None:
+def _check_stances(out: Collector, refs: _References, at: Located, claim: Any) -> None:
     taken: dict[str, str] = {}
     for name, proposition in claim.stances:
         earlier = taken.setdefault(proposition, name)
@@ -297,7 +297,7 @@ def _check_stances(out: _Collector, refs: _References, at: Located, claim: Any) 
         refs.check(at, (name,), getattr(claim, name), "propositions", listed=True)
 
 
-def _check_brackets(out: _Collector, at: Located, claim: Any) -> None:
+def _check_brackets(out: Collector, at: Located, claim: Any) -> None:
     quotes: list[tuple[tuple[Any, ...], str]] = [
         (("quote",) if len(claim.quote) == 1 else ("quote", i), q) for i, q in enumerate(claim.quote)
     ]
@@ -316,7 +316,7 @@ def _check_brackets(out: _Collector, at: Located, claim: Any) -> None:
             )
 
 
-def _check_derivation_loops(data: Dataset, out: _Collector) -> None:
+def _check_derivation_loops(data: Dataset, out: Collector) -> None:
     """A claim cannot rest, through other claims, on itself: report each loop once, at its first claim."""
     rests = {c.id: [d.on for d in c.rests_on if d.on in data.claims and d.on != c.id] for c in data.claims.values()}
     for loop in _loops(rests):
@@ -404,7 +404,7 @@ class _Dates:
     :attr:`graph.dates.PartialDate.possible`); an order is reported only when it is impossible even so.
     """
 
-    def __init__(self, out: _Collector, today: dt.date) -> None:
+    def __init__(self, out: Collector, today: dt.date) -> None:
         self.out = out
         self.today = today
 
@@ -455,7 +455,7 @@ def _allowing(*dates: When) -> str:
     )
 
 
-def _check_membership_cycles(data: Dataset, out: _Collector) -> None:
+def _check_membership_cycles(data: Dataset, out: Collector) -> None:
     """Report each circle of ``member_of`` links (a in b, b in a) once, at the link that closes it."""
     state: dict[str, int] = {}  # 1 on the current path, 2 done
     for start in data.actors:
@@ -496,7 +496,7 @@ class _Archives:
     broken: set[str] = field(default_factory=set)
 
 
-def _check_archive(data: Dataset, out: _Collector, source_id: str, archives: _Archives) -> None:
+def _check_archive(data: Dataset, out: Collector, source_id: str, archives: _Archives) -> None:
     written = data.sources[source_id].archive
     if written is None:
         return
@@ -509,7 +509,7 @@ def _check_archive(data: Dataset, out: _Collector, source_id: str, archives: _Ar
         archives.broken.add(source_id)
 
 
-def check_quoted_words(data: Dataset, out: _Collector, archives: _Archives) -> None:
+def check_quoted_words(data: Dataset, out: Collector, archives: _Archives) -> None:
     """Report every quote that does not occur verbatim in the archived text of a source reporting it.
 
     Each archived file is read and normalised once, checked against every quote citing it,
@@ -572,7 +572,7 @@ def _quote_items(data: Dataset) -> list[QuoteItem]:
 
 
 def _report_quotes(
-    data: Dataset, out: _Collector, archives: _Archives, items: list[QuoteItem], matches: dict[int, QuoteMatch]
+    data: Dataset, out: Collector, archives: _Archives, items: list[QuoteItem], matches: dict[int, QuoteMatch]
 ) -> None:
     quoted: dict[str, None] = {}
     checkable: set[str] = set()
@@ -613,7 +613,7 @@ def _closest_hint(match: QuoteMatch) -> str:
     return f"closest passage: {match.passage!r}"
 
 
-def _warn_unchecked(data: Dataset, out: _Collector, claims: list[str]) -> None:
+def _warn_unchecked(data: Dataset, out: Collector, claims: list[str]) -> None:
     """One warning for the whole data set, at the first quote that could not be checked."""
     first = data.origins[claims[0]]
     count = f"{len(claims)} quoted claim{'s' if len(claims) != 1 else ''}"

@@ -22,6 +22,7 @@ from types import FrameType
 
 from .aif import read_aif
 from .build import build_graph
+from .dataset import Dataset
 from .diff import DataDiff, diff_datasets, shown_values, value_text
 from .draft import draft_text, read_document
 from .errors import ClaimgraphError, DataError, OutputError, omitted_note
@@ -35,7 +36,7 @@ from .files import (
     write_standard_output,
     write_text_atomic,
 )
-from .load import Dataset, read_dataset
+from .load import read_dataset
 from .querycli import add_query_parser, table, text_option
 from .render import LAYOUTS, render_html
 from .revisions import read_version

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .build import build_graph
-from .load import Dataset
+from .dataset import Dataset
 from .models import SECTIONS
 from .queries import grounded_labels, independent_origins, unanswered
 from .types import ClaimGraph

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .attribution import Passage, Reading, read_passages
+from .dataset import Dataset
 from .dates import PartialDate
 from .errors import InputError
-from .load import Dataset
 from .models import SLUG_PATTERN
 from .quotes import normalise
 from .speakers import PERSON_ROLES, ActorIndex, Phrase, guess_kind, singular

@@ -35,6 +35,7 @@ from .dates import parse_when
 from .files import write_text_atomic
 from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
 from .layout.timeline import HEADING_SIZE, NAME_INSET
+from .types import ClaimGraph
 from .vocabulary import NODE_TYPES as NODE_TYPE_TABLE
 from .vocabulary import RELATIONS as VOCABULARY_RELATIONS
 from .vocabulary import Relation
@@ -132,6 +133,9 @@ class Explorer:
             f'style="width: 100%; height: {int(self.height)}px; border: 1px solid #ddd;" '
             'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
         )
+
+
+ClaimGraph.notebook_view = lambda G: Explorer(G)._repr_html_()  # a graph left last in a cell shows the explorer
 
 
 # --- the data the page's script reads ----------------------------------------------------------

@@ -22,8 +22,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from .dataset import Dataset
 from .errors import DataError, InputError, Problem
-from .load import Dataset, read_dataset
+from .load import read_dataset
 
 MAX_REVISION_BYTES = 256 * 2**20
 """The most a revision's folder may hold; larger ones are refused, not read."""

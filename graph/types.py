@@ -12,7 +12,8 @@ Jupyter cell is displayed as the interactive explorer:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 import networkx as nx
 
@@ -25,9 +26,11 @@ else:
 class ClaimGraph(_Base):
     """A directed multigraph of actors, claims, sources and places (see :mod:`graph.build`)."""
 
-    def _repr_html_(self) -> str:
-        """The explorer in a sandboxed iframe, for Jupyter."""
-        from .render import Explorer  # only notebooks need the renderer
+    notebook_view: ClassVar[Callable[[ClaimGraph], str] | None] = None
+    """How a notebook shows a graph; :mod:`graph.render` sets it, so this module needs no renderer
+    (data flows one way: records -> graph -> page)."""
 
-        html: str = Explorer(self)._repr_html_()
-        return html
+    def _repr_html_(self) -> str | None:
+        """The explorer in a sandboxed iframe, for Jupyter (None, networkx's text, until the renderer is loaded)."""
+        view = type(self).notebook_view
+        return view(self) if view is not None else None

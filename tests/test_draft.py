@@ -12,8 +12,8 @@ from support import ROOT, SHIPPED
 
 import graph
 from graph.cli import main
+from graph.dataset import Dataset
 from graph.draft import Draft, draft_file
-from graph.load import Dataset
 from graph.quotes import find_quote, normalise
 
 SOURCES = sorted((ROOT / "data" / "sources").glob("*.txt"))

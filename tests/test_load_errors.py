@@ -407,7 +407,8 @@ def test_one_warning_near_the_top_does_not_reread_the_whole_file(monkeypatch: py
         reads.append(real_parse(text, **options))
         return reads[-1]
 
-    monkeypatch.setattr(loader, "parse_yaml", parse_yaml)
+    monkeypatch.setattr(loader, "parse_yaml", parse_yaml)  # the first read
+    monkeypatch.setattr(sys.modules["graph.dataset"], "parse_yaml", parse_yaml)  # the read that places problems
     quoted = OK_CLAIM + "    quote: words nobody said\n"
     text = HEADER + "claims:\n" + "".join(quoted.replace("c1", f"c{i}") for i in range(300))
     data = graph.parse_dataset(text)
