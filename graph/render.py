@@ -36,9 +36,9 @@ from .files import write_text_atomic
 from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
 from .layout.timeline import HEADING_SIZE, NAME_INSET
 from .types import ClaimGraph
+from .vocabulary import CLAIM_KINDS, Relation
 from .vocabulary import NODE_TYPES as NODE_TYPE_TABLE
 from .vocabulary import RELATIONS as VOCABULARY_RELATIONS
-from .vocabulary import Relation
 
 Layout = Literal["graph", "timeline"]
 LAYOUTS: tuple[Layout, ...] = ("graph", "timeline")
@@ -173,9 +173,19 @@ def page_data(
         ],
         "noSideColour": NO_SIDE_COLOUR,
         "relations": [
-            {"id": r, "colour": c, "dashes": d, "width": w, "text": RELATION_TEXT.get(r, r)}
+            {
+                "id": r,
+                "colour": c,
+                "dashes": d,
+                "width": w,
+                "text": RELATION_TEXT.get(r, r),
+                "response": VOCABULARY_RELATIONS[r].response,
+                "stance": VOCABULARY_RELATIONS[r].stance,
+            }
             for r, (c, d, w) in RELATION_STYLE.items()
         ],
+        "kinds": {kind.name: kind.colour for kind in CLAIM_KINDS.values()},
+        "nodeTypes": list(NODE_TYPE_TABLE),
         "shapes": {t: s for t, (s, _) in SHAPES.items()},
         "nodes": [_node(G, n, positions.get(n, (0.0, 0.0)), colours[n]) for n in G],
         "edges": [_edge(index, u, v, attrs) for u, v, attrs in G.edges(data=True)],

@@ -356,24 +356,25 @@ STANCES: dict[str, Stance] = {
 
 @dataclass(frozen=True)
 class ClaimKind:
-    """What a claim does in the dispute, and the stance it takes on what it is about."""
+    """What a claim does in the dispute, the stance it takes on what it is about, and its badge colour."""
 
     name: str
     stance: str
     meaning: str
+    colour: str
 
 
 CLAIM_KINDS: dict[str, ClaimKind] = {
     k.name: k
     for k in (
-        ClaimKind("accusation", "asserts", "says an actor did something wrong"),
-        ClaimKind("denial", "denies", "says an accusation is false"),
-        ClaimKind("rebuttal", "denies", "answers an accusation with another account"),
-        ClaimKind("qualification", "qualifies", "narrows or hedges an earlier claim"),
-        ClaimKind("retraction", "retracts", "withdraws the speaker's own earlier claim"),
-        ClaimKind("admission", "concedes", "an actor grants something against its own side or itself"),
-        ClaimKind("corroboration", "asserts", "confirms another's claim"),
-        ClaimKind("statement", "asserts", "any other assertion"),
+        ClaimKind("accusation", "asserts", "says an actor did something wrong", "#C0392B"),
+        ClaimKind("denial", "denies", "says an accusation is false", "#6A3D9A"),
+        ClaimKind("rebuttal", "denies", "answers an accusation with another account", "#6A3D9A"),
+        ClaimKind("qualification", "qualifies", "narrows or hedges an earlier claim", "#A0457E"),
+        ClaimKind("retraction", "retracts", "withdraws the speaker's own earlier claim", "#000000"),
+        ClaimKind("admission", "concedes", "an actor grants something against its own side or itself", "#9A6700"),
+        ClaimKind("corroboration", "asserts", "confirms another's claim", "#1E7A46"),
+        ClaimKind("statement", "asserts", "any other assertion", "#555555"),
     )
 }
 """Every claim kind, with the stance it takes on the propositions it names."""

@@ -23,6 +23,7 @@ import graph
 from graph.layout import node_label, text_width
 from graph.layout.boxes import PADDING
 from graph.render import Explorer, write_html
+from graph.vocabulary import CLAIM_KINDS
 
 pytestmark = pytest.mark.browser
 
@@ -414,6 +415,32 @@ def test_clicking_a_shipped_claim_shows_quote_date_and_report_chain(
     assert "Igor Konashenkov" in text
     source = attrs["reports"][0]["source"]
     assert shipped_graph.nodes[source]["title"] in text
+
+
+def test_clicking_a_proposition_lists_every_claim_on_it_with_its_stance(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    click_node(page, "us-trains-isis")
+    text = page.panel_text()
+    assert shipped_graph.nodes["us-trains-isis"]["statement"] in text
+    for claim, _, stance in shipped_graph.in_edges("us-trains-isis", data="relation"):
+        assert f"{shipped_graph.nodes[claim]['label']}" in text
+        assert f" {stance} it" in text
+    assert "denies it" in text and "asserts it" in text
+
+
+def test_a_claim_shows_its_stances_and_what_it_rests_on(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    click_node(page, "southfront-not-first-time")
+    text = page.panel_text()
+    assert "ON WHAT IS AT ISSUE" in text.upper() and "asserts Militant training at al-Tanf" in text
+    assert "rests on ISIS fighter: weapons from proxies" in text
+
+
+def test_badge_colours_come_from_the_vocabulary(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    assert page.js("claimgraph.data.kinds") == {k.name: k.colour for k in CLAIM_KINDS.values()}
 
 
 def test_report_chain_lists_claimant_intermediaries_and_source(open_page: Open, mini_html: Path) -> None:

@@ -12,14 +12,12 @@
   "use strict";
 
   const FONT = 'Arial, "Liberation Sans", Helvetica, sans-serif';
-  const KIND_COLOURS = {
-    accusation: "#C0392B", denial: "#7B3FA0", rebuttal: "#7B3FA0", admission: "#B9770E",
-    corroboration: "#1E8449", statement: "#555555",
-  };
-  const TYPE_ORDER = { actor: 0, claim: 1, source: 2, place: 3 };
-  const RESPONSES = new Set(["denies", "rebuts", "supports", "concedes", "repeats"]);
-
   const data = JSON.parse(document.getElementById("claimgraph-data").textContent);
+  // The vocabulary (graph/vocabulary.py) decides kinds, node types and which relations answer a claim.
+  const KIND_COLOURS = data.kinds;
+  const TYPE_ORDER = Object.fromEntries(data.nodeTypes.map((t, i) => [t, i]));
+  const RESPONSES = new Set(data.relations.filter((r) => r.response).map((r) => r.id));
+  const STANCES = new Set(data.relations.filter((r) => r.stance).map((r) => r.id));
   const api = { ready: false, data: data, network: null, nodes: null, edges: null };
   window.claimgraph = api;
 
@@ -355,7 +353,10 @@
     close.setAttribute("aria-label", "Close details");
     close.addEventListener("click", clearSelection);
     append(panel, close, el("h2", "cg-name", n.name), headline(n));
-    const builders = { claim: claimDetails, actor: actorDetails, source: sourceDetails, place: placeDetails };
+    const builders = {
+      claim: claimDetails, actor: actorDetails, source: sourceDetails, place: placeDetails,
+      proposition: propositionDetails, evidence: evidenceDetails,
+    };
     (builders[n.type] || genericDetails)(n, panel);
     append(panel, el("p", "cg-note", "id: " + n.id));
     panel.scrollTop = 0;
@@ -456,9 +457,15 @@
     return append(el("span", "cg-chain"), ...parts);
   }
 
+  const typeOf = (id) => (byId.get(id) || {}).type;
+
   function responsesSection(n, panel) {
-    const answers = outgoing.get(n.id).filter((e) => RESPONSES.has(e.relation));
-    const answeredBy = incoming.get(n.id).filter((e) => RESPONSES.has(e.relation));
+    const stances = outgoing.get(n.id).filter((e) => STANCES.has(e.relation) && typeOf(e.to) === "proposition");
+    if (stances.length) section(panel, "On what is at issue", list(stances, (e) => [e.relation + " ", nodeLink(e.to)]));
+    const grounds = outgoing.get(n.id).filter((e) => e.relation === "rests_on" || e.relation === "cites");
+    if (grounds.length) section(panel, "Grounds", list(grounds, (e) => [relationById.get(e.relation).text.split(" (")[0] + " ", nodeLink(e.to)]));
+    const answers = outgoing.get(n.id).filter((e) => RESPONSES.has(e.relation) && typeOf(e.to) === "claim");
+    const answeredBy = incoming.get(n.id).filter((e) => RESPONSES.has(e.relation) && typeOf(e.from) === "claim");
     if (answers.length) section(panel, "Answers", list(answers, (e) => [e.relation + " ", nodeLink(e.to), dateSuffix(e.to)]));
     if (answeredBy.length) {
       answeredBy.sort((a, b) => byDate(a.from, b.from));
@@ -513,6 +520,32 @@
     if (n.info.description) append(panel, el("p", "cg-text", n.info.description));
     const claims = incoming.get(n.id).filter((e) => e.relation === "concerns");
     if (claims.length) section(panel, "Claims about it", claimList(claims, "from"));
+  }
+
+  function propositionDetails(n, panel) {
+    const info = n.info;
+    section(panel, "What is at issue", el("p", "cg-text", info.statement));
+    field(panel, "Implicates", (info.implicates || []).length ? joinNodes(info.implicates) : null);
+    field(panel, "Places", (info.places || []).length ? joinNodes(info.places) : null);
+    const stances = incoming.get(n.id).filter((e) => STANCES.has(e.relation));
+    stances.sort((a, b) => byDate(a.from, b.from));
+    if (stances.length) section(panel, "Claims on it", list(stances, (e) => [nodeLink(e.from), dateSuffix(e.from), " " + e.relation + " it"]));
+    if (info.note) section(panel, "Note", el("p", "cg-note", info.note));
+  }
+
+  function evidenceDetails(n, panel) {
+    const info = n.info;
+    field(panel, "Kind", info.kind);
+    if (info.description) append(panel, el("p", "cg-text", info.description));
+    field(panel, "Date", info.date_text);
+    field(panel, "By", (info.by || []).length ? joinNodes(info.by) : null);
+    field(panel, "Places", (info.places || []).length ? joinNodes(info.places) : null);
+    if (info.url) field(panel, "Link", externalLink(info.url, info.url));
+    const citing = incoming.get(n.id).filter((e) => ["cites", "rests_on", "said_at"].includes(e.relation));
+    if (citing.length) section(panel, "Claims citing, resting on or made at it", list(citing, (e) => [nodeLink(e.from), " " + relationById.get(e.relation).text.split(" (")[0]]));
+    const reported = incoming.get(n.id).filter((e) => e.relation === "reports");
+    field(panel, "Reported in", reported.length ? joinNodes(reported.map((e) => e.from)) : null);
+    if (info.note) section(panel, "Note", el("p", "cg-note", info.note));
   }
 
   function genericDetails(n, panel) {
