@@ -17,16 +17,25 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from support import AIF_FIXTURE, MINI
+from support import AIF_FIXTURE, MINI, ROOT
 
 import graph
 from graph.aif import aif_data, import_aif, read_aif, to_aif
-from graph.aif.table import ILLOCUTION_OF_KIND, LINKS, NOT_WRITTEN, RELATIONS, WRITTEN_AS_LOCUTION
+from graph.aif.table import (
+    ILLOCUTION_OF_KIND,
+    LINKS,
+    NOT_WRITTEN,
+    NOT_WRITTEN_FIELDS,
+    RELATIONS,
+    WRITTEN_AS_LOCUTION,
+)
 from graph.build import RESPONSE_RELATIONS
 from graph.cli import main
 from graph.errors import DataError
 from graph.vocabulary import CLAIM_KINDS, STANCES
 from graph.vocabulary import RELATIONS as VOCABULARY_RELATIONS
+
+README = ROOT / "README.md"
 
 
 def _canonical(data: dict[str, Any]) -> dict[str, Counter[Any]]:
@@ -112,6 +121,13 @@ def test_the_table_covers_every_relation_and_kind() -> None:
     assert written.isdisjoint(NOT_WRITTEN)
     assert written | set(NOT_WRITTEN) == set(VOCABULARY_RELATIONS)
     assert sorted(ILLOCUTION_OF_KIND) == sorted(CLAIM_KINDS)
+
+
+def test_the_readme_lists_what_aif_cannot_carry() -> None:
+    readme = " ".join(README.read_text(encoding="utf-8").split())
+    section = readme[readme.index("### AIF") : readme.index("### Neo4j")]
+    assert [relation for relation in NOT_WRITTEN if f"`{relation}`" not in section] == []
+    assert [fields for fields in NOT_WRITTEN_FIELDS if fields not in section] == []
 
 
 STANCES_AND_DERIVATIONS = """

@@ -177,9 +177,8 @@ NOT_WRITTEN_FIELDS: tuple[str, ...] = (
     "a claim's modality, conditional and scope",
     "inferred publishers and intermediaries",
     "a report's own quote, language and translation (the L-node has the claim's quote)",
-    "the approximate (~) and uncertain (?) marks of a date",
     "an evidence item's kind, description, date and reports",
-    "actors who made no claim, sides, places and sources without a link",
+    "actors who made no claim, sides, places, and sources without a link",
 )
 """What AIF cannot carry besides :data:`NOT_WRITTEN`: listed in the README's AIF section."""
 
