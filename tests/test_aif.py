@@ -179,6 +179,20 @@ def test_a_stance_and_a_derivation_are_s_nodes_anchored_on_the_claims_own_uttera
     assert [loc["personID"] for loc in data["AIF"]["locutions"]][:2] == [1, 2]  # one locution per joint claimant
 
 
+def test_the_xaif_package_reads_our_stances_and_derivations() -> None:
+    xaif = pytest.importorskip("xaif")
+    table = xaif.AIF(aif_data(graph.build_graph(graph.parse_dataset(STANCES_AND_DERIVATIONS)))).get_csv(
+        "argument-relation"
+    )
+    found = {(row.proposition1_text, row.relation, row.proposition2_text) for row in table.itertuples()}
+    assert {
+        ("Ann and Bob said fines work.", "Default Inference", "Fines work."),  # asserts
+        ("The 2019 study", "Default Inference", "Ann and Bob said fines work."),  # rests_on evidence
+        ("Ann and Bob said fines work.", "Default Inference", "Bob granted that fines work, on what Ann said."),
+        ("The 2019 study", "Default Inference", "Bob granted that fines work, on what Ann said."),  # cites
+    } <= found
+
+
 def test_import_gives_back_stances_derivations_citations_and_joint_claimants() -> None:
     document = import_aif(to_aif(graph.build_graph(graph.parse_dataset(STANCES_AND_DERIVATIONS)))).document
     assert document["propositions"] == [{"id": "fines-work", "statement": "Fines work."}]
