@@ -405,3 +405,23 @@ def test_to_aif_is_indented_json_with_the_xaif_layout(mini_graph: nx.MultiDiGrap
         "participants",
         "schemefulfillments",
     ]
+
+
+def test_two_participants_of_one_name_stay_two_claimants() -> None:
+    """Found by the property test: a joint statement of two actors that share a name."""
+    records = """
+actors:
+  - {id: a, name: Spokesperson, kind: person}
+  - {id: b, name: Spokesperson, kind: person}
+sources:
+  - {id: doc, title: A report}
+claims:
+  - {id: joint, claimant: [a, b], kind: statement, text: They spoke., reports: doc}
+"""
+    first = aif_data(graph.build_graph(graph.parse_dataset(records)))
+    document = import_aif(json.dumps(first)).document
+    assert [(a["id"], a["name"]) for a in document["actors"]] == [
+        ("spokesperson", "Spokesperson"),
+        ("spokesperson-2", "Spokesperson"),
+    ]
+    assert document["claims"][0]["claimant"] == ["spokesperson", "spokesperson-2"]

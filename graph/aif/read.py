@@ -400,7 +400,7 @@ class _Importer:
         claims: list[dict[str, Any]] = []
         for claim in said:
             speakers, quote, date, url, kind, notes = self._utterance(claim)
-            actor_ids = [self._actor(speaker, actors) for speaker in speakers]
+            actor_ids = list(dict.fromkeys(self._actor(key, speaker, actors) for key, speaker in speakers))
             source_id = self._source(url, sources)
             claim_id = _unique(_claim_slug(actor_ids[0], claim.text), self.taken)
             ids[claim.node_id] = claim_id
@@ -449,16 +449,20 @@ class _Importer:
                 sections["evidence"].append({"id": ids[claim.node_id], "kind": "document", "name": text, "note": note})
         return sections
 
-    def _utterance(self, claim: _Claim) -> tuple[list[str], str | None, str | None, str | None, str, list[str]]:
-        """Speakers, quote, date, source link, kind and notes of a claim, from the first utterance anchoring it."""
+    def _utterance(
+        self, claim: _Claim
+    ) -> tuple[list[tuple[str, str]], str | None, str | None, str | None, str, list[str]]:
+        """Speakers (a participant or name as key, and the name), quote, date, source link, kind and notes of a claim.
+
+        All come from the first utterance anchoring the claim; several participants on it make a joint statement.
+        """
         if not claim.utterances:
-            return [UNATTRIBUTED], None, None, None, "statement", []
+            return [(UNATTRIBUTED, UNATTRIBUTED)], None, None, None, "statement", []
         l_id, illocution = claim.utterances[0]
         locution = self.locutions.get(l_id, {})
-        persons = [self.people.get(p, "") for p in self.persons.get(l_id, [])]
-        persons = list(dict.fromkeys(p for p in persons if p))
-        speaker, words = _split_speaker(self.nodes[l_id]["text"], JOINT.join(persons))
-        speakers = persons or [speaker]
+        persons = [(f"participant {p}", self.people[p]) for p in self.persons.get(l_id, []) if self.people.get(p)]
+        speaker, words = _split_speaker(self.nodes[l_id]["text"], JOINT.join(name for _, name in persons))
+        speakers = persons or [(speaker, speaker)]
         notes = [] if illocution in KIND_OF_ILLOCUTION else [f"AIF illocution: {illocution}."]
         for other, other_illocution in claim.utterances[1:]:
             notes.append(f"Also said as AIF L node {other} ({other_illocution}): {self.nodes[other]['text']}")
@@ -467,14 +471,15 @@ class _Importer:
         date = _partial_date(locution.get("start"), locution.get("end"))
         return speakers, quote, date, url, KIND_OF_ILLOCUTION.get(illocution, "statement"), notes
 
-    def _actor(self, name: str, actors: dict[str, dict[str, Any]]) -> str:
+    def _actor(self, key: str, name: str, actors: dict[str, dict[str, Any]]) -> str:
+        """The actor of a participant (one each, even when two share a name), or of a speaker named in the text."""
         shown = "unattributed (no utterance in the AIF analysis)" if name == UNATTRIBUTED else name
-        if shown in self.actor_by_name:
-            return self.actor_by_name[shown]
+        if key in self.actor_by_name:
+            return self.actor_by_name[key]
         actor_id = _unique(_slug(name, "speaker"), self.taken)
         kind = "anonymous-source" if name == UNATTRIBUTED else "person"
         actors[actor_id] = {"id": actor_id, "name": shown, "kind": kind}
-        self.actor_by_name[shown] = actor_id
+        self.actor_by_name[key] = actor_id
         return actor_id
 
     def _source(self, url: str | None, sources: dict[str, dict[str, Any]]) -> str:
