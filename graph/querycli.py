@@ -9,6 +9,7 @@ prints ``Error: ...`` and exits 1.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -137,6 +138,23 @@ def _as_of_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _today_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="the day to look from (YYYY, YYYY-MM or YYYY-MM-DD; default: today): only claims certainly made by "
+        "then count, and days are counted to it",
+    )
+
+
+def _proposition_and_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "proposition", nargs="?", help="a proposition id, or the id of a claim that stands for its own proposition"
+    )
+    _today_option(parser)
+
+
 def _claim_and_as_of(parser: argparse.ArgumentParser) -> None:
     _claim_option(parser)
     _as_of_option(parser)
@@ -195,18 +213,105 @@ def responses(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     )
 
 
-def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
-    """``unanswered``: the accusations left standing, the days each has stood, and as of when."""
-    rows = [a._asdict() for a in q.unanswered(G, as_of=args.as_of)]
-    day = args.as_of or q.reference_day(G)
-    note = "" if args.as_of else " (the latest date in the data)"
-    count = f"{len(rows)} accusation{'' if len(rows) == 1 else 's'}"
+def _as_of(args: argparse.Namespace, day: dt.date) -> str:
+    """The reference day as printed: the date given, or today's, said to be today."""
+    return f"{day} (today)" if args.as_of is None else str(day)
+
+
+def _stand_data(stand: q.Stand) -> dict[str, Any]:
+    return {**stand._asdict(), "claimants": list(stand.claimants), "evidence": list(stand.evidence)}
+
+
+def _status_data(s: q.Status) -> dict[str, Any]:
+    return {
+        "proposition": s.proposition,
+        "statement": s.statement,
+        "implicit": s.implicit,
+        "as_of": str(s.as_of),
+        "status": s.status,
+        "since": s.since,
+        "days": s.days,
+        "for": [x.claim for x in s.for_],
+        "against": [x.claim for x in s.against],
+        "evidence_for": list(s.evidence_for),
+        "evidence_against": list(s.evidence_against),
+        "stands": [_stand_data(x) for x in s.stands],
+    }
+
+
+def _status_row(s: q.Status) -> dict[str, Any]:
+    return {**_status_data(s), "for_count": len(s.for_), "against_count": len(s.against)}
+
+
+STATUS_COLUMNS: Columns = (
+    ("status", "status"),
+    ("since", "since"),
+    ("days", "days"),
+    ("proposition", "proposition"),
+    ("for", "for_count"),
+    ("against", "against_count"),
+)
+
+
+def status(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``status [PROPOSITION]``: every proposition's status, since when and for how long; or one in full."""
+    if args.proposition is not None:
+        return _one_status(q.status(G, args.proposition, as_of=args.as_of), args)
+    found = q.statuses(G, as_of=args.as_of)
+    day = q.as_of_day(args.as_of)
+    rows = [_status_row(s) for s in found]
+    tally = ", ".join(f"{name} {n}" for name in q.STATUS_NAMES if (n := sum(s.status == name for s in found)))
     return Answer(
-        {"as_of": str(day) if day else None, "accusations": rows},
+        {"as_of": str(day), "propositions": [_status_data(s) for s in found]},
         rows,
-        (("since", "date"), ("days", "days"), ("claim", "claim"), ("by", "claimant")),
-        after=[f"{count} unanswered as of {day}{note}."] if rows else [],
-        empty=f"Every accusation is answered as of {day}{note}.",
+        STATUS_COLUMNS,
+        before=[f"As of {_as_of(args, day)}:"],
+        after=[tally] if tally else [],
+        empty="No propositions.",
+    )
+
+
+def _one_status(s: q.Status, args: argparse.Namespace) -> Answer:
+    rows = [{**_stand_data(x), "by": list(x.claimants), "note": "withdrawn" if x.withdrawn else None} for x in s.stands]
+    columns: Columns = (
+        ("date", "date"),
+        ("claim", "claim"),
+        ("role", "role"),
+        ("by", "by"),
+        ("answers", "answers"),
+        ("evidence", "evidence"),
+    )
+    if any(x.withdrawn for x in s.stands):
+        columns = (*columns, ("note", "note"))
+    return Answer(
+        _status_data(s),
+        rows,
+        columns,
+        before=[f"{s.proposition}: {s.statement}", f"As of {_as_of(args, s.as_of)}: {_standing(s)}"],
+        empty="No claim on it is on record.",
+    )
+
+
+def _standing(s: q.Status) -> str:
+    since = f" since {s.since}" if s.since else ""
+    days = f" ({_count(s.days, 'day')})" if s.days is not None else ""
+    return f"{s.status}{since}{days}"
+
+
+def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``unanswered``: the propositions at issue that nothing answers, since when, and as of which day."""
+    found = q.unanswered(G, as_of=args.as_of)
+    day = q.as_of_day(args.as_of)
+    rows = [
+        {**_status_row(s), "asserted_by": list(dict.fromkeys(c for x in s.for_ for c in x.claimants))} for s in found
+    ]
+    count = f"{len(rows)} proposition{'' if len(rows) == 1 else 's'}"
+    return Answer(
+        {"as_of": str(day), "propositions": [_status_data(s) for s in found]},
+        rows,
+        (("since", "since"), ("days", "days"), ("proposition", "proposition"), ("asserted by", "asserted_by")),
+        after=[f"{count} unanswered as of {_as_of(args, day)}."] if rows else [],
+        empty=f"Every proposition at issue is answered as of {_as_of(args, day)}.",
     )
 
 
@@ -313,7 +418,16 @@ QUERIES: dict[str, tuple[Query, str, Arguments]] = {
     "accusations-against": (accusations_against, "accusations naming an actor", _actor_options),
     "accusations-by": (accusations_by, "accusations an actor made", _actor_options),
     "responses": (responses, "claims that deny, rebut, support, concede or repeat a claim", _claim_option),
-    "unanswered": (unanswered, "accusations no denial or rebuttal answers, and for how long", _as_of_option),
+    "status": (
+        status,
+        "how each proposition stands: unanswered, disputed, conceded, retracted, and since when",
+        _proposition_and_as_of,
+    ),
+    "unanswered": (
+        unanswered,
+        "propositions at issue that nothing denies, qualifies or concedes, and since when",
+        _today_option,
+    ),
     "thread": (thread, "the whole exchange a claim belongs to, in date order", _claim_option),
     "timeline": (timeline, "claims in date order, with how certain each date is", _filter_options),
     "provenance": (provenance, "how each document came to report a claim, back to the speaker", _claim_option),

@@ -21,7 +21,6 @@ from graph.queries import (
     grounded_labels,
     independent_origins,
     provenance,
-    reference_day,
     resolve,
     responds_to,
     responses_to,
@@ -32,7 +31,7 @@ from graph.queries import (
     unanswered,
     why,
 )
-from graph.queries.records import OpenAccusation, Reply
+from graph.queries.records import Reply
 
 DATA = """
 sides:
@@ -226,32 +225,18 @@ def test_thread_of_a_lone_claim_is_itself(G: nx.MultiDiGraph) -> None:
     assert thread(G, "spox-statement") == ["spox-statement"]
 
 
-# --- unanswered --------------------------------------------------------------------------------
+# --- unanswered (per proposition; the full rules are pinned in test_status.py) -------------------------
 
 
-def test_unanswered_leaves_out_denied_accusations(G: nx.MultiDiGraph) -> None:
-    assert "general-camp" not in [a.claim for a in unanswered(G)]
-
-
-def test_concession_does_not_answer_an_accusation(G: nx.MultiDiGraph) -> None:
-    assert "ministry-arms" in [a.claim for a in unanswered(G)]
-
-
-def test_unanswered_measures_days_to_the_latest_date_in_the_data(G: nx.MultiDiGraph) -> None:
-    assert reference_day(G) == dt.date(2017, 11, 1)
-    assert unanswered(G) == [
-        OpenAccusation("tv-convoy", "red-tv", "2017", 304),
-        OpenAccusation("ministry-arms", "red-ministry", "2017-10~", 31),
-        OpenAccusation("tv-repeats-camp", "red-tv", "2017-10-07", 25),
-        OpenAccusation("loner-claim", "loner", None, None),
+def test_unanswered_leaves_out_a_claim_answered_by_denying_a_repeat_of_it(G: nx.MultiDiGraph) -> None:
+    assert [(s.proposition, s.since, s.days) for s in unanswered(G, as_of="2017-10-07")] == [
+        ("general-camp", "2017-10-06", 1)
     ]
+    assert "general-camp" not in [s.proposition for s in unanswered(G, as_of="2017-10-08")]
 
 
-def test_unanswered_as_of_a_date_before_the_denial(G: nx.MultiDiGraph) -> None:
-    assert unanswered(G, as_of="2017-10-07") == [
-        OpenAccusation("general-camp", "general", "2017-10-06", 1),
-        OpenAccusation("tv-repeats-camp", "red-tv", "2017-10-07", 0),
-    ]
+def test_a_concession_by_the_accused_side_is_an_answer(G: nx.MultiDiGraph) -> None:
+    assert [(s.proposition, s.since, s.days) for s in unanswered(G, as_of="2017-12-31")] == [("tv-convoy", "2017", 364)]
 
 
 def test_unanswered_as_of_accepts_a_date_object(G: nx.MultiDiGraph) -> None:
@@ -259,7 +244,14 @@ def test_unanswered_as_of_accepts_a_date_object(G: nx.MultiDiGraph) -> None:
 
 
 def test_unanswered_as_of_a_month_means_its_last_day(G: nx.MultiDiGraph) -> None:
-    assert [a.claim for a in unanswered(G, as_of="2017-10")] == ["ministry-arms", "tv-repeats-camp"]
+    assert [s.proposition for s in unanswered(G, as_of="2017-10")] == ["ministry-arms"]
+
+
+def test_unanswered_counts_days_to_today_by_default(G: nx.MultiDiGraph) -> None:
+    found = {s.proposition: s for s in unanswered(G)}
+    assert list(found) == ["tv-convoy", "loner-claim"]
+    assert found["tv-convoy"].days == (dt.date.today() - dt.date(2017, 1, 1)).days
+    assert (found["loner-claim"].since, found["loner-claim"].days) == (None, None)
 
 
 # --- timeline and filters ----------------------------------------------------------------------

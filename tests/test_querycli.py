@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import os
 import subprocess
@@ -95,16 +96,14 @@ DATE         CLAIM               HOW      BY
     )
 
 
-def test_unanswered_table_says_as_of_when(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert (
-        run(capsys, "unanswered", "--data", data)[1]
-        == """\
-SINCE       DAYS  CLAIM               BY
-2017-10~    8     ministry-arms       red-ministry
-2017-10-09  0     daily-repeats-camp  daily
--           -     undated-arms        general
-3 accusations unanswered as of 2017-10-09 (the latest date in the data).
-"""
+def test_unanswered_table_counts_days_to_today_and_says_so(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    today = dt.date.today()
+    days = str((today - dt.date(2017, 10, 1)).days)
+    assert run(capsys, "unanswered", "--data", data)[1] == (
+        f"SINCE     {'DAYS'.ljust(len(days))}  PROPOSITION    ASSERTED BY\n"
+        f"2017-10~  {days.ljust(4)}  ministry-arms  red-ministry\n"
+        f"-         {'-'.ljust(max(4, len(days)))}  undated-arms   general\n"
+        f"2 propositions unanswered as of {today} (today).\n"
     )
 
 
@@ -112,9 +111,9 @@ def test_unanswered_as_of_a_date(capsys: pytest.CaptureFixture[str], data: str) 
     assert (
         run(capsys, "unanswered", "--as-of", "2017-10-07", "--data", data)[1]
         == """\
-SINCE       DAYS  CLAIM         BY
+SINCE       DAYS  PROPOSITION   ASSERTED BY
 2017-10-06  1     general-camp  general
-1 accusation unanswered as of 2017-10-07.
+1 proposition unanswered as of 2017-10-07.
 """
     )
 
@@ -122,8 +121,57 @@ SINCE       DAYS  CLAIM         BY
 def test_unanswered_when_all_are_answered(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert (
         run(capsys, "unanswered", "--as-of", "2017-09", "--data", data)[1]
-        == "Every accusation is answered as of 2017-09.\n"
+        == "Every proposition at issue is answered as of 2017-09-30.\n"
     )
+
+
+def test_status_lists_every_proposition_as_of_a_day(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "status", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+As of 2017-10-31:
+STATUS        SINCE        DAYS  PROPOSITION    FOR  AGAINST
+unanswered    2017-10~     30    ministry-arms  1    0
+disputed      2017-10-08?  23    general-camp   2    1
+not yet made  -            -     undated-arms   0    0
+not yet made 1, unanswered 1, disputed 1
+"""
+    )
+
+
+def test_status_of_one_proposition_lists_who_stands_where(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "status", "general-camp", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+general-camp: Camp at the base.
+As of 2017-10-31: disputed since 2017-10-08? (23 days)
+DATE         CLAIM               ROLE     BY         ANSWERS       EVIDENCE
+2017-10-06   general-camp        asserts  general    -             -
+2017-10-08?  spox-denies-camp    denies   blue-spox  general-camp  -
+2017-10-09   daily-repeats-camp  asserts  daily      general-camp  -
+"""
+    )
+
+
+def test_json_of_status(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    result = json.loads(run(capsys, "status", "general-camp", "--as-of", "2017-10-31", "--json", "--data", data)[1])
+    assert {k: result[k] for k in ("as_of", "status", "since", "days", "for", "against")} == {
+        "as_of": "2017-10-31",
+        "status": "disputed",
+        "since": "2017-10-08?",
+        "days": 23,
+        "for": ["general-camp", "daily-repeats-camp"],
+        "against": ["spox-denies-camp"],
+    }
+    assert result["stands"][1] == {
+        "claim": "spox-denies-camp",
+        "role": "denies",
+        "claimants": ["blue-spox"],
+        "date": "2017-10-08?",
+        "answers": "general-camp",
+        "evidence": [],
+        "withdrawn": False,
+    }
 
 
 def test_thread_shows_what_each_claim_answers(capsys: pytest.CaptureFixture[str], data: str) -> None:
@@ -211,14 +259,11 @@ def test_json_output_has_stable_keys(capsys: pytest.CaptureFixture[str], data: s
 
 
 def test_json_of_unanswered_names_the_day(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    result = json.loads(run(capsys, "unanswered", "--json", "--data", data)[1])
-    assert result["as_of"] == "2017-10-09"
-    assert result["accusations"][0] == {
-        "claim": "ministry-arms",
-        "claimant": "red-ministry",
-        "date": "2017-10~",
-        "days": 8,
-    }
+    result = json.loads(run(capsys, "unanswered", "--as-of", "2017-10", "--json", "--data", data)[1])
+    assert result["as_of"] == "2017-10-31"
+    assert [(p["proposition"], p["status"], p["since"], p["days"]) for p in result["propositions"]] == [
+        ("ministry-arms", "unanswered", "2017-10~", 30)
+    ]
 
 
 def test_json_of_origins(capsys: pytest.CaptureFixture[str], data: str) -> None:

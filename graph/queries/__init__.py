@@ -13,7 +13,11 @@ accused                     the actors one accusation names
 responses_to                claims answering a claim, in date order
 responds_to                 claims a claim answers, in date order
 thread                      the whole exchange a claim belongs to
-unanswered                  accusations no denial or rebuttal answers, and for how long
+propositions                what is at issue: declared propositions, and claims standing for their own
+positions                   who stands where on each proposition: asserts, denies, qualifies, concedes, ...
+status                      how a proposition stands on a day (unanswered, disputed, ...), and since when
+statuses                    the same for every proposition
+unanswered                  propositions at issue that nothing denies, qualifies or concedes, since when
 timeline                    claims in date order, filtered, with date certainty
 subgraph                    the same filters, returning a graph
 provenance                  report chains from each document back to the speaker
@@ -36,23 +40,39 @@ from __future__ import annotations
 from .accusations import accusations_against, accusations_by, accused, actor_group
 from .argumentation import grounded_labelling, grounded_labels, why
 from .filters import KINDS, select_claims, subgraph
+from .positions import claim_positions, positions, propositions
 from .provenance import citation_loops, independent_origins, provenance
-from .records import Chain, Explanation, Label, OpenAccusation, Origins, Reply, TimelineEntry
+from .records import (
+    STATUS_NAMES,
+    Chain,
+    Explanation,
+    Label,
+    Origins,
+    Position,
+    Reply,
+    Stand,
+    Status,
+    TimelineEntry,
+)
 from .resolve import resolve, resolve_side
-from .responses import responds_to, responses_to, thread, unanswered
+from .responses import responds_to, responses_to, thread
+from .status import status, statuses, unanswered
 from .strength import Strength, Strengths, dfquad, dfquad_strengths
 from .timeline import timeline
-from .when import DateLike, reference_day
+from .when import DateLike, as_of_day, reference_day
 
 __all__ = [
     "KINDS",
+    "STATUS_NAMES",
     "Chain",
     "DateLike",
     "Explanation",
     "Label",
-    "OpenAccusation",
     "Origins",
+    "Position",
     "Reply",
+    "Stand",
+    "Status",
     "Strength",
     "Strengths",
     "TimelineEntry",
@@ -60,12 +80,16 @@ __all__ = [
     "accusations_by",
     "accused",
     "actor_group",
+    "as_of_day",
     "citation_loops",
+    "claim_positions",
     "dfquad",
     "dfquad_strengths",
     "grounded_labelling",
     "grounded_labels",
     "independent_origins",
+    "positions",
+    "propositions",
     "provenance",
     "reference_day",
     "resolve",
@@ -73,6 +97,8 @@ __all__ = [
     "responds_to",
     "responses_to",
     "select_claims",
+    "status",
+    "statuses",
     "subgraph",
     "thread",
     "timeline",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from ..dates import parse_when
 from .when import Certainty
@@ -22,18 +23,94 @@ class Reply(NamedTuple):
     date: str | None
 
 
-class OpenAccusation(NamedTuple):
-    """An accusation no denial or rebuttal answers, and for how many days it has stood.
+Role = Literal["asserts", "endorses", "denies", "qualifies", "concedes", "retracts"]
+"""Where a claim stands on a proposition (see :mod:`graph.queries.positions`)."""
 
-    ``days`` counts from the first day the accusation's date can mean, so for
-    a partial date it is the most the accusation can have stood; None when
-    the accusation is undated.
+ROLES_FOR: tuple[Role, ...] = ("asserts", "concedes", "endorses")
+"""The roles on the proposition's side: it is true."""
+
+ROLES_AGAINST: tuple[Role, ...] = ("denies", "qualifies", "retracts")
+"""The roles against it: false, true only in part, or withdrawn."""
+
+
+class Position(NamedTuple):
+    """Where one claim stands on one proposition, and how: by a stance of its own, or by answering a claim.
+
+    ``answers`` is the claim it answers or backs when the position comes from
+    a response (``responds_to``), None when it comes from the claim's own
+    stance or the claim stands for the proposition itself.
     """
 
+    proposition: str
     claim: str
-    claimant: str
+    role: Role
+    answers: str | None
+
+
+StatusName = Literal["not yet made", "unasserted", "unanswered", "disputed", "conceded", "retracted"]
+"""A proposition's standing on a day, in the words an analyst uses (see :func:`graph.queries.status`)."""
+
+STATUS_NAMES: tuple[StatusName, ...] = get_args(StatusName)
+"""Every status, in the order of :data:`StatusName`."""
+
+
+class Stand(NamedTuple):
+    """One claim's position on a proposition, with who made it, when, the evidence it cites, and if withdrawn."""
+
+    claim: str
+    role: Role
+    claimants: tuple[str, ...]
     date: str | None
+    answers: str | None
+    evidence: tuple[str, ...]
+    withdrawn: bool
+
+
+@dataclass(frozen=True)
+class Status:
+    """How a proposition stands on ``as_of``: its status, since when and for how many days, and every position.
+
+    ``since`` is the date (as written) of the claim with which the status
+    began, and ``days`` counts from the first day that date can mean to
+    ``as_of``, so for a partial date it is the most the status can have
+    stood; both are None when that claim is undated (or nothing is on record).
+    ``stands`` are the positions on record by ``as_of``, in date order.
+    """
+
+    proposition: str
+    statement: str
+    implicit: bool
+    as_of: dt.date
+    status: StatusName
+    since: str | None
     days: int | None
+    stands: tuple[Stand, ...]
+
+    @property
+    def for_(self) -> tuple[Stand, ...]:
+        """Positions that say it is true: assertions, concessions, endorsements (withdrawn ones included)."""
+        return tuple(s for s in self.stands if s.role in ROLES_FOR)
+
+    @property
+    def against(self) -> tuple[Stand, ...]:
+        """Positions that deny it, qualify it, or withdraw an assertion of it."""
+        return tuple(s for s in self.stands if s.role in ROLES_AGAINST)
+
+    @property
+    def evidence_for(self) -> tuple[str, ...]:
+        """Evidence cited or rested on by the claims for it, each once, in order."""
+        return tuple(dict.fromkeys(e for s in self.for_ for e in s.evidence))
+
+    @property
+    def evidence_against(self) -> tuple[str, ...]:
+        """Evidence cited or rested on by the claims against it, each once, in order."""
+        return tuple(dict.fromkeys(e for s in self.against for e in s.evidence))
+
+    def describe(self) -> str:
+        """``'disputed since 2017-12-29? (2315 days to 2024-05-01)'``, or what there is to say."""
+        when = f" since {self.since}" if self.since else ""
+        days = f" ({self.days} day{'' if self.days == 1 else 's'} to {self.as_of})" if self.days is not None else ""
+        return f"{self.status}{when}{days}" if when else f"{self.status} as of {self.as_of}"
 
 
 class TimelineEntry(NamedTuple):
