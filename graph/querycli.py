@@ -155,6 +155,17 @@ def _proposition_and_as_of(parser: argparse.ArgumentParser) -> None:
     _today_option(parser)
 
 
+def _origin_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("subject", help="a claim id or a proposition id")
+    parser.add_argument(
+        "--by",
+        choices=("body", "person"),
+        default="body",
+        help="count a body and the members who speak for it as one origin (body, the default), or each actor",
+    )
+    _today_option(parser)
+
+
 def _claim_and_as_of(parser: argparse.ArgumentParser) -> None:
     _claim_option(parser)
     _as_of_option(parser)
@@ -364,26 +375,59 @@ def provenance(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     return Answer(rows, rows, (("chain", "chain"), ("circular", "circular")) if circular else (("chain", "chain"),))
 
 
+def _route_data(route: q.Route) -> dict[str, Any]:
+    return {
+        "claim": route.claim,
+        "steps": list(route.steps),
+        "links": list(route.links),
+        "path": str(route),
+        "reports": [_chain_data(c) for c in route.reports],
+    }
+
+
 def origins(G: ClaimGraph, args: argparse.Namespace) -> Answer:
-    """``origins CLAIM``: the report chains grouped by independent origin, and any circular reporting."""
-    result = q.independent_origins(G, args.claim)
-    groups = {origin: [_chain_data(c) for c in chains] for origin, chains in result.origins.items()}
-    rows = [{"origin": o, **c} for o, chains in groups.items() for c in chains]
-    loops = "; ".join(" ↔ ".join(loop) for loop in result.circular) or "none"
-    summary = f"{result.claim}: {_count(result.count, 'independent origin')} in {_count(result.reports, 'report')}"
+    """``origins CLAIM|PROPOSITION``: the independent origins, each claim's path back, and circular reporting."""
+    result = q.independent_origins(G, args.subject, by=args.by, as_of=args.as_of)
+    rows = [
+        {"origin": o, "claim": r.claim, "path": str(r), "reported": "; ".join(str(c) for c in r.reports)}
+        for o, routes in result.origins.items()
+        for r in routes
+    ]
+    summary = (
+        f"{result.subject}: {_count(result.count, 'independent origin')} (counted by {result.by}) "
+        f"in {_count(result.reports, 'report')} of {_count(len(result.claims), 'claim')}, "
+        f"as of {_as_of(args, q.as_of_day(args.as_of))}"
+    )
     data = {
-        "claim": result.claim,
+        "subject": result.subject,
+        "as_of": str(q.as_of_day(args.as_of)),
+        "by": result.by,
         "count": result.count,
         "reports": result.reports,
-        "origins": groups,
-        "circular": [list(loop) for loop in result.circular],
+        "claims": list(result.claims),
+        "origins": {o: [_route_data(r) for r in routes] for o, routes in result.origins.items()},
+        "endorsements": list(result.endorsements),
+        "circular": [
+            {
+                "kind": c.kind,
+                "claims": list(c.claims),
+                "links": list(c.links),
+                "upstream": list(c.upstream),
+                "text": str(c),
+            }
+            for c in result.circular
+        ],
     }
     return Answer(
         data,
         rows,
-        (("origin", "origin"), ("claim", "claim"), ("chain", "chain")),
+        (("origin", "origin"), ("claim", "claim"), ("path", "path"), ("reported", "reported")),
         before=[summary],
-        after=[f"Circular reporting: {loops}"],
+        after=[
+            f"Endorsed by (never origins): {', '.join(result.endorsements) or 'none'}",
+            f"Circular reporting: {'; '.join(str(c) for c in result.circular) or 'none'}",
+        ],
+        empty="No claim asserts it.",
     )
 
 
@@ -431,7 +475,11 @@ QUERIES: dict[str, tuple[Query, str, Arguments]] = {
     "thread": (thread, "the whole exchange a claim belongs to, in date order", _claim_option),
     "timeline": (timeline, "claims in date order, with how certain each date is", _filter_options),
     "provenance": (provenance, "how each document came to report a claim, back to the speaker", _claim_option),
-    "origins": (origins, "how many independent origins stand behind a claim", _claim_option),
+    "origins": (
+        origins,
+        "the independent origins behind a claim or proposition, and circular reporting",
+        _origin_options,
+    ),
     "grounded": (grounded, "which claims stand under grounded semantics (in, out, undec)", _as_of_option),
     "why": (why, "why a claim is in, out or undec", _claim_and_as_of),
 }

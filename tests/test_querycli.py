@@ -210,16 +210,25 @@ doc → daily → wire → general
     )
 
 
-def test_origins_groups_chains_by_origin(capsys: pytest.CaptureFixture[str], data: str) -> None:
+def test_origins_lists_each_claims_path_back_to_its_origin(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert (
-        run(capsys, "origins", "general-camp", "--data", data)[1]
+        run(capsys, "origins", "general-camp", "--as-of", "2017-10-31", "--data", data)[1]
         == """\
-general-camp: 1 independent origin in 2 reports
-ORIGIN   CLAIM               CHAIN
-general  general-camp        doc → daily → wire → general
-general  daily-repeats-camp  doc → daily → wire → general
+general-camp: 1 independent origin (counted by body) in 2 reports of 2 claims, as of 2017-10-31
+ORIGIN        CLAIM               PATH                                     REPORTED
+red-ministry  general-camp        general-camp                             doc → daily → wire → general
+red-ministry  daily-repeats-camp  daily-repeats-camp repeats general-camp  doc → daily → wire → general
+Endorsed by (never origins): none
 Circular reporting: none
 """
+    )
+
+
+def test_origins_by_person(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "origins", "general-camp", "--by", "person", "--data", data)[1]
+        .splitlines()[2]
+        .startswith("general  ")
     )
 
 
@@ -267,9 +276,22 @@ def test_json_of_unanswered_names_the_day(capsys: pytest.CaptureFixture[str], da
 
 
 def test_json_of_origins(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    result = json.loads(run(capsys, "origins", "general-camp", "--json", "--data", data)[1])
-    assert (result["count"], result["reports"], list(result["origins"]), result["circular"]) == (1, 2, ["general"], [])
-    assert result["origins"]["general"][0]["path"] == ["daily", "wire", "general"]
+    result = json.loads(run(capsys, "origins", "general-camp", "--as-of", "2017-10-31", "--json", "--data", data)[1])
+    assert (result["as_of"], result["count"], result["reports"], list(result["origins"]), result["circular"]) == (
+        "2017-10-31",
+        1,
+        2,
+        ["red-ministry"],
+        [],
+    )
+    route = result["origins"]["red-ministry"][1]
+    assert (route["claim"], route["steps"], route["links"], route["path"]) == (
+        "daily-repeats-camp",
+        ["daily-repeats-camp", "general-camp"],
+        ["repeats"],
+        "daily-repeats-camp repeats general-camp",
+    )
+    assert route["reports"][0]["path"] == ["daily", "wire", "general"]
 
 
 def test_json_of_a_repeat_names_the_intermediaries_of_what_it_repeats(

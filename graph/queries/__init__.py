@@ -21,7 +21,7 @@ unanswered                  propositions at issue that nothing denies, qualifies
 timeline                    claims in date order, filtered, with date certainty
 subgraph                    the same filters, returning a graph
 provenance                  report chains from each document back to the speaker
-independent_origins         distinct origins behind a claim; circular reporting
+independent_origins         the independent origins behind a claim or proposition; circular reporting
 grounded_labels             Dung's grounded semantics: in / out / undec per claim
 why                         the attackers that put a claim out, or keep it undec
 dfquad                      DF-QuAD strengths of any argument framework, explained
@@ -40,16 +40,19 @@ from __future__ import annotations
 from .accusations import accusations_against, accusations_by, accused, actor_group
 from .argumentation import grounded_labelling, grounded_labels, why
 from .filters import KINDS, select_claims, subgraph
+from .origins import By, independent_origins
 from .positions import claim_positions, positions, propositions
-from .provenance import citation_loops, independent_origins, provenance
+from .provenance import citation_loops, provenance
 from .records import (
     STATUS_NAMES,
     Chain,
+    Circularity,
     Explanation,
     Label,
     Origins,
     Position,
     Reply,
+    Route,
     Stand,
     Status,
     TimelineEntry,
@@ -64,13 +67,16 @@ from .when import DateLike, as_of_day, reference_day
 __all__ = [
     "KINDS",
     "STATUS_NAMES",
+    "By",
     "Chain",
+    "Circularity",
     "DateLike",
     "Explanation",
     "Label",
     "Origins",
     "Position",
     "Reply",
+    "Route",
     "Stand",
     "Status",
     "Strength",

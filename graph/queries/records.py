@@ -169,26 +169,86 @@ class Chain:
 
 
 @dataclass(frozen=True)
-class Origins:
-    """The distinct origins behind a claim, the report chains from each, and any circular reporting."""
+class Route:
+    """How one claim presented for a subject leads back to one origin (see :func:`graph.queries.independent_origins`).
+
+    ``steps`` runs from ``claim`` through what it rests on or repeats to the
+    claim or evidence item at the end, ``links`` holds the relation of each
+    step, ``origin`` is who that end counts for, and ``reports`` how the
+    documents came to report ``claim`` (see :func:`graph.queries.provenance`).
+    """
 
     claim: str
-    origins: Mapping[str, tuple[Chain, ...]]
-    circular: tuple[tuple[str, ...], ...]
+    steps: tuple[str, ...]
+    links: tuple[str, ...]
+    origin: str
+    reports: tuple[Chain, ...]
+
+    @property
+    def end(self) -> str:
+        """The claim or evidence item the derivation ends at (``claim`` itself when it rests on nothing)."""
+        return self.steps[-1]
+
+    def __str__(self) -> str:
+        words = [self.claim]
+        for how, step in zip(self.links, self.steps[1:], strict=True):
+            words += [how.replace("_", " "), step]
+        return " ".join(words)
+
+
+class Circularity(NamedTuple):
+    """Circular reporting: a derivation loop, or a confirmation that meets what it confirms upstream.
+
+    For a ``loop``, ``claims`` goes round it (the first repeated at the end)
+    and ``links`` holds each step's relation; for ``meets upstream``,
+    ``claims`` is the supporting claim and the claim it supports, and
+    ``upstream`` where their derivations meet.
+    """
+
+    kind: Literal["loop", "meets upstream"]
+    claims: tuple[str, ...]
+    links: tuple[str, ...] = ()
+    upstream: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        if self.kind == "loop":
+            steps = [self.claims[0]]
+            for how, claim in zip(self.links, self.claims[1:], strict=True):
+                steps += [how.replace("_", " "), claim]
+            return "derivation loop: " + " ".join(steps)
+        supporter, supported = self.claims
+        return f"{supporter} supports {supported} as independent, but both derive from {', '.join(self.upstream)}"
+
+
+@dataclass(frozen=True)
+class Origins:
+    """The independent origins behind a claim or proposition, each claim's route back, and circular reporting."""
+
+    subject: str
+    by: Literal["body", "person"]
+    origins: Mapping[str, tuple[Route, ...]]
+    endorsements: tuple[str, ...]
+    circular: tuple[Circularity, ...]
 
     @property
     def count(self) -> int:
-        """How many independent origins: distinct original speakers."""
+        """How many independent origins."""
         return len(self.origins)
 
     @property
+    def claims(self) -> tuple[str, ...]:
+        """The claims presented for the subject, each once."""
+        return tuple(dict.fromkeys(r.claim for routes in self.origins.values() for r in routes))
+
+    @property
     def reports(self) -> int:
-        """How many report chains in all."""
-        return sum(len(chains) for chains in self.origins.values())
+        """How many reports of those claims: one per document chain (see :func:`graph.queries.provenance`)."""
+        chains = {(c.claim, str(c)) for routes in self.origins.values() for r in routes for c in r.reports}
+        return len(chains)
 
     def __repr__(self) -> str:
-        loops = f", circular={list(self.circular)}" if self.circular else ""
-        return f"<Origins of {self.claim!r}: {self.count} in {self.reports} reports: {list(self.origins)}{loops}>"
+        loops = f", circular={[str(c) for c in self.circular]}" if self.circular else ""
+        return f"<Origins of {self.subject!r}: {self.count} in {self.reports} reports: {list(self.origins)}{loops}>"
 
 
 class Explanation(NamedTuple):

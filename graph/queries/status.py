@@ -160,7 +160,7 @@ class _Context:
 
     def __post_init__(self) -> None:
         self.dates = claim_dates(self.G)
-        self.bodies = body_names(self.G)
+        self.bodies = body_names(self.G, belonging=True)
         self.nodes = node_dict(self.G)
 
     def status(self, proposition: str, found: Sequence[Position] | None = None) -> Status:
