@@ -166,6 +166,11 @@ def _origin_options(parser: argparse.ArgumentParser) -> None:
     _today_option(parser)
 
 
+def _subject_and_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("subject", nargs="?", help="a claim, proposition or evidence id (default: every one)")
+    _today_option(parser)
+
+
 def _claim_and_as_of(parser: argparse.ArgumentParser) -> None:
     _claim_option(parser)
     _as_of_option(parser)
@@ -435,6 +440,74 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _strength_data(found: q.Strength[str], basis: str) -> dict[str, Any]:
+    def pairs(values: tuple[tuple[str, float], ...]) -> list[dict[str, Any]]:
+        return [{"argument": a, "strength": round(v, 6)} for a, v in values]
+
+    return {
+        "argument": found.argument,
+        "strength": round(found.strength, 6),
+        "base": round(found.base, 6),
+        "basis": basis,
+        "attack": round(found.attack, 6),
+        "support": round(found.support, 6),
+        "attackers": pairs(found.attackers),
+        "supporters": pairs(found.supporters),
+        "grounds": pairs(found.grounds),
+        "not_counted_again": pairs(found.unheard),
+        "cyclic": found.cyclic,
+        "converged": found.converged,
+        "text": found.describe(),
+    }
+
+
+def strength(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``strength [SUBJECT]``: every argument's DF-QuAD strength and base score; or one, with what made it."""
+    day = q.as_of_day(args.as_of)
+    framework = q.argument_framework(G, as_of=args.as_of, around=args.subject)
+    if args.subject is not None:
+        one = q.strength(G, args.subject, as_of=args.as_of)
+        aside = [f"Not weighed: {c} ({why})" for c, why in framework.set_aside.get(one.argument, ())]
+        return Answer(
+            {"as_of": str(day), **_strength_data(one, framework.basis[one.argument])},
+            before=[
+                f"As of {_as_of(args, day)}, {one.argument}: {one.describe()}",
+                f"Base score: {framework.basis[one.argument]}",
+                *aside,
+            ],
+        )
+    found = q.strengths(G, as_of=args.as_of)
+    rank = {"proposition": 0, "claim": 1, "evidence": 2}
+    rows = sorted(
+        (
+            {
+                "strength": f"{s.strength:.2f}",
+                "base": f"{s.base:.2f}",
+                "type": G.nodes[a]["type"],
+                "argument": a,
+                "for": len(s.supporters),
+                "against": len(s.attackers),
+            }
+            for a, s in found.items()
+        ),
+        key=lambda row: rank[row["type"]],
+    )
+    return Answer(
+        {"as_of": str(day), "strengths": {a: _strength_data(s, framework.basis[a]) for a, s in found.items()}},
+        rows,
+        (
+            ("strength", "strength"),
+            ("base", "base"),
+            ("type", "type"),
+            ("argument", "argument"),
+            ("for", "for"),
+            ("against", "against"),
+        ),
+        before=[f"As of {_as_of(args, day)} (DF-QuAD: how the recorded argument stands, not a probability):"],
+        empty="No claims on record.",
+    )
+
+
 def grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     """``grounded``: every claim's grounded label, and how many are in, out and undec."""
     labels = q.grounded_labels(G, as_of=args.as_of)
@@ -479,6 +552,11 @@ QUERIES: dict[str, tuple[Query, str, Arguments]] = {
         origins,
         "the independent origins behind a claim or proposition, and circular reporting",
         _origin_options,
+    ),
+    "strength": (
+        strength,
+        "how strongly each claim and proposition stands (DF-QuAD over the records), and why",
+        _subject_and_as_of,
     ),
     "grounded": (grounded, "which claims stand under grounded semantics (in, out, undec)", _as_of_option),
     "why": (why, "why a claim is in, out or undec", _claim_and_as_of),

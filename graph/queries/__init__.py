@@ -24,6 +24,9 @@ provenance                  report chains from each document back to the speaker
 independent_origins         the independent origins behind a claim or proposition; circular reporting
 grounded_labels             Dung's grounded semantics: in / out / undec per claim
 why                         the attackers that put a claim out, or keep it undec
+strengths                   DF-QuAD strength of every claim and proposition, from the records
+strength                    the same for one, from what bears on it alone
+argument_framework          the records as a bipolar argument framework: base scores, attacks, supports
 dfquad                      DF-QuAD strengths of any argument framework, explained
 dfquad_strengths            the same, the numbers alone
 ==========================  =====================================================
@@ -62,6 +65,7 @@ from .responses import responds_to, responses_to, thread
 from .status import status, statuses, unanswered
 from .strength import Strength, Strengths, dfquad, dfquad_strengths
 from .timeline import timeline
+from .weight import Framework, argument_framework, strength, strengths
 from .when import DateLike, as_of_day, reference_day
 
 __all__ = [
@@ -72,6 +76,7 @@ __all__ = [
     "Circularity",
     "DateLike",
     "Explanation",
+    "Framework",
     "Label",
     "Origins",
     "Position",
@@ -86,6 +91,7 @@ __all__ = [
     "accusations_by",
     "accused",
     "actor_group",
+    "argument_framework",
     "as_of_day",
     "citation_loops",
     "claim_positions",
@@ -105,6 +111,8 @@ __all__ = [
     "select_claims",
     "status",
     "statuses",
+    "strength",
+    "strengths",
     "subgraph",
     "thread",
     "timeline",

@@ -1,0 +1,331 @@
+"""How much weight each claim and proposition carries: the records as a bipolar argument framework, under DF-QuAD.
+
+The records as of a day become a quantitative bipolar argumentation
+framework (QBAF), and :func:`~graph.queries.strength.dfquad` gives every
+argument a strength from 0 to 1 (read its module docstring for what the
+numbers mean and do not mean).
+
+**Arguments**: every claim on record by ``as_of`` (an implicit proposition
+is its claim), every declared proposition some such claim takes a stance
+on, and every evidence item such a claim cites or rests on.
+
+**Attack, support and derivation**, read from the vocabulary's families:
+
+- a stance of the attack or retract family (denies, qualifies, retracts)
+  attacks the proposition; of the support or concede family (asserts,
+  concedes) supports it;
+- a response of the attack or retract family (denies, rebuts, qualifies,
+  retracts) attacks the claim it answers; of the support or concede family
+  supports it;
+- a claim that rests on a claim or item, or repeats a claim, is no stronger
+  than the strongest of them (the ``grounds`` of
+  :func:`~graph.queries.strength.dfquad`: necessary support);
+- an evidence item a claim cites supports it.
+
+**One voice per origin.** A claim speaks with the voice of its origins
+(:func:`~graph.queries.origins.claim_origins`, counted by body). Claims of
+one voice that support or attack the same argument count once, by the
+strongest of them (the ``voices`` of :func:`~graph.queries.strength.dfquad`),
+and a claim supporting another of the same origins adds nothing. Five
+outlets repeating a minister, or a ministry and its spokesman, lend a
+proposition the weight of one assertion, not five: DF-QuAD's aggregation
+treats supporters as independent, so counting each would be exactly the
+inflation independent origins are there to undo.
+
+**Endorsements add nothing.** An endorsement backs a claim without grounds
+of its own; counted as a supporter, three allied governments endorsing an
+accusation would lift it as three independent confirmations would. They
+are named in explanations, never weighed.
+
+**Base scores** τ, the rule stated once here:
+
+- a claim: its Admiralty information credibility when the curator gave one
+  (1-6), otherwise the mean Admiralty reliability (A-F) of those of its
+  claimants that are graded, otherwise of the documents reporting it that
+  are graded, otherwise 0.5; then multiplied by its modality's factor
+  (certain 1, likely 0.75, possible 0.5);
+- an evidence item: the mean reliability of its graded producers (``by``),
+  otherwise of its graded reporting documents, otherwise 0.5;
+- a declared proposition: 0.5, neutral: the records lend what is at issue
+  nothing of its own, only the claims for and against it.
+
+Admiralty grades as numbers: reliability A 0.9, B 0.75, C 0.6, D 0.4,
+E 0.25; credibility 1 0.9, 2 0.75, 3 0.6, 4 0.4, 5 0.25; F and 6 ("cannot
+be judged") are 0.5, the same as no grade.
+
+>>> import graph
+>>> G = graph.load("data/claims.yaml")
+>>> s = strengths(G, as_of="2024-05-01")
+>>> round(s["us-trains-isis"].strength, 3), round(s["gerasimov-training"].strength, 3)
+(0.594, 0.25)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dates import When, parse_when
+from ..errors import UnknownIdError
+from ..suggest import suggest_id
+from ..types import ClaimGraph
+from ..vocabulary import ATTACKING, RELATIONS, STANCES, Family
+from .origins import claim_origins
+from .strength import Strength, Strengths, dfquad
+from .walk import RESPONSES, in_edges, node_dict, nodes_of_type, out_edges
+from .when import DateLike, as_of_day, on_record
+
+RELIABILITY: dict[str, float] = {"A": 0.9, "B": 0.75, "C": 0.6, "D": 0.4, "E": 0.25, "F": 0.5}
+"""Admiralty source reliability as a base score (F, cannot be judged, is the default)."""
+
+CREDIBILITY: dict[int, float] = {1: 0.9, 2: 0.75, 3: 0.6, 4: 0.4, 5: 0.25, 6: 0.5}
+"""Admiralty information credibility as a base score (6, cannot be judged, is the default)."""
+
+MODALITY_FACTOR: dict[str, float] = {"certain": 1.0, "likely": 0.75, "possible": 0.5}
+"""How much of its base score a claim keeps for how firmly it is put."""
+
+DEFAULT_BASE = 0.5
+"""The base score of anything the records do not grade."""
+
+SUPPORTING: frozenset[Family] = frozenset({"support", "concede"})
+GROUNDING: frozenset[Family] = frozenset({"derive", "repeat"})
+STANCE_NAMES: frozenset[str] = frozenset(STANCES)
+DERIVING: frozenset[str] = frozenset(r.name for r in RELATIONS.values() if r.family in GROUNDING)
+
+
+@dataclass(frozen=True)
+class Framework:
+    """The QBAF the records make as of a day: base scores and why, attacks, supports, grounds, what was set aside.
+
+    ``voices`` holds each claim's origins; ``set_aside`` maps an argument to
+    the claims that back it but are not weighed, each with the reason (an
+    endorsement, a confirmation from its own origin).
+    """
+
+    as_of: dt.date
+    base: dict[str, float]
+    basis: dict[str, str]
+    attacks: tuple[tuple[str, str], ...]
+    supports: tuple[tuple[str, str], ...]
+    grounds: tuple[tuple[str, str], ...]
+    voices: dict[str, frozenset[str]]
+    set_aside: dict[str, tuple[tuple[str, str], ...]]
+
+
+def argument_framework(G: ClaimGraph, *, as_of: DateLike | None = None, around: str | None = None) -> Framework:
+    """The records on record by ``as_of`` (default: today) as a QBAF (see the module docstring).
+
+    With ``around``, only what bears on that claim, proposition or evidence
+    item: it and everything it depends on, so its strength is the same as
+    in the whole framework, found without building the whole.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> f = argument_framework(G, as_of="2024-05-01", around="us-trains-isis")
+    >>> sorted(f.base)
+    ['gerasimov-new-syrian-army', 'gerasimov-training', 'rebarich-denies-training', 'sana-shaddadi-training', \
+'us-trains-isis']
+    >>> f.basis["gerasimov-new-syrian-army"]
+    'no Admiralty grade (0.5), put as likely (× 0.75)'
+    """
+    builder = _Builder(G, as_of_day(as_of))
+    start = [_subject(G, around)] if around is not None else builder.everything()
+    return builder.build(start)
+
+
+def strengths(G: ClaimGraph, *, as_of: DateLike | None = None) -> Strengths[str]:
+    """The DF-QuAD strength of every claim, proposition and evidence item on record by ``as_of`` (default: today).
+
+    Each :class:`~graph.queries.strength.Strength` says what made it
+    (``describe()``); the numbers compare claims of one data set under one
+    rule, and are not probabilities (see :mod:`graph.queries.strength`).
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> print(strengths(G, as_of="2024-05-01")["us-supports-isis"].describe())
+    strength 0.69: base 0.5, supported by isis-fighter-safa-weapons (0.5), sana-helicopter-evacuation (0.5) and \
+field-source-tanf-support (0.5), attacked by rebarich-denies-training (0.5), not counted again (a stronger one \
+speaks with the same voice): tasnim-us-support-daesh (0.5)
+    """
+    return _evaluate(argument_framework(G, as_of=as_of))
+
+
+def strength(G: ClaimGraph, subject: str, *, as_of: DateLike | None = None) -> Strength[str]:
+    """The DF-QuAD strength of one claim, proposition or evidence item, computed from what bears on it alone.
+
+    Raises :class:`~graph.errors.UnknownIdError` for an unknown id, and
+    :class:`KeyError` when ``subject`` is not on record by ``as_of``.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> print(strength(G, "gerasimov-training", as_of="2024-05-01").describe())
+    strength 0.25: base 0.5, attacked by rebarich-denies-training (0.5)
+    """
+    subject = _subject(G, subject)
+    found = _evaluate(argument_framework(G, as_of=as_of, around=subject))
+    if subject not in found:
+        raise KeyError(subject)
+    return found[subject]
+
+
+def _evaluate(framework: Framework) -> Strengths[str]:
+    return dfquad(
+        framework.base,
+        framework.base,
+        framework.attacks,
+        framework.supports,
+        grounds=framework.grounds,
+        voices=framework.voices,
+    )
+
+
+def _subject(G: ClaimGraph, word: str) -> str:
+    nodes = node_dict(G)
+    if word in nodes and nodes[word].get("type") in ("claim", "proposition", "evidence"):
+        return word
+    candidates = [n for n, a in nodes.items() if a.get("type") in ("claim", "proposition", "evidence")]
+    raise UnknownIdError("claim, proposition or evidence item", word, suggest_id(word, candidates))
+
+
+@dataclass
+class _Builder:
+    """Walks upstream from the arguments asked about, collecting each one's attackers, supporters and grounds."""
+
+    G: ClaimGraph
+    day: dt.date
+    nodes: Any = field(init=False)
+    dates: dict[str, When | None] = field(default_factory=dict)
+    origins: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.nodes = node_dict(self.G)
+
+    def everything(self) -> list[str]:
+        """Every claim, then every declared proposition; evidence comes in through the claims citing it."""
+        return [*nodes_of_type(self.G, "claim"), *nodes_of_type(self.G, "proposition")]
+
+    def build(self, start: Iterable[str]) -> Framework:
+        queue = deque(n for n in start if self._on_record(n))
+        seen = set(queue)
+        self._know_origins(c for c in queue if self._kind(c) == "claim")
+        base: dict[str, float] = {}
+        basis: dict[str, str] = {}
+        pairs: dict[str, list[tuple[str, str]]] = {"attack": [], "support": [], "ground": []}
+        set_aside: dict[str, tuple[tuple[str, str], ...]] = {}
+        while queue:
+            node = queue.popleft()
+            base[node], basis[node] = self._base(node)
+            incoming, aside = self._incoming(node)
+            if aside:
+                set_aside[node] = tuple(aside)
+            for how, source in incoming:
+                pairs[how].append((source, node))
+                if source not in seen:
+                    seen.add(source)
+                    queue.append(source)
+        order = {n: i for i, n in enumerate(self.nodes)}
+        base = {n: base[n] for n in sorted(base, key=order.__getitem__)}
+        return Framework(
+            self.day,
+            base,
+            {n: basis[n] for n in base},
+            tuple(pairs["attack"]),
+            tuple(pairs["support"]),
+            tuple(pairs["ground"]),
+            {c: self.origins[c] for c in base if c in self.origins},
+            set_aside,
+        )
+
+    # --- what is on record ---
+
+    def _kind(self, node: str) -> str:
+        kind: str = self.nodes[node].get("type", "")
+        return kind
+
+    def _date(self, claim: str) -> When | None:
+        if claim not in self.dates:
+            text = self.nodes[claim].get("date")
+            self.dates[claim] = parse_when(text) if text else None
+        return self.dates[claim]
+
+    def _on_record(self, node: str) -> bool:
+        kind = self._kind(node)
+        if kind == "claim":
+            return on_record(self._date(node), self.day)
+        if kind == "proposition":
+            return any(self._on_record(u) for u, _, _ in in_edges(self.G, node, STANCE_NAMES, of_type="claim"))
+        return kind == "evidence"
+
+    def _know_origins(self, claims: Iterable[str]) -> None:
+        missing = [c for c in claims if c not in self.origins]
+        if missing:
+            self.origins.update(claim_origins(self.G, missing))
+
+    # --- base scores ---
+
+    def _base(self, node: str) -> tuple[float, str]:
+        kind = self._kind(node)
+        if kind == "proposition":
+            return DEFAULT_BASE, "a proposition starts neutral (0.5)"
+        attrs = self.nodes[node]
+        if kind == "claim" and attrs.get("credibility") is not None:
+            value, why = CREDIBILITY[attrs["credibility"]], f"credibility {attrs['credibility']}"
+        else:
+            value, why = self._graded(node)
+        text = f"{why} ({_number(value)})"
+        factor = MODALITY_FACTOR.get(attrs.get("modality") or "certain", 1.0)
+        if kind == "claim" and factor != 1.0:
+            value *= factor
+            text += f", put as {attrs['modality']} (× {_number(factor)})"
+        return value, text
+
+    def _graded(self, node: str) -> tuple[float, str]:
+        """The mean reliability of the graded speakers (claimants, producers), else of the graded documents."""
+        attrs = self.nodes[node]
+        if self._kind(node) == "claim":
+            speakers = list(attrs.get("claimants") or [attrs["claimant"]])
+            who = "claimant"
+        else:
+            speakers = sorted(v for v, _, _ in out_edges(self.G, node, ("produced_by",)))
+            who = "producer"
+        documents = sorted(u for u, _, _ in in_edges(self.G, node, ("reports",), of_type="source"))
+        for actors, word in ((speakers, who), (documents, "document")):
+            grades = [(a, self.nodes[a]["reliability"]) for a in actors if self.nodes[a].get("reliability")]
+            if grades:
+                value = sum(RELIABILITY[g] for _, g in grades) / len(grades)
+                graded = ", ".join(f"{a} {g}" for a, g in grades)
+                return value, f"{word}{'s' if len(grades) > 1 else ''} graded {graded}"
+        return DEFAULT_BASE, "no Admiralty grade"
+
+    # --- what weighs on an argument ---
+
+    def _incoming(self, node: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """``(how, source)`` for what weighs on ``node`` (attack, support, ground), and ``(source, why)`` set aside."""
+        kind = self._kind(node)
+        if kind == "evidence":
+            return [], []
+        if kind == "proposition":
+            voices = [(u, RELATIONS[how].family) for u, how, _ in in_edges(self.G, node, STANCE_NAMES, of_type="claim")]
+        else:
+            voices = [(u, RELATIONS[how].family) for u, how, _ in in_edges(self.G, node, RESPONSES, of_type="claim")]
+        voices = [(u, family) for u, family in voices if self._on_record(u)]
+        aside = [(u, "endorses it: no grounds of its own") for u, family in voices if family == "endorse"]
+        attackers = [u for u, family in voices if family in ATTACKING]
+        supporters = [u for u, family in voices if family in SUPPORTING]
+        self._know_origins([*attackers, *supporters, *([node] if kind == "claim" else [])])
+        own = self.origins.get(node, frozenset()) if kind == "claim" else frozenset()
+        echoes = [u for u in supporters if self.origins[u] <= own]
+        aside += [(u, f"comes from its own origin ({', '.join(sorted(own))}): not independent") for u in echoes]
+        found = [("attack", u) for u in attackers] + [("support", u) for u in supporters if u not in echoes]
+        if kind == "claim":
+            found += [("support", v) for v, _, _ in out_edges(self.G, node, ("cites",), of_type="evidence")]
+            found += [("ground", v) for v, _, _ in out_edges(self.G, node, DERIVING) if self._on_record(v)]
+        return list(dict.fromkeys(found)), aside
+
+
+def _number(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
