@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,9 @@ from .types import ClaimGraph
 DEFAULT_DATA = "data/claims.yaml"
 
 JSON = Any
+
+WRAP = 100
+"""Paragraphs are wrapped at this width, so that they print the same everywhere."""
 Columns = Sequence[tuple[str, str]]
 
 
@@ -168,6 +172,11 @@ def _origin_options(parser: argparse.ArgumentParser) -> None:
 
 def _subject_and_as_of(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("subject", nargs="?", help="a claim, proposition or evidence id (default: every one)")
+    _today_option(parser)
+
+
+def _why_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("subject", help="a proposition, claim or evidence id")
     _today_option(parser)
 
 
@@ -523,10 +532,24 @@ def grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
 
 
 def why(G: ClaimGraph, args: argparse.Namespace) -> Answer:
-    """``why CLAIM``: the claim's label and the sentence explaining it."""
-    explanation = q.why(G, args.claim, as_of=args.as_of)
+    """``why SUBJECT``: one paragraph on the status and strength of a proposition, claim or evidence item."""
+    explanation = q.why(G, args.subject, as_of=args.as_of)
+    data = {
+        **explanation._asdict(),
+        "as_of": str(explanation.as_of),
+        "weighs_for": list(explanation.weighs_for),
+        "weighs_against": list(explanation.weighs_against),
+    }
+    lines = textwrap.wrap(explanation.reason, WRAP, break_long_words=False, break_on_hyphens=False)
+    return Answer(data, before=lines)
+
+
+def why_grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``why-grounded CLAIM``: the claim's grounded label and the sentence explaining it."""
+    explanation = q.why_grounded(G, args.claim, as_of=args.as_of)
     data = {**explanation._asdict(), "attackers": list(explanation.attackers)}
-    return Answer(data, before=[f"{explanation.claim} is {explanation.reason}"])
+    verb = "was" if explanation.label is None else "is"
+    return Answer(data, before=[f"{explanation.claim} {verb} {explanation.reason}"])
 
 
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -559,6 +582,7 @@ QUERIES: dict[str, tuple[Query, str, Arguments]] = {
         _subject_and_as_of,
     ),
     "grounded": (grounded, "which claims stand under grounded semantics (in, out, undec)", _as_of_option),
-    "why": (why, "why a claim is in, out or undec", _claim_and_as_of),
+    "why": (why, "why a proposition or claim stands as it does: status, each side, evidence, strength", _why_options),
+    "why-grounded": (why_grounded, "why a claim is in, out or undec under grounded semantics", _claim_and_as_of),
 }
 """Query name -> (function, one-line help, argument setup)."""

@@ -25,11 +25,16 @@ from graph.queries import (
     responds_to,
     responses_to,
     select_claims,
+    status,
+    statuses,
+    strength,
+    strengths,
     subgraph,
     thread,
     timeline,
     unanswered,
     why,
+    why_grounded,
 )
 from graph.queries.records import Reply
 
@@ -370,7 +375,10 @@ def test_every_query_runs_on_a_subgraph(G: nx.MultiDiGraph) -> None:
     assert thread(H, "general-camp") == ["general-camp", "tv-repeats-camp", "spox-denies-camp", "general-rebuts-spox"]
     assert [str(c) for c in provenance(H, "general-camp")] == ["doc → red-tv → general"]
     assert independent_origins(H, "general-camp").count == 1
-    assert why(H, "general-camp").label == "in"
+    assert why_grounded(H, "general-camp").label == "in"
+    assert status(H, "general-camp", as_of="2017-10-31").status == "disputed"
+    assert strength(H, "general-camp", as_of="2017-10-31").strength == 0.375  # the general rebuts the denial
+    assert why(H, "general-camp", as_of="2017-10-31").status == "disputed"
     assert [e.claim for e in timeline(H)] == [e.claim for e in timeline(G, start="2017-10-06", end="2017-10-09")]
 
 
@@ -407,7 +415,12 @@ SAMPLE_QUERIES: dict[str, Callable[[nx.MultiDiGraph], Any]] = {
     "timeline place": lambda G: timeline(G, place="Base Camp"),
     "provenance": lambda G: [str(chain) for chain in provenance(G, "tv-repeats-camp")],
     "grounded_labels": lambda G: grounded_labels(G),
-    "why": lambda G: why(G, "general-camp"),
+    "why_grounded": lambda G: why_grounded(G, "general-camp"),
+    "status": lambda G: status(G, "general-camp", as_of="2017-12-31"),
+    "statuses": lambda G: statuses(G, as_of="2017-12-31"),
+    "independent_origins": lambda G: independent_origins(G, "general-camp"),
+    "strengths": lambda G: strengths(G, as_of="2017-12-31").to_dict(),
+    "why": lambda G: why(G, "general-camp", as_of="2017-12-31"),
     "subgraph": lambda G: sorted(subgraph(G, side="blue").edges(keys=True)),
 }
 
@@ -421,7 +434,7 @@ def test_queries_answer_alike_on_every_form_of_the_graph(G: nx.MultiDiGraph, for
 
 def test_queries_on_a_subgraph_view_see_only_its_nodes(G: nx.MultiDiGraph) -> None:
     H = G.subgraph(n for n in G if n != "spox-denies-camp")
-    assert why(H, "general-camp").label == "in"
+    assert why_grounded(H, "general-camp").label == "in"
     assert responses_to(H, "general-camp") == [Reply("tv-repeats-camp", "repeats", "red-tv", "2017-10-07")]
     assert "spox-denies-camp" not in [entry.claim for entry in timeline(H)]
     assert "spox-denies-camp" not in subgraph(H)
@@ -460,6 +473,15 @@ QUERY_FUNCTIONS = [
     "independent_origins",
     "grounded_labels",
     "why",
+    "why_grounded",
+    "status",
+    "statuses",
+    "positions",
+    "claim_positions",
+    "propositions",
+    "strength",
+    "strengths",
+    "argument_framework",
     "grounded_labelling",
 ]
 

@@ -247,19 +247,86 @@ in 4, out 1, undec 0
     )
 
 
-def test_why_explains_in_a_sentence(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "why", "general-camp", "--data", data) == (
+def test_why_grounded_explains_in_a_sentence(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "why-grounded", "general-camp", "--data", data) == (
         0,
         "general-camp is out: spox-denies-camp denies it and is in\n",
         "",
     )
 
 
-def test_why_as_of_before_the_denial(capsys: pytest.CaptureFixture[str], data: str) -> None:
+def test_why_grounded_as_of_before_the_denial(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert (
-        run(capsys, "why", "general-camp", "--as-of", "2017-10-07", "--data", data)[1]
+        run(capsys, "why-grounded", "general-camp", "--as-of", "2017-10-07", "--data", data)[1]
         == "general-camp is in: nothing denies or rebuts it\n"
     )
+
+
+def test_why_grounded_before_the_claim_says_it_was_not_yet_made(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "why-grounded", "general-camp", "--as-of", "2017-10-01", "--data", data) == (
+        0,
+        "general-camp was not yet made: it is dated 2017-10-06, so it was not certainly made by 2017-10-01\n",
+        "",
+    )
+
+
+def test_why_explains_a_status_and_a_strength_in_one_paragraph(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "why", "general-camp", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+As of 2017-10-31, general-camp ("Camp at the base.") is disputed since 2017-10-08? (23 days). For
+it, from 1 independent origin (red-ministry): general-camp (general, 2017-10-06) asserts it;
+daily-repeats-camp (daily, 2017-10-09) asserts it, repeats general-camp. Against it:
+spox-denies-camp (blue-spox, 2017-10-08?) denies it. Strength 0.25 (DF-QuAD, how the recorded
+argument stands, not a probability): base 0.5, attacked by spox-denies-camp (0.5).
+"""
+    )
+
+
+def test_why_before_the_claim_says_it_was_not_yet_made(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "why", "general-camp", "--as-of", "2017-10-01", "--data", data) == (
+        0,
+        "As of 2017-10-01, general-camp was not yet made: it is dated 2017-10-06, so not certainly made by\nthen.\n",
+        "",
+    )
+
+
+def test_strength_table_says_what_the_numbers_are(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "strength", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+As of 2017-10-31 (DF-QuAD: how the recorded argument stands, not a probability):
+STRENGTH  BASE  TYPE   ARGUMENT            FOR  AGAINST
+0.25      0.50  claim  general-camp        0    1
+0.50      0.50  claim  ministry-arms       0    0
+0.50      0.50  claim  spox-denies-camp    0    0
+0.25      0.50  claim  daily-repeats-camp  0    0
+"""
+    )
+
+
+def test_strength_of_one_says_what_made_it(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "strength", "daily-repeats-camp", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+As of 2017-10-31, daily-repeats-camp: strength 0.25: base 0.5, nothing attacks or supports it, held down to \
+what it rests on: general-camp (0.25)
+Base score: no Admiralty grade (0.5)
+"""
+    )
+
+
+def test_json_of_strength(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    result = json.loads(run(capsys, "strength", "general-camp", "--as-of", "2017-10-31", "--json", "--data", data)[1])
+    assert {k: result[k] for k in ("as_of", "argument", "strength", "base", "basis", "attackers", "supporters")} == {
+        "as_of": "2017-10-31",
+        "argument": "general-camp",
+        "strength": 0.25,
+        "base": 0.5,
+        "basis": "no Admiralty grade (0.5)",
+        "attackers": [{"argument": "spox-denies-camp", "strength": 0.5}],
+        "supporters": [],
+    }
 
 
 def test_json_output_has_stable_keys(capsys: pytest.CaptureFixture[str], data: str) -> None:
@@ -305,9 +372,22 @@ def test_json_of_a_repeat_names_the_intermediaries_of_what_it_repeats(
     )
 
 
-def test_json_of_grounded_and_why(capsys: pytest.CaptureFixture[str], data: str) -> None:
+def test_json_of_why(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    result = json.loads(run(capsys, "why", "general-camp", "--as-of", "2017-10-31", "--json", "--data", data)[1])
+    assert {k: v for k, v in result.items() if k != "reason"} == {
+        "subject": "general-camp",
+        "as_of": "2017-10-31",
+        "status": "disputed",
+        "strength": 0.25,
+        "weighs_for": ["general-camp", "daily-repeats-camp"],
+        "weighs_against": ["spox-denies-camp"],
+    }
+    assert result["reason"].startswith("As of 2017-10-31, general-camp")
+
+
+def test_json_of_grounded_and_why_grounded(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert json.loads(run(capsys, "grounded", "--json", "--data", data)[1])["labels"]["general-camp"] == "out"
-    assert json.loads(run(capsys, "why", "general-camp", "--json", "--data", data)[1]) == {
+    assert json.loads(run(capsys, "why-grounded", "general-camp", "--json", "--data", data)[1]) == {
         "claim": "general-camp",
         "label": "out",
         "attackers": ["spox-denies-camp"],
@@ -322,9 +402,22 @@ def test_json_of_grounded_and_why(capsys: pytest.CaptureFixture[str], data: str)
         (["responses", "general-cmp"], "Error: no claim with id 'general-cmp'; did you mean 'general-camp'?\n"),
         (["timeline", "--side", "bleu"], "Error: no side with id 'bleu'; did you mean 'blue'?\n"),
         (["timeline", "--place", "nowhere"], "Error: no place with id 'nowhere'\n"),
+        (["status", "general-cmp"], "Error: no proposition with id 'general-cmp'; did you mean 'general-camp'?\n"),
         (
-            ["why", "general-camp", "--as-of", "2017-10-01"],
-            "Error: claim 'general-camp' is dated 2017-10-06, so it was not certainly made by 2017-10-01\n",
+            ["status", "spox-denies-camp"],
+            "Error: claim 'spox-denies-camp' takes positions on 'general-camp': ask about one of those\n",
+        ),
+        (
+            ["origins", "general-cmp"],
+            "Error: no claim or proposition with id 'general-cmp'; did you mean 'general-camp'?\n",
+        ),
+        (
+            ["strength", "general-cmp"],
+            "Error: no claim, proposition or evidence item with id 'general-cmp'; did you mean 'general-camp'?\n",
+        ),
+        (
+            ["why", "general-cmp"],
+            "Error: no claim, proposition or evidence item with id 'general-cmp'; did you mean 'general-camp'?\n",
         ),
     ],
 )
@@ -407,7 +500,7 @@ def test_every_query_has_help(capsys: pytest.CaptureFixture[str], name: str) -> 
 
 
 def test_shipped_pentagon_denial_puts_gerasimov_out(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "why", "gerasimov-training") == (
+    assert run(capsys, "why-grounded", "gerasimov-training") == (
         0,
         "gerasimov-training is out: rebarich-denies-training denies it and is in\n",
         "",

@@ -22,8 +22,9 @@ timeline                    claims in date order, filtered, with date certainty
 subgraph                    the same filters, returning a graph
 provenance                  report chains from each document back to the speaker
 independent_origins         the independent origins behind a claim or proposition; circular reporting
-grounded_labels             Dung's grounded semantics: in / out / undec per claim
-why                         the attackers that put a claim out, or keep it undec
+why                         why a proposition or claim stands as it does: status, sides, evidence, strength
+grounded_labels             Dung's grounded semantics: in / out / undec per claim (the most sceptical reading)
+why_grounded                the attackers that put a claim out, or keep it undec
 strengths                   DF-QuAD strength of every claim and proposition, from the records
 strength                    the same for one, from what bears on it alone
 argument_framework          the records as a bipolar argument framework: base scores, attacks, supports
@@ -41,7 +42,8 @@ True
 from __future__ import annotations
 
 from .accusations import accusations_against, accusations_by, accused, actor_group
-from .argumentation import grounded_labelling, grounded_labels, why
+from .argumentation import grounded_labelling, grounded_labels, why_grounded
+from .explain import why
 from .filters import KINDS, select_claims, subgraph
 from .origins import By, independent_origins
 from .positions import claim_positions, positions, propositions
@@ -51,6 +53,7 @@ from .records import (
     Chain,
     Circularity,
     Explanation,
+    GroundedExplanation,
     Label,
     Origins,
     Position,
@@ -65,7 +68,7 @@ from .responses import responds_to, responses_to, thread
 from .status import status, statuses, unanswered
 from .strength import Strength, Strengths, dfquad, dfquad_strengths
 from .timeline import timeline
-from .weight import Framework, argument_framework, strength, strengths
+from .weight import Framework, argument_framework, argument_id, strength, strengths
 from .when import DateLike, as_of_day, reference_day
 
 __all__ = [
@@ -77,6 +80,7 @@ __all__ = [
     "DateLike",
     "Explanation",
     "Framework",
+    "GroundedExplanation",
     "Label",
     "Origins",
     "Position",
@@ -92,6 +96,7 @@ __all__ = [
     "accused",
     "actor_group",
     "argument_framework",
+    "argument_id",
     "as_of_day",
     "citation_loops",
     "claim_positions",
@@ -118,4 +123,5 @@ __all__ = [
     "timeline",
     "unanswered",
     "why",
+    "why_grounded",
 ]

@@ -94,6 +94,12 @@ def positions(G: ClaimGraph) -> dict[str, list[Position]]:
     """Every proposition's positions, by proposition (as :func:`propositions` orders them), in graph order.
 
     A declared proposition no claim takes a position on has an empty list.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> [(p.claim, p.role) for p in positions(G)["isis-operates-from-tanf"]]
+    [('konashenkov-black-hole', 'asserts'), ('coalition-denies-black-hole', 'denies'), \
+('gerasimov-militants-at-tanf-and-shaddadi', 'asserts')]
     """
     found: dict[str, list[Position]] = {p: [] for p in propositions(G)}
     asserted = _Asserted(G)

@@ -251,10 +251,30 @@ class Origins:
         return f"<Origins of {self.subject!r}: {self.count} in {self.reports} reports: {list(self.origins)}{loops}>"
 
 
-class Explanation(NamedTuple):
-    """Why a claim has its grounded label: the attackers that decide it, in words."""
+class GroundedExplanation(NamedTuple):
+    """Why a claim has its grounded label: the attackers that decide it, in words (label None: not yet made)."""
 
     claim: str
-    label: Label
+    label: Label | None
     attackers: tuple[str, ...]
+    reason: str
+
+
+class Explanation(NamedTuple):
+    """Why a subject stands as it does on ``as_of``: its status, its strength, what weighs for and against it, and
+    the paragraph saying so (see :func:`graph.queries.why`).
+
+    ``status`` is the proposition's (or "not yet made" for a claim not yet on
+    record; None for a claim taking positions or an evidence item, whose
+    propositions' statuses the paragraph gives); ``strength`` is None when
+    the subject is not on record. ``weighs_for`` and ``weighs_against`` name
+    the claims and evidence on each side.
+    """
+
+    subject: str
+    as_of: dt.date
+    status: StatusName | None
+    strength: float | None
+    weighs_for: tuple[str, ...]
+    weighs_against: tuple[str, ...]
     reason: str

@@ -52,7 +52,7 @@ from ..suggest import suggest_id
 from ..types import ClaimGraph
 from ..vocabulary import RELATIONS
 from .bodies import body_names
-from .positions import claim_positions, is_implicit, positions
+from .positions import claim_positions, is_implicit, positions, propositions
 from .records import Position, Stand, Status, StatusName
 from .walk import RESPONSES, in_edges, node_dict, out_edges
 from .when import DateLike, as_of_day, chronological_key, claim_dates, first_day, on_record
@@ -145,8 +145,7 @@ def _proposition_id(G: ClaimGraph, word: str) -> str:
             if about
             else f"claim {word!r} takes no position on any proposition"
         )
-    candidates = [n for n, a in nodes.items() if a.get("type") == "proposition"]
-    raise UnknownIdError("proposition", word, suggest_id(word, candidates))
+    raise UnknownIdError("proposition", word, suggest_id(word, propositions(G)))
 
 
 @dataclass

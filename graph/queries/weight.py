@@ -132,7 +132,7 @@ def argument_framework(G: ClaimGraph, *, as_of: DateLike | None = None, around: 
     'no Admiralty grade (0.5), put as likely (× 0.75)'
     """
     builder = _Builder(G, as_of_day(as_of))
-    start = [_subject(G, around)] if around is not None else builder.everything()
+    start = [argument_id(G, around)] if around is not None else builder.everything()
     return builder.build(start)
 
 
@@ -164,7 +164,7 @@ def strength(G: ClaimGraph, subject: str, *, as_of: DateLike | None = None) -> S
     >>> print(strength(G, "gerasimov-training", as_of="2024-05-01").describe())
     strength 0.25: base 0.5, attacked by rebarich-denies-training (0.5)
     """
-    subject = _subject(G, subject)
+    subject = argument_id(G, subject)
     found = _evaluate(argument_framework(G, as_of=as_of, around=subject))
     if subject not in found:
         raise KeyError(subject)
@@ -182,7 +182,8 @@ def _evaluate(framework: Framework) -> Strengths[str]:
     )
 
 
-def _subject(G: ClaimGraph, word: str) -> str:
+def argument_id(G: ClaimGraph, word: str) -> str:
+    """The id of the claim, proposition or evidence item ``word`` names; :class:`UnknownIdError` otherwise."""
     nodes = node_dict(G)
     if word in nodes and nodes[word].get("type") in ("claim", "proposition", "evidence"):
         return word
