@@ -477,13 +477,10 @@ def strength(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     if args.subject is not None:
         one = q.strength(G, args.subject, as_of=args.as_of)
         aside = [f"Not weighed: {c} ({why})" for c, why in framework.set_aside.get(one.argument, ())]
+        lines = [f"As of {_as_of(args, day)}, {one.argument}: {one.describe()}", *aside]
         return Answer(
             {"as_of": str(day), **_strength_data(one, framework.basis[one.argument])},
-            before=[
-                f"As of {_as_of(args, day)}, {one.argument}: {one.describe()}",
-                f"Base score: {framework.basis[one.argument]}",
-                *aside,
-            ],
+            before=[*_wrapped(lines), f"Base score: {framework.basis[one.argument]}"],
         )
     found = q.strengths(G, as_of=args.as_of)
     rank = {"proposition": 0, "claim": 1, "evidence": 2}
@@ -540,8 +537,16 @@ def why(G: ClaimGraph, args: argparse.Namespace) -> Answer:
         "weighs_for": list(explanation.weighs_for),
         "weighs_against": list(explanation.weighs_against),
     }
-    lines = textwrap.wrap(explanation.reason, WRAP, break_long_words=False, break_on_hyphens=False)
-    return Answer(data, before=lines)
+    return Answer(data, before=_wrapped([explanation.reason]))
+
+
+def _wrapped(paragraphs: list[str]) -> list[str]:
+    """Each paragraph as lines of at most :data:`WRAP` characters, never breaking an id."""
+    return [
+        line
+        for text in paragraphs
+        for line in textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False)
+    ]
 
 
 def why_grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:

@@ -309,8 +309,8 @@ def test_strength_of_one_says_what_made_it(capsys: pytest.CaptureFixture[str], d
     assert (
         run(capsys, "strength", "daily-repeats-camp", "--as-of", "2017-10-31", "--data", data)[1]
         == """\
-As of 2017-10-31, daily-repeats-camp: strength 0.25: base 0.5, nothing attacks or supports it, held down to \
-what it rests on: general-camp (0.25)
+As of 2017-10-31, daily-repeats-camp: strength 0.25: base 0.5, nothing attacks or supports it, held
+down to what it rests on: general-camp (0.25)
 Base score: no Admiralty grade (0.5)
 """
     )
