@@ -47,8 +47,15 @@ def busiest_answered_claim(G: ClaimGraph) -> str:
     return max(claims, key=lambda c: (len(G.pred[c]), c))
 
 
+def busiest_proposition(G: ClaimGraph) -> str:
+    """The declared proposition most claims take a stance on, so status, origins and strength have work to do."""
+    propositions = [p for p in G if G.nodes[p].get("type") == "proposition"]
+    return max(propositions, key=lambda p: (len(G.pred[p]), p))
+
+
 def cases(G: ClaimGraph) -> list[Case]:
     claim = busiest_answered_claim(G)
+    proposition = busiest_proposition(G)
     actor = "actor-7"
     return [
         # Baselines: the cheapest whole-graph work there is. Their ratios show what
@@ -62,14 +69,22 @@ def cases(G: ClaimGraph) -> list[Case]:
         ("thread", lambda G: q.thread(G, claim)),
         ("unanswered", lambda G: q.unanswered(G)),
         ("unanswered as_of", lambda G: q.unanswered(G, as_of="2018-06-30")),
+        ("statuses", lambda G: q.statuses(G)),
+        ("status", lambda G: q.status(G, proposition)),
         ("timeline (all claims)", lambda G: q.timeline(G)),
         ("timeline side+kind", lambda G: q.timeline(G, side="side-1", kind="accusation")),
         ("timeline actor", lambda G: q.timeline(G, actor=actor)),
         ("provenance", lambda G: q.provenance(G, claim)),
-        ("independent_origins", lambda G: q.independent_origins(G, claim)),
+        ("independent_origins claim", lambda G: q.independent_origins(G, claim)),
+        ("independent_origins proposition", lambda G: q.independent_origins(G, proposition)),
+        ("strengths", lambda G: q.strengths(G)),
+        ("strengths as_of", lambda G: q.strengths(G, as_of="2018-06-30")),
+        ("strength", lambda G: q.strength(G, proposition)),
+        ("why proposition", lambda G: q.why(G, proposition)),
+        ("why claim", lambda G: q.why(G, claim)),
         ("grounded_labels", lambda G: q.grounded_labels(G)),
         ("grounded_labels as_of", lambda G: q.grounded_labels(G, as_of="2018-06-30")),
-        ("why", lambda G: q.why(G, claim)),
+        ("why_grounded", lambda G: q.why_grounded(G, claim)),
         ("subgraph actor", lambda G: q.subgraph(G, actor=actor)),
         ("subgraph side", lambda G: q.subgraph(G, side="side-1")),
     ]

@@ -328,3 +328,28 @@ def test_shipped_militant_training_shows_the_evidence_each_side_cites(shipped_gr
         ("coalition-denies-tanf-camp", "denies"),
         ("rca-rebuts-zakharova", "qualifies"),
     ]
+
+
+# --- the shortcut for statuses nothing concedes, retracts or withdraws --------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_shortcut_agrees_with_walking_the_history(seed: int) -> None:
+    import sys
+
+    from support import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import make_dataset_yaml
+
+    from graph.queries.positions import positions
+    from graph.queries.status import _Context
+
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(600, seed=seed), check_quotes=False))
+    for day in (dt.date(2016, 6, 30), dt.date(2019, 12, 31)):
+        context = _Context(G, day)
+        for proposition, found in positions(G).items():
+            on = [p for p in found if p.claim in context.on]
+            retractions = context._retractions(p.claim for p in on)
+            if not retractions and not any(p.role in ("concedes", "retracts") for p in on):
+                assert context._plain(on) == context._history(proposition, on, retractions), proposition

@@ -54,12 +54,12 @@ from ..errors import ClaimgraphError, UnknownIdError
 from ..suggest import suggest_id
 from ..types import ClaimGraph
 from ..vocabulary import RELATIONS
-from .bodies import body_names
+from .index import index
 from .positions import positions
 from .provenance import provenance
 from .records import Circularity, Origins, Route
 from .walk import RESPONSES, in_edges, node_dict, out_edges
-from .when import DateLike, as_of_day, claim_dates, on_record
+from .when import DateLike, as_of_day
 
 By = Literal["body", "person"]
 
@@ -93,10 +93,10 @@ def independent_origins(G: ClaimGraph, subject: str, *, by: By = "body", as_of: 
     if by not in ("body", "person"):
         raise ClaimgraphError(f"by must be 'body' or 'person', not {by!r}")
     subject = _subject(G, subject)
-    day = as_of_day(as_of)
-    dates = claim_dates(G)
-    presented, endorsements = ([c for c in found if on_record(dates[c], day)] for found in _presented(G, subject))
-    names = body_names(G) if by == "body" else {}
+    idx = index(G)
+    on = idx.on_record(as_of_day(as_of))
+    presented, endorsements = ([c for c in found if c in on] for found in _presented(G, subject))
+    names = idx.bodies if by == "body" else {}
     derivations = _Derivations(G)
     groups: dict[str, list[Route]] = {}
     for claim in presented:
@@ -282,7 +282,7 @@ def claim_origins(G: ClaimGraph, claims: Iterable[str], *, by: By = "body") -> d
                 stack.append(v)
             derivations.add_edge(node, v)
     components = nx.condensation(derivations)
-    names = body_names(G) if by == "body" else {}
+    names = index(G).bodies if by == "body" else {}
     ends: dict[int, frozenset[str]] = {}
     for c in reversed(list(nx.topological_sort(components))):
         below = list(components.successors(c))

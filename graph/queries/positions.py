@@ -31,7 +31,7 @@ it is implicit. Answering a denial is not taken as asserting what it denies.
 >>> G = graph.load("data/claims.yaml")
 >>> [p for p in positions(G)["us-trains-isis"] if p.role == "denies"]
 [Position(proposition='us-trains-isis', claim='rebarich-denies-training', role='denies', answers=None)]
->>> positions(G)["konashenkov-human-shields"][-1]  # an implicit proposition, answered claim to claim
+>>> positions(G)["konashenkov-human-shields"][0]  # an implicit proposition, answered claim to claim
 Position(proposition='konashenkov-human-shields', claim='coalition-denies-human-shields', role='denies', \
 answers='konashenkov-human-shields')
 """
@@ -43,8 +43,8 @@ from typing import cast
 
 from ..types import ClaimGraph
 from ..vocabulary import CLAIM_KINDS, RELATIONS, STANCES, Family
+from .index import Index, index
 from .records import Position, Role
-from .walk import RESPONSES, node_dict, nodes_of_type, out_edges
 
 ROLE_OF_FAMILY: dict[Family, Role] = {
     "attack": "denies",
@@ -74,42 +74,49 @@ def propositions(G: ClaimGraph) -> list[str]:
     >>> props[:2], "konashenkov-no-operations" in props, "rebarich-denies-training" in props
     (['us-trains-isis', 'militant-training-at-tanf'], True, False)
     """
-    nodes = node_dict(G)
-    declared = [p for p, attrs in nodes.items() if attrs.get("type") == "proposition"]
-    return declared + [c for c in nodes_of_type(G, "claim") if _is_implicit(G, c)]
+    return list(positions(G))
 
 
 def is_implicit(G: ClaimGraph, claim: str) -> bool:
     """True when ``claim`` stands for its own proposition: it takes no stance and answers no claim."""
-    return _is_implicit(G, claim)
+    return _is_implicit(index(G), claim)
 
 
-def _is_implicit(G: ClaimGraph, claim: str) -> bool:
-    return not any(True for _ in out_edges(G, claim, STANCE_NAMES, of_type="proposition")) and not any(
-        True for _ in out_edges(G, claim, RESPONSES, of_type="claim")
-    )
+def _is_implicit(idx: Index, claim: str) -> bool:
+    links = idx.links[claim]
+    return not links.stances and not links.responses
 
 
 def positions(G: ClaimGraph) -> dict[str, list[Position]]:
-    """Every proposition's positions, by proposition (as :func:`propositions` orders them), in graph order.
+    """Every proposition's positions, by proposition (as :func:`propositions` orders them), in date order.
 
     A declared proposition no claim takes a position on has an empty list.
+    Worked out once per graph (see :mod:`graph.queries.index`).
 
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
     >>> [(p.claim, p.role) for p in positions(G)["isis-operates-from-tanf"]]
-    [('konashenkov-black-hole', 'asserts'), ('coalition-denies-black-hole', 'denies'), \
+    [('coalition-denies-black-hole', 'denies'), ('konashenkov-black-hole', 'asserts'), \
 ('gerasimov-militants-at-tanf-and-shaddadi', 'asserts')]
     """
-    found: dict[str, list[Position]] = {p: [] for p in propositions(G)}
-    asserted = _Asserted(G)
-    for claim in nodes_of_type(G, "claim"):
-        for position in claim_positions(G, claim, asserted):
+    idx = index(G)
+    return idx.memo("positions", lambda: _all_positions(idx))
+
+
+def _all_positions(idx: Index) -> dict[str, list[Position]]:
+    declared = [p for p, attrs in idx.nodes.items() if attrs.get("type") == "proposition"]
+    found: dict[str, list[Position]] = {p: [] for p in declared}
+    found.update((c, []) for c in idx.claims if _is_implicit(idx, c))
+    asserted = _Asserted(idx)
+    for claim in idx.claims:
+        for position in _claim_positions(idx, claim, asserted):
             found.setdefault(position.proposition, []).append(position)
+    for listed in found.values():
+        listed.sort(key=lambda p: idx.order(p.claim))
     return found
 
 
-def claim_positions(G: ClaimGraph, claim: str, asserted: _Asserted | None = None) -> list[Position]:
+def claim_positions(G: ClaimGraph, claim: str) -> list[Position]:
     """The positions ``claim`` takes, each (proposition, role) once: stances, then answers and backing.
 
     >>> import graph
@@ -117,25 +124,29 @@ def claim_positions(G: ClaimGraph, claim: str, asserted: _Asserted | None = None
     >>> [(p.proposition, p.role) for p in claim_positions(G, "coalition-denies-black-hole")]
     [('isis-operates-from-tanf', 'denies'), ('konashenkov-no-operations', 'denies')]
     """
-    asserted = asserted or _Asserted(G)
-    stances = [(p, how) for p, how, _ in out_edges(G, claim, STANCE_NAMES, of_type="proposition")]
-    own = {p for p, _ in stances}
-    found = [Position(p, claim, _role(how), None) for p, how in stances]
-    for answered, how, _ in out_edges(G, claim, RESPONSES, of_type="claim"):
-        if stances and RELATIONS[how].family in BACKING:
+    idx = index(G)
+    return _claim_positions(idx, claim, _Asserted(idx))
+
+
+def _claim_positions(idx: Index, claim: str, asserted: _Asserted) -> list[Position]:
+    links = idx.links[claim]
+    own = {p for p, _ in links.stances}
+    found = [Position(p, claim, _role(how), None) for p, how in links.stances]
+    for answered, how in links.responses:
+        if links.stances and RELATIONS[how].family in BACKING:
             continue
         found += [Position(p, claim, _role(how), answered) for p in asserted(answered) if p not in own]
-    if _is_implicit(G, claim):
-        found.append(Position(claim, claim, _own_role(G, claim), None))
+    if _is_implicit(idx, claim):
+        found.append(Position(claim, claim, _own_role(idx, claim), None))
     first: dict[tuple[str, str], Position] = {}
     for position in found:
         first.setdefault((position.proposition, position.role), position)
     return list(first.values())
 
 
-def _own_role(G: ClaimGraph, claim: str) -> Role:
+def _own_role(idx: Index, claim: str) -> Role:
     """How a claim stands on its own proposition: it concedes it when its kind concedes (an admission)."""
-    stance = CLAIM_KINDS[node_dict(G)[claim]["kind"]].stance
+    stance = CLAIM_KINDS[idx.nodes[claim]["kind"]].stance
     return cast(Role, stance) if stance in POSITIVE else "asserts"
 
 
@@ -147,8 +158,8 @@ def _role(how: str) -> Role:
 class _Asserted:
     """What each claim asserts, for answers aimed at it (see the module docstring); computed once per claim."""
 
-    def __init__(self, G: ClaimGraph) -> None:
-        self.G = G
+    def __init__(self, idx: Index) -> None:
+        self.idx = idx
         self.known: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, claim: str) -> tuple[str, ...]:
@@ -158,16 +169,12 @@ class _Asserted:
         return self.known[claim]
 
     def _find(self, claim: str) -> Iterator[str]:
-        stances = [(p, how) for p, how, _ in out_edges(self.G, claim, STANCE_NAMES, of_type="proposition")]
-        yield from (p for p, how in stances if how in POSITIVE)
-        if stances:
+        links = self.idx.links[claim]
+        yield from (p for p, how in links.stances if how in POSITIVE)
+        if links.stances:
             return
-        backed = [v for v, how, _ in out_edges(self.G, claim, RESPONSES, of_type="claim") if _backs(how)]
-        for other in backed:
-            yield from self(other)
-        if _is_implicit(self.G, claim):
+        for other, how in links.responses:
+            if RELATIONS[how].family in BACKING:
+                yield from self(other)
+        if _is_implicit(self.idx, claim):
             yield claim
-
-
-def _backs(how: str) -> bool:
-    return RELATIONS[how].family in BACKING

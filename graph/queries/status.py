@@ -44,18 +44,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-from ..dates import When
 from ..errors import ClaimgraphError, UnknownIdError
 from ..suggest import suggest_id
 from ..types import ClaimGraph
 from ..vocabulary import RELATIONS
-from .bodies import body_names
+from .index import Key, index
 from .positions import claim_positions, is_implicit, positions, propositions
 from .records import Position, Stand, Status, StatusName
-from .walk import RESPONSES, in_edges, node_dict, out_edges
-from .when import DateLike, as_of_day, chronological_key, claim_dates, first_day, on_record
+from .walk import RESPONSES, node_dict, out_edges
+from .when import DateLike, as_of_day, first_day
 
 RETRACTING = frozenset(name for name in RESPONSES if RELATIONS[name].family == "retract")
 """Responses by which a claim withdraws another (the retract family)."""
@@ -66,7 +64,11 @@ ANSWERING: frozenset[str] = frozenset({"denies", "qualifies"})
 POSITIVE_ROLES: frozenset[str] = frozenset({"asserts", "concedes", "endorses"})
 """Roles a retraction of the proposition withdraws."""
 
-Key = tuple[bool, dt.date, dt.date]
+IMPLICATING = ("accuses", "targets")
+"""Whom a claim standing for its own proposition implicates: the actors it accuses or addresses."""
+
+CHANGING: frozenset[str] = frozenset({"concedes", "retracts"})
+"""Roles that can move a status other than towards disputed."""
 
 
 def status(G: ClaimGraph, proposition: str, *, as_of: DateLike | None = None) -> Status:
@@ -124,11 +126,13 @@ def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[Status]:
 
 
 def _oldest_first(G: ClaimGraph, found: list[Status]) -> list[Status]:
-    dates = claim_dates(G)
+    """Oldest status first (by the date the status began), undated after, not yet made last; ties by id."""
+    keys = index(G).keys
+    undated: Key = (True, dt.date.max, dt.date.max)
 
-    def key(s: Status) -> tuple[bool, tuple[bool, dt.date, dt.date, str]]:
+    def key(s: Status) -> tuple[bool, Key, str]:
         since = next((x.claim for x in s.stands if x.date == s.since), None) if s.since else None
-        return (s.status == "not yet made", chronological_key(dates[since] if since else None, s.proposition))
+        return (s.status == "not yet made", keys[since] if since else undated, s.proposition)
 
     return sorted(found, key=key)
 
@@ -148,34 +152,47 @@ def _proposition_id(G: ClaimGraph, word: str) -> str:
     raise UnknownIdError("proposition", word, suggest_id(word, propositions(G)))
 
 
-@dataclass
 class _Context:
-    """What the statuses of one graph on one day share: dates, claimants, bodies, sides, retractions."""
+    """What the statuses of one graph on one day share: the graph's index, and which claims are on record."""
 
-    G: ClaimGraph
-    day: dt.date
-    dates: dict[str, When | None] = field(init=False)
-    bodies: dict[str, str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.dates = claim_dates(self.G)
-        self.bodies = body_names(self.G, belonging=True)
-        self.nodes = node_dict(self.G)
+    def __init__(self, G: ClaimGraph, day: dt.date) -> None:
+        self.G = G
+        self.day = day
+        self.idx = index(G)
+        self.nodes = self.idx.nodes
+        self.dates = self.idx.dates
+        self.on = self.idx.on_record(day)
+        self.facts = self.idx.memo("status facts", lambda: _Facts(G))
+        self._sides: dict[str, tuple[set[str], set[str]]] = {}
 
     def status(self, proposition: str, found: Sequence[Position] | None = None) -> Status:
         found = positions(self.G)[proposition] if found is None else found
-        on = sorted(
-            (p for p in found if on_record(self.dates[p.claim], self.day)),
-            key=lambda p: chronological_key(self.dates[p.claim], p.claim),
+        on = [p for p in found if p.claim in self.on]  # positions are in date order already
+        retracted = self.facts.retracted
+        retractions = self._retractions(p.claim for p in on if p.claim in retracted) if retracted else {}
+        if retractions or proposition in self.facts.changing:
+            name, since = self._history(proposition, on, retractions)
+            withdrawn = self._withdrawn(on, retractions, None)
+        else:
+            (name, since), withdrawn = self._plain(on), set()
+        about = self.facts.about
+        stands = tuple(
+            Stand(
+                p.claim,
+                p.role,
+                about[p.claim][0],
+                about[p.claim][1],
+                p.answers,
+                about[p.claim][2],
+                p.claim in withdrawn,
+            )
+            for p in on
         )
-        retractions = self._retractions(p.claim for p in on)
-        name, since = self._history(proposition, on, retractions)
-        withdrawn = self._withdrawn(on, retractions, None)
-        stands = tuple(self._stand(p, p.claim in withdrawn) for p in on)
         date = self.dates[since] if since else None
         days = (self.day - first_day(date)).days if date is not None else None
-        statement = self.nodes[proposition].get("statement") or self.nodes[proposition].get("text", "")
-        implicit = self.nodes[proposition].get("type") == "claim"
+        attrs = self.nodes[proposition]
+        statement = attrs.get("statement") or attrs.get("text", "")
+        implicit = attrs.get("type") == "claim"
         return Status(proposition, statement, implicit, self.day, name, self._date_text(since), days, stands)
 
     def _date_text(self, claim: str | None) -> str | None:
@@ -184,49 +201,97 @@ class _Context:
     def _retractions(self, claims: Iterable[str]) -> dict[str, list[str]]:
         """For each claim, the claims on record that retract it (claim to claim)."""
         found: dict[str, list[str]] = {}
+        incoming = self.idx.incoming
         for claim in claims:
-            for u, _, _ in in_edges(self.G, claim, RETRACTING, of_type="claim"):
-                if on_record(self.dates[u], self.day):
+            for u, how in incoming.get(claim, ()):
+                if how in RETRACTING and u in self.on:
                     found.setdefault(claim, []).append(u)
         return found
 
     def _history(
         self, proposition: str, on: list[Position], retractions: dict[str, list[str]]
     ) -> tuple[StatusName, str | None]:
-        """The status now, and the claim with which it began (see the module docstring)."""
+        """The status now, and the claim with which it began (see the module docstring).
+
+        Walks the claims in date order, claims of one date together, keeping
+        what has been withdrawn and who has contested it so far, and names
+        the status after each date; it began at the first date of the last
+        unbroken run of the same name.
+        """
         if not on:
             return "not yet made", None
-        events = sorted({self._key(p.claim) for p in on} | {self._key(u) for us in retractions.values() for u in us})
-        names = [self._name(proposition, on, retractions, key) for key in events]
+        withdrawn_at: dict[Key, list[str]] = {}
+        for claim, retractors in retractions.items():
+            withdrawn_at.setdefault(min(map(self._key, retractors)), []).append(claim)
+        by_key: dict[Key, list[Position]] = {}
+        for position in on:
+            by_key.setdefault(self._key(position.claim), []).append(position)
+        events = sorted(by_key.keys() | withdrawn_at.keys())
+        bodies, sides = self._implicated_side(proposition)
+        then: list[Position] = []
+        withdrawn: set[str] = set()
+        contesting: set[str] = set()
+        names: list[StatusName] = []
+        for key in events:
+            arrived = by_key.get(key, [])
+            then += arrived
+            withdrawn.update(withdrawn_at.get(key, ()))
+            contesting.update(c for p in arrived if p.role in ANSWERING for c in self._claimants(p.claim))
+            for retraction in (p for p in arrived if p.role == "retracts" and p.answers is None):
+                speakers = set(self._claimants(retraction.claim))
+                withdrawn.update(
+                    p.claim for p in then if p.role in POSITIVE_ROLES and speakers & set(self._claimants(p.claim))
+                )
+            names.append(self._name(then, withdrawn, contesting, bodies, sides))
         start = len(names) - 1
         while start > 0 and names[start - 1] == names[-1]:
             start -= 1
-        claims_then = [p.claim for p in on] + [u for us in retractions.values() for u in us]
-        first = min(
-            (c for c in claims_then if self._key(c) == events[start]),
-            key=lambda c: chronological_key(self.dates[c], c),
-        )
-        return names[-1], first
+        claims_then = [p.claim for p in by_key.get(events[start], ())]
+        claims_then += [u for us in retractions.values() for u in us if self._key(u) == events[start]]
+        return names[-1], min(claims_then, key=self.idx.order)
 
-    def _key(self, claim: str) -> Key:
-        """When a claim was made, for ordering: claims with the same key were made together."""
-        undated, earliest, latest, _ = chronological_key(self.dates[claim], claim)
-        return undated, earliest, latest
-
-    def _name(self, proposition: str, on: list[Position], retractions: dict[str, list[str]], key: Key) -> StatusName:
-        then = [p for p in on if self._key(p.claim) <= key]
-        withdrawn = self._withdrawn(then, retractions, key)
-        live = [p for p in then if p.claim not in withdrawn]
-        contesting = {c for p in then if p.role in ANSWERING for c in self._claimants(p.claim)}
-        conceded = [p for p in live if p.role == "concedes" and self._on_implicated_side(proposition, p, contesting)]
-        assertions = [p for p in then if p.role == "asserts" or (p.role == "concedes" and p not in conceded)]
+    def _name(
+        self, then: list[Position], withdrawn: set[str], contesting: set[str], bodies: set[str], sides: set[str]
+    ) -> StatusName:
+        """The status given the positions so far, what is withdrawn, and who has denied or qualified it."""
+        belonging, nodes = self.idx.belonging, self.nodes
+        conceded = False
+        assertions = []
+        for p in then:
+            if p.role == "concedes":
+                speakers = self._claimants(p.claim)
+                if any(
+                    c in contesting or belonging.get(c) in bodies or nodes[c].get("side") in sides for c in speakers
+                ):
+                    conceded = conceded or p.claim not in withdrawn
+                    continue
+            if p.role in ("asserts", "concedes"):
+                assertions.append(p.claim)
         if conceded:
             return "conceded"
-        if assertions and all(p.claim in withdrawn for p in assertions):
+        if assertions and all(c in withdrawn for c in assertions):
             return "retracted"
         if not assertions:
             return "unasserted"
-        return "disputed" if any(p.role in ANSWERING for p in live) else "unanswered"
+        return "disputed" if any(p.role in ANSWERING and p.claim not in withdrawn for p in then) else "unanswered"
+
+    def _plain(self, on: list[Position]) -> tuple[StatusName, str | None]:
+        """:meth:`_history` when nothing concedes, retracts or is retracted: the status only ever moves from
+        unasserted or unanswered to disputed, which it is from when it has been both asserted and answered."""
+        first_assertion = next((p.claim for p in on if p.role == "asserts"), None)
+        first_answer = next((p.claim for p in on if p.role in ANSWERING), None)
+        if not on:
+            return "not yet made", None
+        if first_assertion is None:
+            return "unasserted", on[0].claim
+        if first_answer is None:
+            return "unanswered", first_assertion
+        began = max(self._key(first_assertion), self._key(first_answer))
+        return "disputed", next(p.claim for p in on if self._key(p.claim) == began)
+
+    def _key(self, claim: str) -> Key:
+        """When a claim was made, for ordering: claims with the same key were made together."""
+        return self.idx.keys[claim]
 
     def _withdrawn(self, then: list[Position], retractions: dict[str, list[str]], key: Key | None) -> set[str]:
         """The claims among ``then`` withdrawn by ``key`` (None: by the day)."""
@@ -243,30 +308,29 @@ class _Context:
         return withdrawn
 
     def _claimants(self, claim: str) -> tuple[str, ...]:
-        attrs = self.nodes[claim]
-        return tuple(attrs.get("claimants") or [attrs["claimant"]])
+        return self.idx.claimants[claim]
 
-    def _implicated(self, proposition: str) -> set[str]:
-        relations = ("implicates",) if self.nodes[proposition].get("type") == "proposition" else ("accuses", "targets")
-        return {v for v, _, _ in out_edges(self.G, proposition, relations)}
+    def _implicated_side(self, proposition: str) -> tuple[set[str], set[str]]:
+        """The bodies and sides of the actors the proposition implicates (an implicit one: its claim's targets)."""
+        if proposition not in self._sides:
+            relations = ("implicates",) if self.nodes[proposition].get("type") == "proposition" else IMPLICATING
+            implicated = {v for v, _, _ in out_edges(self.G, proposition, relations)}
+            belonging = self.idx.belonging
+            self._sides[proposition] = (
+                {belonging[a] for a in implicated if a in belonging},
+                {side for a in implicated if (side := self.nodes[a].get("side")) is not None},
+            )
+        return self._sides[proposition]
 
-    def _on_implicated_side(self, proposition: str, concession: Position, contesting: set[str]) -> bool:
-        implicated = self._implicated(proposition)
-        sides = {self.nodes[a].get("side") for a in implicated} - {None}
-        bodies = {self.bodies[a] for a in implicated if a in self.bodies}
-        return any(
-            c in contesting or self.bodies.get(c) in bodies or self.nodes[c].get("side") in sides
-            for c in self._claimants(concession.claim)
-        )
 
-    def _stand(self, p: Position, withdrawn: bool) -> Stand:
-        evidence = [v for v, _, _ in out_edges(self.G, p.claim, ("cites", "rests_on"), of_type="evidence")]
-        return Stand(
-            p.claim,
-            p.role,
-            self._claimants(p.claim),
-            self.nodes[p.claim].get("date"),
-            p.answers,
-            tuple(dict.fromkeys(evidence)),
-            withdrawn,
-        )
+class _Facts:
+    """What statuses need that does not depend on the day, once per graph."""
+
+    def __init__(self, G: ClaimGraph) -> None:
+        idx = index(G)
+        self.retracted = {v for links in idx.links.values() for v, how in links.responses if how in RETRACTING}
+        """Claims some claim retracts."""
+        self.changing = {p for p, found in positions(G).items() if any(x.role in CHANGING for x in found)}
+        """Propositions some claim concedes or retracts."""
+        self.about = {c: (idx.claimants[c], idx.nodes[c].get("date"), idx.evidence[c]) for c in idx.claims}
+        """Each claim's claimants, date as written, and evidence, as a :class:`Stand` lists them."""

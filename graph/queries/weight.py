@@ -63,20 +63,17 @@ be judged") are 0.5, the same as no grade.
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from ..dates import When, parse_when
 from ..errors import UnknownIdError
 from ..suggest import suggest_id
 from ..types import ClaimGraph
 from ..vocabulary import ATTACKING, RELATIONS, STANCES, Family
+from .index import Index, index
 from .origins import claim_origins
 from .strength import Strength, Strengths, dfquad
-from .walk import RESPONSES, in_edges, node_dict, nodes_of_type, out_edges
-from .when import DateLike, as_of_day, on_record
+from .walk import in_edges, node_dict, out_edges
+from .when import DateLike, as_of_day
 
 RELIABILITY: dict[str, float] = {"A": 0.9, "B": 0.75, "C": 0.6, "D": 0.4, "E": 0.25, "F": 0.5}
 """Admiralty source reliability as a base score (F, cannot be judged, is the default)."""
@@ -100,7 +97,7 @@ DERIVING: frozenset[str] = frozenset(r.name for r in RELATIONS.values() if r.fam
 class Framework:
     """The QBAF the records make as of a day: base scores and why, attacks, supports, grounds, what was set aside.
 
-    ``voices`` holds each claim's origins; ``set_aside`` maps an argument to
+    ``voices`` holds each claim's origins (every claim of the graph); ``set_aside`` maps an argument to
     the claims that back it but are not weighed, each with the reason (an
     endorsement, a confirmation from its own origin).
     """
@@ -131,9 +128,11 @@ def argument_framework(G: ClaimGraph, *, as_of: DateLike | None = None, around: 
     >>> f.basis["gerasimov-new-syrian-army"]
     'no Admiralty grade (0.5), put as likely (× 0.75)'
     """
-    builder = _Builder(G, as_of_day(as_of))
-    start = [argument_id(G, around)] if around is not None else builder.everything()
-    return builder.build(start)
+    weighing = _weighing(G)
+    day = as_of_day(as_of)
+    if around is not None:
+        return weighing.framework(day, [argument_id(G, around)])
+    return weighing.framework(day, None)
 
 
 def strengths(G: ClaimGraph, *, as_of: DateLike | None = None) -> Strengths[str]:
@@ -191,87 +190,109 @@ def argument_id(G: ClaimGraph, word: str) -> str:
     raise UnknownIdError("claim, proposition or evidence item", word, suggest_id(word, candidates))
 
 
-@dataclass
-class _Builder:
-    """Walks upstream from the arguments asked about, collecting each one's attackers, supporters and grounds."""
+Weighed = tuple[str, str]
+"""``(how, source)``: ``attack``, ``support`` or ``ground``, and the claim or item that weighs."""
 
-    G: ClaimGraph
-    day: dt.date
-    nodes: Any = field(init=False)
-    dates: dict[str, When | None] = field(default_factory=dict)
-    origins: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.nodes = node_dict(self.G)
+def _weighing(G: ClaimGraph) -> _Weighing:
+    idx = index(G)
+    return idx.memo("weighing", lambda: _Weighing(G, idx))
 
-    def everything(self) -> list[str]:
-        """Every claim, then every declared proposition; evidence comes in through the claims citing it."""
-        return [*nodes_of_type(self.G, "claim"), *nodes_of_type(self.G, "proposition")]
 
-    def build(self, start: Iterable[str]) -> Framework:
-        queue = deque(n for n in start if self._on_record(n))
-        seen = set(queue)
-        self._know_origins(c for c in queue if self._kind(c) == "claim")
-        base: dict[str, float] = {}
-        basis: dict[str, str] = {}
+class _Weighing:
+    """What weighs on each argument, and each one's base score: the day-independent part of the framework,
+    worked out once per graph. :meth:`framework` keeps what is on record by a day."""
+
+    def __init__(self, G: ClaimGraph, idx: Index) -> None:
+        self.G = G
+        self.idx = idx
+        self.origins = idx.memo("origins", lambda: claim_origins(G, idx.claims))
+        self.weighed: dict[str, list[Weighed]] = {}
+        self.set_aside: dict[str, list[tuple[str, str]]] = {}
+        kinds = {n: attrs.get("type") for n, attrs in idx.nodes.items()}
+        self.arguments = [n for n, kind in kinds.items() if kind in ("proposition", "claim", "evidence")]
+        """Every possible argument, in graph order."""
+        for node in self.arguments:
+            if kinds[node] != "evidence":
+                self._weigh(node)
+        self.pairs = [(how, source, target) for target, weighed in self.weighed.items() for how, source in weighed]
+        self.base = {n: self._score(n) for n in self.arguments}
+        self.needs: dict[str, list[str]] = {}
+        """The claims one of which must be on record for a proposition or item to take part."""
+        for claim, links in idx.links.items():
+            for target in (*(p for p, _ in links.stances), *links.cites, *(v for v, _ in links.derives)):
+                if kinds[target] != "claim":
+                    self.needs.setdefault(target, []).append(claim)
+
+    def framework(self, day: dt.date, around: list[str] | None) -> Framework:
+        on = self.idx.on_record(day)
+        chosen = self._upstream(on, around) if around is not None else self._everything(on)
         pairs: dict[str, list[tuple[str, str]]] = {"attack": [], "support": [], "ground": []}
-        set_aside: dict[str, tuple[tuple[str, str], ...]] = {}
-        while queue:
-            node = queue.popleft()
-            base[node], basis[node] = self._base(node)
-            incoming, aside = self._incoming(node)
-            if aside:
-                set_aside[node] = tuple(aside)
-            for how, source in incoming:
-                pairs[how].append((source, node))
-                if source not in seen:
-                    seen.add(source)
-                    queue.append(source)
-        order = {n: i for i, n in enumerate(self.nodes)}
-        base = {n: base[n] for n in sorted(base, key=order.__getitem__)}
+        for how, source, target in self.pairs:
+            if source in chosen and target in chosen:
+                pairs[how].append((source, target))
+        order = [n for n in self.arguments if n in chosen]
+        set_aside = {n: tuple(a for a in self.set_aside[n] if a[0] in on) for n in order if n in self.set_aside}
         return Framework(
-            self.day,
-            base,
-            {n: basis[n] for n in base},
+            day,
+            {n: self.base[n][0] for n in order},
+            {n: self.base[n][1] for n in order},
             tuple(pairs["attack"]),
             tuple(pairs["support"]),
             tuple(pairs["ground"]),
-            {c: self.origins[c] for c in base if c in self.origins},
-            set_aside,
+            self.origins,
+            {n: aside for n, aside in set_aside.items() if aside},
         )
 
-    # --- what is on record ---
+    def _included(self, on: set[str], node: str) -> bool:
+        """A claim on record; a proposition one takes a stance on; an item one cites or rests on."""
+        return node in on or any(c in on for c in self.needs.get(node, ()))
 
-    def _kind(self, node: str) -> str:
-        kind: str = self.nodes[node].get("type", "")
-        return kind
+    def _everything(self, on: set[str]) -> set[str]:
+        return {n for n in self.arguments if self._included(on, n)}
 
-    def _date(self, claim: str) -> When | None:
-        if claim not in self.dates:
-            text = self.nodes[claim].get("date")
-            self.dates[claim] = parse_when(text) if text else None
-        return self.dates[claim]
+    def _upstream(self, on: set[str], start: list[str]) -> set[str]:
+        """``start`` and everything that weighs on it, directly or not, that is on record."""
+        chosen = {n for n in start if self._included(on, n)}
+        stack = list(chosen)
+        while stack:
+            for _, source in self.weighed.get(stack.pop(), ()):
+                if source not in chosen and self._included(on, source):
+                    chosen.add(source)
+                    stack.append(source)
+        return chosen
 
-    def _on_record(self, node: str) -> bool:
-        kind = self._kind(node)
-        if kind == "claim":
-            return on_record(self._date(node), self.day)
-        if kind == "proposition":
-            return any(self._on_record(u) for u, _, _ in in_edges(self.G, node, STANCE_NAMES, of_type="claim"))
-        return kind == "evidence"
+    # --- what weighs on an argument (see the module docstring) ---
 
-    def _know_origins(self, claims: Iterable[str]) -> None:
-        missing = [c for c in claims if c not in self.origins]
-        if missing:
-            self.origins.update(claim_origins(self.G, missing))
+    def _weigh(self, node: str) -> None:
+        idx = self.idx
+        # A proposition's incoming links are stances; a claim's, responses: both weigh by their family.
+        voices = [(u, RELATIONS[how].family) for u, how in idx.incoming.get(node, ())]
+        aside = [(u, "endorses it: no grounds of its own") for u, family in voices if family == "endorse"]
+        own = self.origins.get(node, frozenset())
+        weighed: list[Weighed] = [("attack", u) for u, family in voices if family in ATTACKING]
+        for u, family in voices:
+            if family not in SUPPORTING:
+                continue
+            if own and self.origins[u] <= own:
+                aside.append((u, f"comes from its own origin ({', '.join(sorted(own))}): not independent"))
+            else:
+                weighed.append(("support", u))
+        if node in idx.links:
+            links = idx.links[node]
+            weighed += [("support", item) for item in links.cites]
+            weighed += [("ground", v) for v, _ in links.derives]
+        self.weighed[node] = list(dict.fromkeys(weighed))
+        if aside:
+            self.set_aside[node] = aside
 
-    # --- base scores ---
+    # --- base scores (see the module docstring) ---
 
-    def _base(self, node: str) -> tuple[float, str]:
-        kind = self._kind(node)
+    def _score(self, node: str) -> tuple[float, str]:
+        attrs = self.idx.nodes[node]
+        kind = attrs.get("type")
         if kind == "proposition":
             return DEFAULT_BASE, "a proposition starts neutral (0.5)"
-        attrs = self.nodes[node]
         if kind == "claim" and attrs.get("credibility") is not None:
             value, why = CREDIBILITY[attrs["credibility"]], f"credibility {attrs['credibility']}"
         else:
@@ -285,46 +306,20 @@ class _Builder:
 
     def _graded(self, node: str) -> tuple[float, str]:
         """The mean reliability of the graded speakers (claimants, producers), else of the graded documents."""
-        attrs = self.nodes[node]
-        if self._kind(node) == "claim":
-            speakers = list(attrs.get("claimants") or [attrs["claimant"]])
-            who = "claimant"
+        nodes = self.idx.nodes
+        if node in self.idx.claimants:
+            speakers, who = list(self.idx.claimants[node]), "claimant"
+            documents = sorted({r["source"] for r in nodes[node].get("reports", ()) if r.get("source") in nodes})
         else:
-            speakers = sorted(v for v, _, _ in out_edges(self.G, node, ("produced_by",)))
-            who = "producer"
-        documents = sorted(u for u, _, _ in in_edges(self.G, node, ("reports",), of_type="source"))
+            speakers, who = sorted(v for v, _, _ in out_edges(self.G, node, ("produced_by",))), "producer"
+            documents = sorted(u for u, _, _ in in_edges(self.G, node, ("reports",), of_type="source"))
         for actors, word in ((speakers, who), (documents, "document")):
-            grades = [(a, self.nodes[a]["reliability"]) for a in actors if self.nodes[a].get("reliability")]
+            grades = [(a, nodes[a]["reliability"]) for a in actors if a in nodes and nodes[a].get("reliability")]
             if grades:
                 value = sum(RELIABILITY[g] for _, g in grades) / len(grades)
                 graded = ", ".join(f"{a} {g}" for a, g in grades)
                 return value, f"{word}{'s' if len(grades) > 1 else ''} graded {graded}"
         return DEFAULT_BASE, "no Admiralty grade"
-
-    # --- what weighs on an argument ---
-
-    def _incoming(self, node: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """``(how, source)`` for what weighs on ``node`` (attack, support, ground), and ``(source, why)`` set aside."""
-        kind = self._kind(node)
-        if kind == "evidence":
-            return [], []
-        if kind == "proposition":
-            voices = [(u, RELATIONS[how].family) for u, how, _ in in_edges(self.G, node, STANCE_NAMES, of_type="claim")]
-        else:
-            voices = [(u, RELATIONS[how].family) for u, how, _ in in_edges(self.G, node, RESPONSES, of_type="claim")]
-        voices = [(u, family) for u, family in voices if self._on_record(u)]
-        aside = [(u, "endorses it: no grounds of its own") for u, family in voices if family == "endorse"]
-        attackers = [u for u, family in voices if family in ATTACKING]
-        supporters = [u for u, family in voices if family in SUPPORTING]
-        self._know_origins([*attackers, *supporters, *([node] if kind == "claim" else [])])
-        own = self.origins.get(node, frozenset()) if kind == "claim" else frozenset()
-        echoes = [u for u in supporters if self.origins[u] <= own]
-        aside += [(u, f"comes from its own origin ({', '.join(sorted(own))}): not independent") for u in echoes]
-        found = [("attack", u) for u in attackers] + [("support", u) for u in supporters if u not in echoes]
-        if kind == "claim":
-            found += [("support", v) for v, _, _ in out_edges(self.G, node, ("cites",), of_type="evidence")]
-            found += [("ground", v) for v, _, _ in out_edges(self.G, node, DERIVING) if self._on_record(v)]
-        return list(dict.fromkeys(found)), aside
 
 
 def _number(value: float) -> str:
