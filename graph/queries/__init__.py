@@ -29,6 +29,7 @@ strengths                   DF-QuAD strength of every claim and proposition, fro
 strength                    the same for one, from what bears on it alone
 argument_framework          the records as a bipolar argument framework: base scores, attacks, supports
 dfquad                      DF-QuAD strengths of any argument framework, explained
+forget                      drop the analysis index kept for a graph changed in place
 dfquad_strengths            the same, the numbers alone
 ==========================  =====================================================
 
@@ -45,6 +46,7 @@ from .accusations import accusations_against, accusations_by, accused, actor_gro
 from .argumentation import grounded_labelling, grounded_labels, why_grounded
 from .explain import why
 from .filters import KINDS, select_claims, subgraph
+from .index import forget
 from .origins import By, independent_origins
 from .positions import claim_positions, positions, propositions
 from .provenance import citation_loops, provenance
@@ -102,6 +104,7 @@ __all__ = [
     "claim_positions",
     "dfquad",
     "dfquad_strengths",
+    "forget",
     "grounded_labelling",
     "grounded_labels",
     "independent_origins",

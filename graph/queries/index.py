@@ -52,10 +52,7 @@ T = TypeVar("T")
 def index(G: ClaimGraph) -> Index:
     """The :class:`Index` of ``G``, built on first use and kept while ``G`` lives and keeps its shape."""
     fingerprint = _fingerprint(G)
-    try:
-        kept = _INDEXES.get(G)
-    except TypeError:  # a graph class that cannot be referenced weakly: no caching
-        return Index(G)
+    kept = _INDEXES.get(G)
     if kept is not None and kept[0] == fingerprint:
         return kept[1]
     built = Index(G)
@@ -86,9 +83,16 @@ class Index:
     """The day-independent facts about one graph; each is computed when first asked for."""
 
     def __init__(self, G: ClaimGraph) -> None:
-        self.G = G
+        self._graph = weakref.ref(G)  # a strong reference would keep the graph, the key of its own index, alive
         self.nodes: NodeAttributes = node_dict(G)
         self._memo: dict[str, Any] = {}
+
+    @property
+    def G(self) -> ClaimGraph:
+        """The graph indexed (alive as long as anyone asks about it)."""
+        graph = self._graph()
+        assert graph is not None, "the index of a graph outlived it"
+        return graph
 
     def memo(self, name: str, compute: Callable[[], T]) -> T:
         """A fact another module works out from the graph, kept here under ``name``."""

@@ -204,7 +204,6 @@ class _Weighing:
     worked out once per graph. :meth:`framework` keeps what is on record by a day."""
 
     def __init__(self, G: ClaimGraph, idx: Index) -> None:
-        self.G = G
         self.idx = idx
         self.origins = idx.memo("origins", lambda: claim_origins(G, idx.claims))
         self.weighed: dict[str, list[Weighed]] = {}
@@ -311,8 +310,8 @@ class _Weighing:
             speakers, who = list(self.idx.claimants[node]), "claimant"
             documents = sorted({r["source"] for r in nodes[node].get("reports", ()) if r.get("source") in nodes})
         else:
-            speakers, who = sorted(v for v, _, _ in out_edges(self.G, node, ("produced_by",))), "producer"
-            documents = sorted(u for u, _, _ in in_edges(self.G, node, ("reports",), of_type="source"))
+            speakers, who = sorted(v for v, _, _ in out_edges(self.idx.G, node, ("produced_by",))), "producer"
+            documents = sorted(u for u, _, _ in in_edges(self.idx.G, node, ("reports",), of_type="source"))
         for actors, word in ((speakers, who), (documents, "document")):
             grades = [(a, nodes[a]["reliability"]) for a in actors if a in nodes and nodes[a].get("reliability")]
             if grades:
