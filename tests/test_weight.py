@@ -236,3 +236,19 @@ def test_shipped_strengths_as_an_analyst_reads_them(shipped_graph: nx.MultiDiGra
 def test_shipped_gerasimovs_two_claims_count_as_one_voice_for_us_training(shipped_graph: nx.MultiDiGraph) -> None:
     s = strength(shipped_graph, "us-trains-isis", as_of="2024-05-01")
     assert [a for a, _ in s.unheard] == ["gerasimov-training"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_one_strength_equals_the_whole_frameworks_on_generated_data(seed: int) -> None:
+    import sys
+
+    from support import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import make_dataset_yaml
+
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(400, seed=seed), check_quotes=False))
+    everything = strengths(G, as_of="2019-12-31")
+    assert everything.converged
+    for subject in list(everything)[::7]:
+        assert strength(G, subject, as_of="2019-12-31").strength == pytest.approx(everything[subject].strength)

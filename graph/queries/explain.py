@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 
 from ..types import ClaimGraph
+from .index import index
 from .origins import independent_origins
 from .positions import claim_positions, is_implicit, positions
 from .records import Explanation, Stand, Status
 from .status import status
 from .walk import RESPONSES, in_edges, node_dict, out_edges
 from .weight import DERIVING, argument_framework, argument_id, strength
-from .when import DateLike, as_of_day, chronological, claim_date, claim_dates, on_record
+from .when import DateLike, as_of_day, chronological
 
 ROLE_WORDS = {
     "asserts": "asserts it",
@@ -53,7 +54,7 @@ def why(G: ClaimGraph, subject: str, *, as_of: DateLike | None = None) -> Explan
     subject = argument_id(G, subject)
     day = as_of_day(as_of)
     kind = node_dict(G)[subject].get("type")
-    if kind == "claim" and not on_record(claim_date(G, subject), day):
+    if kind == "claim" and subject not in index(G).on_record(day):
         return _not_yet_made(G, subject, day)
     if kind == "proposition" or (kind == "claim" and is_implicit(G, subject)):
         return _proposition(G, subject, day)
@@ -107,10 +108,8 @@ def _claim(G: ClaimGraph, claim: str, day: dt.date) -> Explanation:
 
 
 def _evidence(G: ClaimGraph, item: str, day: dt.date) -> Explanation:
-    dates = claim_dates(G)
-    users = sorted(
-        {u for u, _, _ in in_edges(G, item, ("cites", *DERIVING), of_type="claim") if on_record(dates[u], day)}
-    )
+    on = index(G).on_record(day)
+    users = sorted({u for u, _, _ in in_edges(G, item, ("cites", *DERIVING), of_type="claim") if u in on})
     if not users:
         return Explanation(
             item, day, None, None, (), (), f"As of {day}, no claim on record cites {item} or rests on it."

@@ -122,10 +122,10 @@ class Index:
         """The day by which each claim had certainly been made (None when undated; see ``on_record``)."""
         return {c: None if d is None else d.made_latest for c, d in self.dates.items()}
 
-    def on_record(self, day: dt.date) -> set[str]:
-        """The claims on record by ``day``: made by then, or undated and ``day`` is today or later."""
-        undated = day >= today()
-        return {c for c, made in self.made.items() if (undated if made is None else made <= day)}
+    def on_record(self, day: dt.date) -> OnRecord:
+        """The claims on record by ``day`` (made by then, or undated and ``day`` is today or later), to test with
+        ``in``: each claim is looked up when asked about, so a question about a few claims stays local."""
+        return OnRecord(self.made, day)
 
     @cached_property
     def evidence(self) -> dict[str, tuple[str, ...]]:
@@ -175,6 +175,23 @@ class Index:
             for target, how in (*links.stances, *links.responses):
                 found.setdefault(target, []).append((claim, how))
         return found
+
+
+class OnRecord:
+    """Which claims are on record by a day: ``claim in on_record`` (see :meth:`Index.on_record`)."""
+
+    __slots__ = ("day", "made", "undated")
+
+    def __init__(self, made: dict[str, dt.date | None], day: dt.date) -> None:
+        self.made = made
+        self.day = day
+        self.undated = day >= today()
+
+    def __contains__(self, claim: object) -> bool:
+        if not isinstance(claim, str) or claim not in self.made:
+            return False
+        made = self.made[claim]
+        return self.undated if made is None else made <= self.day
 
 
 class Links(NamedTuple):

@@ -69,7 +69,7 @@ from ..errors import UnknownIdError
 from ..suggest import suggest_id
 from ..types import ClaimGraph
 from ..vocabulary import ATTACKING, RELATIONS, STANCES, Family
-from .index import Index, index
+from .index import Index, OnRecord, index
 from .origins import claim_origins
 from .strength import Strength, Strengths, dfquad
 from .walk import in_edges, node_dict, out_edges
@@ -243,14 +243,14 @@ class _Weighing:
             {n: aside for n, aside in set_aside.items() if aside},
         )
 
-    def _included(self, on: set[str], node: str) -> bool:
+    def _included(self, on: OnRecord, node: str) -> bool:
         """A claim on record; a proposition one takes a stance on; an item one cites or rests on."""
         return node in on or any(c in on for c in self.needs.get(node, ()))
 
-    def _everything(self, on: set[str]) -> set[str]:
+    def _everything(self, on: OnRecord) -> set[str]:
         return {n for n in self.arguments if self._included(on, n)}
 
-    def _upstream(self, on: set[str], start: list[str]) -> set[str]:
+    def _upstream(self, on: OnRecord, start: list[str]) -> set[str]:
         """``start`` and everything that weighs on it, directly or not, that is on record."""
         chosen = {n for n in start if self._included(on, n)}
         stack = list(chosen)
