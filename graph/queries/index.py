@@ -187,6 +187,10 @@ class OnRecord:
         self.day = day
         self.undated = day >= today()
 
+    def listed(self) -> set[str]:
+        """All of them at once, for a question about the whole graph."""
+        return {c for c, made in self.made.items() if (self.undated if made is None else made <= self.day)}
+
     def __contains__(self, claim: object) -> bool:
         if not isinstance(claim, str) or claim not in self.made:
             return False

@@ -43,7 +43,7 @@ disputed since 2017-12-29? (2315 days to 2024-05-01)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from ..errors import ClaimgraphError, UnknownIdError
 from ..suggest import suggest_id
@@ -67,8 +67,8 @@ POSITIVE_ROLES: frozenset[str] = frozenset({"asserts", "concedes", "endorses"})
 IMPLICATING = ("accuses", "targets")
 """Whom a claim standing for its own proposition implicates: the actors it accuses or addresses."""
 
-CHANGING: frozenset[str] = frozenset({"concedes", "retracts"})
-"""Roles that can move a status other than towards disputed."""
+ASSERTING: frozenset[str] = frozenset({"asserts", "concedes"})
+"""Roles that assert a proposition (a concession from outside the implicated side is an assertion)."""
 
 
 def status(G: ClaimGraph, proposition: str, *, as_of: DateLike | None = None) -> Status:
@@ -100,7 +100,7 @@ def statuses(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[Status]:
     >>> sum(s.status == "not yet made" for s in found)
     8
     """
-    context = _Context(G, as_of_day(as_of))
+    context = _Context(G, as_of_day(as_of), whole=True)
     return _oldest_first(G, [context.status(p, found) for p, found in positions(G).items()])
 
 
@@ -155,13 +155,14 @@ def _proposition_id(G: ClaimGraph, word: str) -> str:
 class _Context:
     """What the statuses of one graph on one day share: the graph's index, and which claims are on record."""
 
-    def __init__(self, G: ClaimGraph, day: dt.date) -> None:
+    def __init__(self, G: ClaimGraph, day: dt.date, *, whole: bool = False) -> None:
         self.G = G
         self.day = day
         self.idx = index(G)
         self.nodes = self.idx.nodes
         self.dates = self.idx.dates
-        self.on = self.idx.on_record(day)
+        on = self.idx.on_record(day)
+        self.on: Container[str] = on.listed() if whole else on
         self.facts = self.idx.memo("status facts", lambda: _Facts(G))
         self._sides: dict[str, tuple[set[str], set[str]]] = {}
 
@@ -170,11 +171,11 @@ class _Context:
         on = [p for p in found if p.claim in self.on]  # positions are in date order already
         retracted = self.facts.retracted
         retractions = self._retractions(p.claim for p in on if p.claim in retracted) if retracted else {}
-        if retractions or proposition in self.facts.changing:
+        if retractions or proposition in self.facts.retracting:
             name, since = self._history(proposition, on, retractions)
             withdrawn = self._withdrawn(on, retractions, None)
         else:
-            (name, since), withdrawn = self._plain(on), set()
+            (name, since), withdrawn = self._plain(proposition, on), set()
         about = self.facts.about
         stands = tuple(
             Stand(
@@ -275,19 +276,50 @@ class _Context:
             return "unasserted"
         return "disputed" if any(p.role in ANSWERING and p.claim not in withdrawn for p in then) else "unanswered"
 
-    def _plain(self, on: list[Position]) -> tuple[StatusName, str | None]:
-        """:meth:`_history` when nothing concedes, retracts or is retracted: the status only ever moves from
-        unasserted or unanswered to disputed, which it is from when it has been both asserted and answered."""
-        first_assertion = next((p.claim for p in on if p.role == "asserts"), None)
-        first_answer = next((p.claim for p in on if p.role in ANSWERING), None)
+    def _plain(self, proposition: str, on: list[Position]) -> tuple[StatusName, str | None]:
+        """:meth:`_history` when nothing retracts or is retracted, in one pass.
+
+        Nothing is then withdrawn, so the status only moves forward: from
+        unasserted or unanswered to disputed (once both asserted and answered),
+        and to conceded, for good, once a concession counts (when made, if its
+        speaker is on the implicated side, or when its speaker first denies or
+        qualifies the proposition). Until then a concession is an assertion.
+        """
         if not on:
             return "not yet made", None
+        key = self.idx.keys
+        conceded = self._conceded_at(proposition, on) if proposition in self.facts.conceding else None
+        if conceded is not None:
+            return "conceded", next(p.claim for p in on if key[p.claim] == conceded)
+        first_assertion = next((p.claim for p in on if p.role in ASSERTING), None)
+        first_answer = next((p.claim for p in on if p.role in ANSWERING), None)
         if first_assertion is None:
             return "unasserted", on[0].claim
         if first_answer is None:
             return "unanswered", first_assertion
-        began = max(self._key(first_assertion), self._key(first_answer))
-        return "disputed", next(p.claim for p in on if self._key(p.claim) == began)
+        began = max(key[first_assertion], key[first_answer])
+        return "disputed", next(p.claim for p in on if key[p.claim] == began)
+
+    def _conceded_at(self, proposition: str, on: list[Position]) -> Key | None:
+        """When a concession first counted, with nothing withdrawn; None if none has."""
+        key = self.idx.keys
+        contested: dict[str, Key] = {}
+        for p in on:
+            if p.role in ANSWERING:
+                for c in self._claimants(p.claim):
+                    contested.setdefault(c, key[p.claim])
+        bodies, sides = self._implicated_side(proposition)
+        belonging, nodes = self.idx.belonging, self.nodes
+        counted: list[Key] = []
+        for p in on:
+            if p.role != "concedes":
+                continue
+            for c in self._claimants(p.claim):
+                if belonging.get(c) in bodies or nodes[c].get("side") in sides:
+                    counted.append(key[p.claim])
+                elif c in contested:
+                    counted.append(max(key[p.claim], contested[c]))
+        return min(counted, default=None)
 
     def _key(self, claim: str) -> Key:
         """When a claim was made, for ordering: claims with the same key were made together."""
@@ -330,7 +362,9 @@ class _Facts:
         idx = index(G)
         self.retracted = {v for links in idx.links.values() for v, how in links.responses if how in RETRACTING}
         """Claims some claim retracts."""
-        self.changing = {p for p, found in positions(G).items() if any(x.role in CHANGING for x in found)}
-        """Propositions some claim concedes or retracts."""
+        self.retracting = {p for p, found in positions(G).items() if any(x.role == "retracts" for x in found)}
+        """Propositions some claim retracts."""
+        self.conceding = {p for p, found in positions(G).items() if any(x.role == "concedes" for x in found)}
+        """Propositions some claim concedes."""
         self.about = {c: (idx.claimants[c], idx.nodes[c].get("date"), idx.evidence[c]) for c in idx.claims}
         """Each claim's claimants, date as written, and evidence, as a :class:`Stand` lists them."""

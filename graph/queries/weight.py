@@ -63,6 +63,7 @@ be judged") are 0.5, the same as no grade.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass
 
 from ..errors import UnknownIdError
@@ -225,7 +226,7 @@ class _Weighing:
 
     def framework(self, day: dt.date, around: list[str] | None) -> Framework:
         on = self.idx.on_record(day)
-        chosen = self._upstream(on, around) if around is not None else self._everything(on)
+        chosen = self._upstream(on, around) if around is not None else self._everything(on.listed())
         pairs: dict[str, list[tuple[str, str]]] = {"attack": [], "support": [], "ground": []}
         for how, source, target in self.pairs:
             if source in chosen and target in chosen:
@@ -243,11 +244,11 @@ class _Weighing:
             {n: aside for n, aside in set_aside.items() if aside},
         )
 
-    def _included(self, on: OnRecord, node: str) -> bool:
+    def _included(self, on: Container[str], node: str) -> bool:
         """A claim on record; a proposition one takes a stance on; an item one cites or rests on."""
         return node in on or any(c in on for c in self.needs.get(node, ()))
 
-    def _everything(self, on: OnRecord) -> set[str]:
+    def _everything(self, on: Container[str]) -> set[str]:
         return {n for n in self.arguments if self._included(on, n)}
 
     def _upstream(self, on: OnRecord, start: list[str]) -> set[str]:
