@@ -416,6 +416,10 @@ def test_json_of_grounded_and_why_grounded(capsys: pytest.CaptureFixture[str], d
             "Error: no claim, proposition or evidence item with id 'general-cmp'; did you mean 'general-camp'?\n",
         ),
         (
+            ["strength", "general-camp", "--as-of", "2017-10-01"],
+            "Error: as of 2017-10-01, general-camp takes no part: it was not yet made\n",
+        ),
+        (
             ["why", "general-cmp"],
             "Error: no claim, proposition or evidence item with id 'general-cmp'; did you mean 'general-camp'?\n",
         ),

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 import graph
-from graph.errors import UnknownIdError
+from graph.errors import ClaimgraphError, UnknownIdError
 from graph.queries import argument_framework, strength, strengths
 
 ACTORS = """
@@ -207,7 +207,7 @@ def test_only_claims_on_record_by_the_day_take_part() -> None:
     )
     assert strength(G, "d-downed", as_of="2020-01-31").strength == 0.75
     assert strength(G, "d-downed", as_of="2020-02-01").strength == 0.5
-    with pytest.raises(KeyError):
+    with pytest.raises(ClaimgraphError, match="as of 2020-01-31, army-denies takes no part: it was not yet made"):
         strength(G, "army-denies", as_of="2020-01-31")
 
 

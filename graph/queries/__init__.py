@@ -6,7 +6,7 @@ keyword, like a networkx algorithm, and works on any graph
 Actors and places can be named by id, name or alias; an unknown name raises
 :class:`~graph.errors.UnknownIdError` with the closest ids.
 
-==========================  =====================================================
+==========================  ====================================================================
 accusations_against         accusations naming an actor (its members, its side)
 accusations_by              accusations an actor made (its members, its side)
 accused                     the actors one accusation names
@@ -14,24 +14,24 @@ responses_to                claims answering a claim, in date order
 responds_to                 claims a claim answers, in date order
 thread                      the whole exchange a claim belongs to
 propositions                what is at issue: declared propositions, and claims standing for their own
-positions                   who stands where on each proposition: asserts, denies, qualifies, concedes, ...
-status                      how a proposition stands on a day (unanswered, disputed, ...), and since when
+positions                   who stands where on each proposition: asserts, denies, concedes, ...
+status                      how a proposition stands on a day (unanswered, disputed, ...), since when
 statuses                    the same for every proposition
-unanswered                  propositions at issue that nothing denies, qualifies or concedes, since when
+unanswered                  propositions at issue nothing denies, qualifies or concedes, since when
 timeline                    claims in date order, filtered, with date certainty
 subgraph                    the same filters, returning a graph
 provenance                  report chains from each document back to the speaker
 independent_origins         the independent origins behind a claim or proposition; circular reporting
-why                         why a proposition or claim stands as it does: status, sides, evidence, strength
-grounded_labels             Dung's grounded semantics: in / out / undec per claim (the most sceptical reading)
-why_grounded                the attackers that put a claim out, or keep it undec
 strengths                   DF-QuAD strength of every claim and proposition, from the records
 strength                    the same for one, from what bears on it alone
-argument_framework          the records as a bipolar argument framework: base scores, attacks, supports
+argument_framework          the records as a bipolar argument framework: base scores, attacks, ...
+why                         why a proposition or claim stands as it does: sides, evidence, strength
+grounded_labels             Dung's grounded semantics: in / out / undec (the most sceptical reading)
+why_grounded                the attackers that put a claim out, or keep it undec
 dfquad                      DF-QuAD strengths of any argument framework, explained
-forget                      drop the analysis index kept for a graph changed in place
 dfquad_strengths            the same, the numbers alone
-==========================  =====================================================
+forget                      drop the analysis index kept for a graph changed in place
+==========================  ====================================================================
 
 >>> import graph
 >>> from graph.queries import accusations_against, responses_to

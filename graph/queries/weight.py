@@ -66,7 +66,7 @@ import datetime as dt
 from collections.abc import Container
 from dataclasses import dataclass
 
-from ..errors import UnknownIdError
+from ..errors import ClaimgraphError, UnknownIdError
 from ..suggest import suggest_id
 from ..types import ClaimGraph
 from ..vocabulary import ATTACKING, RELATIONS, STANCES, Family
@@ -157,18 +157,26 @@ def strength(G: ClaimGraph, subject: str, *, as_of: DateLike | None = None) -> S
     """The DF-QuAD strength of one claim, proposition or evidence item, computed from what bears on it alone.
 
     Raises :class:`~graph.errors.UnknownIdError` for an unknown id, and
-    :class:`KeyError` when ``subject`` is not on record by ``as_of``.
+    :class:`~graph.errors.ClaimgraphError` when ``subject`` does not take part
+    on ``as_of`` (a claim not yet made; a proposition or item no claim on
+    record speaks of): :func:`~graph.queries.why` says so without raising.
 
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
     >>> print(strength(G, "gerasimov-training", as_of="2024-05-01").describe())
     strength 0.25: base 0.5, attacked by rebarich-denies-training (0.5)
+    >>> strength(G, "gerasimov-training", as_of="2017-11")
+    Traceback (most recent call last):
+    ...
+    graph.errors.ClaimgraphError: as of 2017-11-30, gerasimov-training takes no part: it was not yet made
     """
     subject = argument_id(G, subject)
-    found = _evaluate(argument_framework(G, as_of=as_of, around=subject))
-    if subject not in found:
-        raise KeyError(subject)
-    return found[subject]
+    framework = argument_framework(G, as_of=as_of, around=subject)
+    if subject not in framework.base:
+        kind = node_dict(G)[subject].get("type")
+        why = "it was not yet made" if kind == "claim" else "no claim on record speaks of it"
+        raise ClaimgraphError(f"as of {framework.as_of}, {subject} takes no part: {why}")
+    return _evaluate(framework)[subject]
 
 
 def _evaluate(framework: Framework) -> Strengths[str]:
