@@ -118,16 +118,21 @@ def measure(sizes: list[int], repeat: int) -> dict[int, dict[str, float]]:
 
 
 def report(results: dict[int, dict[str, float]]) -> str:
+    """The table: each size's figures, the large/small ratio, and the small size in baselines (its time over
+    the first baseline's, in the same run), which a machine busy with other work changes far less than ms."""
     sizes = list(results)
     names = list(results[sizes[0]])
+    base = results[sizes[0]][names[0]]
     header = ["query", *(f"{n // 1000}k ms" for n in sizes)]
     if len(sizes) > 1:
         header.append(f"{sizes[-1] // 1000}k/{sizes[0] // 1000}k")
+    header.append(f"{sizes[0] // 1000}k/baseline")
     rows = [header]
     for name in names:
         row = [name, *(f"{results[n][name]:.2f}" for n in sizes)]
         if len(sizes) > 1:
             row.append(f"{results[sizes[-1]][name] / max(results[sizes[0]][name], 1e-6):.1f}")
+        row.append(f"{results[sizes[0]][name] / max(base, 1e-6):.1f}")
         rows.append(row)
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     return "\n".join(
