@@ -256,6 +256,7 @@ def _status_data(s: q.Status) -> dict[str, Any]:
         "status": s.status,
         "since": s.since,
         "days": s.days,
+        "began": s.began,
         "for": [x.claim for x in s.for_],
         "against": [x.claim for x in s.against],
         "evidence_for": list(s.evidence_for),

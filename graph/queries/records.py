@@ -66,15 +66,15 @@ class Stand(NamedTuple):
     withdrawn: bool
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     """How a proposition stands on ``as_of``: its status, since when and for how many days, and every position.
 
-    ``since`` is the date (as written) of the claim with which the status
-    began, and ``days`` counts from the first day that date can mean to
-    ``as_of``, so for a partial date it is the most the status can have
-    stood; both are None when that claim is undated (or nothing is on record).
-    ``stands`` are the positions on record by ``as_of``, in date order.
+    ``began`` is the claim with which the status began, ``since`` its date
+    (as written), and ``days`` counts from the first day that date can mean
+    to ``as_of``, so for a partial date it is the most the status can have
+    stood; ``since`` and ``days`` are None when that claim is undated, and
+    all three when nothing is on record. ``stands`` are the positions on
+    record by ``as_of``, in date order.
     """
 
     proposition: str
@@ -85,6 +85,7 @@ class Status:
     since: str | None
     days: int | None
     stands: tuple[Stand, ...]
+    began: str | None
 
     @property
     def for_(self) -> tuple[Stand, ...]:

@@ -118,11 +118,14 @@ def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[Status]:
     [('sana-shaddadi-transfer-plan', '2022-04?', 29)]
     """
     nodes = node_dict(G)
-    return [
-        s
-        for s in statuses(G, as_of=as_of)
-        if s.status == "unanswered" and (not s.implicit or nodes[s.proposition].get("kind") == "accusation")
-    ]
+    context = _Context(G, as_of_day(as_of), whole=True)
+    at_issue = (
+        (p, found)
+        for p, found in positions(G).items()
+        if nodes[p].get("type") == "proposition" or nodes[p].get("kind") == "accusation"
+    )
+    found = (context.status(p, stands) for p, stands in at_issue)
+    return _oldest_first(G, [s for s in found if s.status == "unanswered"])
 
 
 def _oldest_first(G: ClaimGraph, found: list[Status]) -> list[Status]:
@@ -131,8 +134,7 @@ def _oldest_first(G: ClaimGraph, found: list[Status]) -> list[Status]:
     undated: Key = (True, dt.date.max, dt.date.max)
 
     def key(s: Status) -> tuple[bool, Key, str]:
-        since = next((x.claim for x in s.stands if x.date == s.since), None) if s.since else None
-        return (s.status == "not yet made", keys[since] if since else undated, s.proposition)
+        return (s.status == "not yet made", keys[s.began] if s.began else undated, s.proposition)
 
     return sorted(found, key=key)
 
@@ -194,7 +196,7 @@ class _Context:
         attrs = self.nodes[proposition]
         statement = attrs.get("statement") or attrs.get("text", "")
         implicit = attrs.get("type") == "claim"
-        return Status(proposition, statement, implicit, self.day, name, self._date_text(since), days, stands)
+        return Status(proposition, statement, implicit, self.day, name, self._date_text(since), days, stands, since)
 
     def _date_text(self, claim: str | None) -> str | None:
         return self.nodes[claim].get("date") if claim else None
