@@ -1,8 +1,8 @@
 """What changed between two versions of a data set: records, field by field, and the answers drawn from them.
 
 A reviewer reading a change to the data wants both: which records were added, removed or edited,
-and what the change does to the questions the tool answers (is an accusation still unanswered, how
-many independent origins does it have, does it still stand). Each answer is one entry of
+and what the change does to the questions the tool answers (how each proposition stands, how many
+independent origins it has, does a claim still stand). Each answer is one entry of
 :data:`ANSWERS`: a name, what it asks, and a function from a graph to ``{key: answer as text}``;
 adding a question to the diff is adding one entry.
 
@@ -23,8 +23,8 @@ adding a question to the diff is adding one entry.
 >>> change = diff_datasets(old, new)
 >>> [(r.change, r.id) for r in change.records]
 [('changed', 'c1'), ('added', 'c2')]
->>> [(a.answer, a.key, a.old, a.new) for a in change.answers if a.answer == "unanswered"]
-[('unanswered', 'c1', 'unanswered', 'answered')]
+>>> [(a.answer, a.key, a.old, a.new) for a in change.answers if a.answer == "status"]
+[('status', 'c1', 'unanswered', 'disputed')]
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from typing import Any
 from .build import build_graph
 from .dataset import Dataset
 from .models import SECTIONS
-from .queries import grounded_labels, independent_origins, unanswered
+from .queries import grounded_labels, independent_origins, statuses
 from .types import ClaimGraph
 
 
@@ -50,21 +50,17 @@ class Answer:
     compute: Callable[[ClaimGraph], Mapping[str, str]]
 
 
-def _accusations(G: ClaimGraph) -> list[str]:
-    return [n for n, a in G.nodes(data=True) if a.get("type") == "claim" and a.get("kind") == "accusation"]
-
-
-def _unanswered(G: ClaimGraph) -> dict[str, str]:
-    open_ = {entry.claim for entry in unanswered(G)}
-    return {claim: "unanswered" if claim in open_ else "answered" for claim in _accusations(G)}
+def _status(G: ClaimGraph) -> dict[str, str]:
+    """Each proposition at issue (declared, or a claim standing for its own) and how it stands today."""
+    return {s.proposition: s.status + (f" since {s.since}" if s.since else "") for s in statuses(G)}
 
 
 def _origins(G: ClaimGraph) -> dict[str, str]:
     answers = {}
-    for claim in _accusations(G):
-        found = independent_origins(G, claim)
+    for found_status in statuses(G):
+        found = independent_origins(G, found_status.proposition)
         text = f"{found.count}: {', '.join(found.origins)}"
-        answers[claim] = text + (" (circular reporting)" if found.circular else "")
+        answers[found_status.proposition] = text + (" (circular reporting)" if found.circular else "")
     return answers
 
 
@@ -73,8 +69,10 @@ def _grounded(G: ClaimGraph) -> dict[str, str]:
 
 
 ANSWERS: tuple[Answer, ...] = (
-    Answer("unanswered", "is the accusation answered by a denial or rebuttal?", _unanswered),
-    Answer("independent origins", "how many original speakers does the accusation trace back to, and who?", _origins),
+    Answer("status", "how does the proposition stand: unanswered, disputed, conceded, retracted?", _status),
+    Answer(
+        "independent origins", "how many independent origins does the proposition trace back to, and which?", _origins
+    ),
     Answer("grounded label", "does the claim stand (in), fall (out) or neither (undec) as an argument?", _grounded),
 )
 """The questions a diff compares, in the order it reports them. Add an entry to compare another answer."""

@@ -9,8 +9,10 @@ prints ``Error: ...`` and exits 1.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +29,9 @@ from .types import ClaimGraph
 DEFAULT_DATA = "data/claims.yaml"
 
 JSON = Any
+
+WRAP = 100
+"""Paragraphs are wrapped at this width, so that they print the same everywhere."""
 Columns = Sequence[tuple[str, str]]
 
 
@@ -156,6 +161,44 @@ def _as_of_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _today_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="the day to look from (YYYY, YYYY-MM or YYYY-MM-DD; default: today): only claims certainly made by "
+        "then count, and days are counted to it",
+    )
+
+
+def _proposition_and_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "proposition", nargs="?", help="a proposition id, or the id of a claim that stands for its own proposition"
+    )
+    _today_option(parser)
+
+
+def _origin_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("subject", help="a claim id or a proposition id")
+    parser.add_argument(
+        "--by",
+        choices=("body", "person"),
+        default="body",
+        help="count a body and the members who speak for it as one origin (body, the default), or each actor",
+    )
+    _today_option(parser)
+
+
+def _subject_and_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("subject", nargs="?", help="a claim, proposition or evidence id (default: every one)")
+    _today_option(parser)
+
+
+def _why_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("subject", help="a proposition, claim or evidence id")
+    _today_option(parser)
+
+
 def _claim_and_as_of(parser: argparse.ArgumentParser) -> None:
     _claim_option(parser)
     _as_of_option(parser)
@@ -214,18 +257,106 @@ def responses(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     )
 
 
-def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
-    """``unanswered``: the accusations left standing, the days each has stood, and as of when."""
-    rows = [a._asdict() for a in q.unanswered(G, as_of=args.as_of)]
-    day = args.as_of or q.reference_day(G)
-    note = "" if args.as_of else " (the latest date in the data)"
-    count = f"{len(rows)} accusation{'' if len(rows) == 1 else 's'}"
+def _as_of(args: argparse.Namespace, day: dt.date) -> str:
+    """The reference day as printed: the date given, or today's, said to be today."""
+    return f"{day} (today)" if args.as_of is None else str(day)
+
+
+def _stand_data(stand: q.Stand) -> dict[str, Any]:
+    return {**stand._asdict(), "claimants": list(stand.claimants), "evidence": list(stand.evidence)}
+
+
+def _status_data(s: q.Status) -> dict[str, Any]:
+    return {
+        "proposition": s.proposition,
+        "statement": s.statement,
+        "implicit": s.implicit,
+        "as_of": str(s.as_of),
+        "status": s.status,
+        "since": s.since,
+        "days": s.days,
+        "began": s.began,
+        "for": [x.claim for x in s.for_],
+        "against": [x.claim for x in s.against],
+        "evidence_for": list(s.evidence_for),
+        "evidence_against": list(s.evidence_against),
+        "stands": [_stand_data(x) for x in s.stands],
+    }
+
+
+def _status_row(s: q.Status) -> dict[str, Any]:
+    return {**_status_data(s), "for_count": len(s.for_), "against_count": len(s.against)}
+
+
+STATUS_COLUMNS: Columns = (
+    ("status", "status"),
+    ("since", "since"),
+    ("days", "days"),
+    ("proposition", "proposition"),
+    ("for", "for_count"),
+    ("against", "against_count"),
+)
+
+
+def status(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``status [PROPOSITION]``: every proposition's status, since when and for how long; or one in full."""
+    if args.proposition is not None:
+        return _one_status(q.status(G, args.proposition, as_of=args.as_of), args)
+    found = q.statuses(G, as_of=args.as_of)
+    day = q.as_of_day(args.as_of)
+    rows = [_status_row(s) for s in found]
+    tally = ", ".join(f"{name} {n}" for name in q.STATUS_NAMES if (n := sum(s.status == name for s in found)))
     return Answer(
-        {"as_of": str(day) if day else None, "accusations": rows},
+        {"as_of": str(day), "propositions": [_status_data(s) for s in found]},
         rows,
-        (("since", "date"), ("days", "days"), ("claim", "claim"), ("by", "claimant")),
-        after=[f"{count} unanswered as of {day}{note}."] if rows else [],
-        empty=f"Every accusation is answered as of {day}{note}.",
+        STATUS_COLUMNS,
+        before=[f"As of {_as_of(args, day)}:"],
+        after=[tally] if tally else [],
+        empty="No propositions.",
+    )
+
+
+def _one_status(s: q.Status, args: argparse.Namespace) -> Answer:
+    rows = [{**_stand_data(x), "by": list(x.claimants), "note": "withdrawn" if x.withdrawn else None} for x in s.stands]
+    columns: Columns = (
+        ("date", "date"),
+        ("claim", "claim"),
+        ("role", "role"),
+        ("by", "by"),
+        ("answers", "answers"),
+        ("evidence", "evidence"),
+    )
+    if any(x.withdrawn for x in s.stands):
+        columns = (*columns, ("note", "note"))
+    return Answer(
+        _status_data(s),
+        rows,
+        columns,
+        before=[f"{s.proposition}: {s.statement}", f"As of {_as_of(args, s.as_of)}: {_standing(s)}"],
+        empty="No claim on it is on record.",
+    )
+
+
+def _standing(s: q.Status) -> str:
+    since = f" since {s.since}" if s.since else ""
+    days = f" ({_count(s.days, 'day')})" if s.days is not None else ""
+    return f"{s.status}{since}{days}"
+
+
+def unanswered(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``unanswered``: the propositions at issue that nothing answers, since when, and as of which day."""
+    found = q.unanswered(G, as_of=args.as_of)
+    day = q.as_of_day(args.as_of)
+    rows = [
+        {**_status_row(s), "asserted_by": list(dict.fromkeys(c for x in s.for_ for c in x.claimants))} for s in found
+    ]
+    count = f"{len(rows)} proposition{'' if len(rows) == 1 else 's'}"
+    return Answer(
+        {"as_of": str(day), "propositions": [_status_data(s) for s in found]},
+        rows,
+        (("since", "since"), ("days", "days"), ("proposition", "proposition"), ("asserted by", "asserted_by")),
+        after=[f"{count} unanswered as of {_as_of(args, day)}."] if rows else [],
+        empty=f"Every proposition at issue is answered as of {_as_of(args, day)}.",
     )
 
 
@@ -278,31 +409,129 @@ def provenance(G: ClaimGraph, args: argparse.Namespace) -> Answer:
     return Answer(rows, rows, (("chain", "chain"), ("circular", "circular")) if circular else (("chain", "chain"),))
 
 
+def _route_data(route: q.Route) -> dict[str, Any]:
+    return {
+        "claim": route.claim,
+        "steps": list(route.steps),
+        "links": list(route.links),
+        "path": str(route),
+        "reports": [_chain_data(c) for c in route.reports],
+    }
+
+
 def origins(G: ClaimGraph, args: argparse.Namespace) -> Answer:
-    """``origins CLAIM``: the report chains grouped by independent origin, and any circular reporting."""
-    result = q.independent_origins(G, args.claim)
-    groups = {origin: [_chain_data(c) for c in chains] for origin, chains in result.origins.items()}
-    rows = [{"origin": o, **c} for o, chains in groups.items() for c in chains]
-    loops = "; ".join(" ↔ ".join(loop) for loop in result.circular) or "none"
-    summary = f"{result.claim}: {_count(result.count, 'independent origin')} in {_count(result.reports, 'report')}"
+    """``origins CLAIM|PROPOSITION``: the independent origins, each claim's path back, and circular reporting."""
+    result = q.independent_origins(G, args.subject, by=args.by, as_of=args.as_of)
+    rows = [
+        {"origin": o, "claim": r.claim, "path": str(r), "reported": "; ".join(str(c) for c in r.reports)}
+        for o, routes in result.origins.items()
+        for r in routes
+    ]
+    summary = (
+        f"{result.subject}: {_count(result.count, 'independent origin')} (counted by {result.by}) "
+        f"in {_count(result.reports, 'report')} of {_count(len(result.claims), 'claim')}, "
+        f"as of {_as_of(args, q.as_of_day(args.as_of))}"
+    )
     data = {
-        "claim": result.claim,
+        "subject": result.subject,
+        "as_of": str(q.as_of_day(args.as_of)),
+        "by": result.by,
         "count": result.count,
         "reports": result.reports,
-        "origins": groups,
-        "circular": [list(loop) for loop in result.circular],
+        "claims": list(result.claims),
+        "origins": {o: [_route_data(r) for r in routes] for o, routes in result.origins.items()},
+        "endorsements": list(result.endorsements),
+        "circular": [
+            {
+                "kind": c.kind,
+                "claims": list(c.claims),
+                "links": list(c.links),
+                "upstream": list(c.upstream),
+                "text": str(c),
+            }
+            for c in result.circular
+        ],
     }
     return Answer(
         data,
         rows,
-        (("origin", "origin"), ("claim", "claim"), ("chain", "chain")),
+        (("origin", "origin"), ("claim", "claim"), ("path", "path"), ("reported", "reported")),
         before=[summary],
-        after=[f"Circular reporting: {loops}"],
+        after=[
+            f"Endorsed by (never origins): {', '.join(result.endorsements) or 'none'}",
+            f"Circular reporting: {'; '.join(str(c) for c in result.circular) or 'none'}",
+        ],
+        empty="No claim asserts it.",
     )
 
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _strength_data(found: q.Strength[str], basis: str) -> dict[str, Any]:
+    def pairs(values: tuple[tuple[str, float], ...]) -> list[dict[str, Any]]:
+        return [{"argument": a, "strength": round(v, 6)} for a, v in values]
+
+    return {
+        "argument": found.argument,
+        "strength": round(found.strength, 6),
+        "base": round(found.base, 6),
+        "basis": basis,
+        "attack": round(found.attack, 6),
+        "support": round(found.support, 6),
+        "attackers": pairs(found.attackers),
+        "supporters": pairs(found.supporters),
+        "grounds": pairs(found.grounds),
+        "not_counted_again": pairs(found.unheard),
+        "cyclic": found.cyclic,
+        "converged": found.converged,
+        "text": found.describe(),
+    }
+
+
+def strength(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``strength [SUBJECT]``: every argument's DF-QuAD strength and base score; or one, with what made it."""
+    day = q.as_of_day(args.as_of)
+    framework = q.argument_framework(G, as_of=args.as_of, around=args.subject)
+    if args.subject is not None:
+        one = q.strength(G, args.subject, as_of=args.as_of)
+        aside = [f"Not weighed: {c} ({why})" for c, why in framework.set_aside.get(one.argument, ())]
+        lines = [f"As of {_as_of(args, day)}, {one.argument}: {one.describe()}", *aside]
+        return Answer(
+            {"as_of": str(day), **_strength_data(one, framework.basis[one.argument])},
+            before=[*_wrapped(lines), f"Base score: {framework.basis[one.argument]}"],
+        )
+    found = q.strengths(G, as_of=args.as_of)
+    rank = {"proposition": 0, "claim": 1, "evidence": 2}
+    rows = sorted(
+        (
+            {
+                "strength": f"{s.strength:.2f}",
+                "base": f"{s.base:.2f}",
+                "type": G.nodes[a]["type"],
+                "argument": a,
+                "for": len(s.supporters),
+                "against": len(s.attackers),
+            }
+            for a, s in found.items()
+        ),
+        key=lambda row: rank[row["type"]],
+    )
+    return Answer(
+        {"as_of": str(day), "strengths": {a: _strength_data(s, framework.basis[a]) for a, s in found.items()}},
+        rows,
+        (
+            ("strength", "strength"),
+            ("base", "base"),
+            ("type", "type"),
+            ("argument", "argument"),
+            ("for", "for"),
+            ("against", "against"),
+        ),
+        before=[f"As of {_as_of(args, day)} (DF-QuAD: how the recorded argument stands, not a probability):"],
+        empty="No claims on record.",
+    )
 
 
 def grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
@@ -320,10 +549,32 @@ def grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
 
 
 def why(G: ClaimGraph, args: argparse.Namespace) -> Answer:
-    """``why CLAIM``: the claim's label and the sentence explaining it."""
-    explanation = q.why(G, args.claim, as_of=args.as_of)
+    """``why SUBJECT``: one paragraph on the status and strength of a proposition, claim or evidence item."""
+    explanation = q.why(G, args.subject, as_of=args.as_of)
+    data = {
+        **explanation._asdict(),
+        "as_of": str(explanation.as_of),
+        "weighs_for": list(explanation.weighs_for),
+        "weighs_against": list(explanation.weighs_against),
+    }
+    return Answer(data, before=_wrapped([explanation.reason]))
+
+
+def _wrapped(paragraphs: list[str]) -> list[str]:
+    """Each paragraph as lines of at most :data:`WRAP` characters, never breaking an id."""
+    return [
+        line
+        for text in paragraphs
+        for line in textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False)
+    ]
+
+
+def why_grounded(G: ClaimGraph, args: argparse.Namespace) -> Answer:
+    """``why-grounded CLAIM``: the claim's grounded label and the sentence explaining it."""
+    explanation = q.why_grounded(G, args.claim, as_of=args.as_of)
     data = {**explanation._asdict(), "attackers": list(explanation.attackers)}
-    return Answer(data, before=[f"{explanation.claim} is {explanation.reason}"])
+    verb = "was" if explanation.label is None else "is"
+    return Answer(data, before=[f"{explanation.claim} {verb} {explanation.reason}"])
 
 
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -332,12 +583,31 @@ QUERIES: dict[str, tuple[Query, str, Arguments]] = {
     "accusations-against": (accusations_against, "accusations naming an actor", _actor_options),
     "accusations-by": (accusations_by, "accusations an actor made", _actor_options),
     "responses": (responses, "claims that deny, rebut, support, concede or repeat a claim", _claim_option),
-    "unanswered": (unanswered, "accusations no denial or rebuttal answers, and for how long", _as_of_option),
+    "status": (
+        status,
+        "how each proposition stands: unanswered, disputed, conceded, retracted, and since when",
+        _proposition_and_as_of,
+    ),
+    "unanswered": (
+        unanswered,
+        "propositions at issue that nothing denies, qualifies or concedes, and since when",
+        _today_option,
+    ),
     "thread": (thread, "the whole exchange a claim belongs to, in date order", _claim_option),
     "timeline": (timeline, "claims in date order, with how certain each date is", _filter_options),
     "provenance": (provenance, "how each document came to report a claim, back to the speaker", _claim_option),
-    "origins": (origins, "how many independent origins stand behind a claim", _claim_option),
+    "origins": (
+        origins,
+        "the independent origins behind a claim or proposition, and circular reporting",
+        _origin_options,
+    ),
+    "strength": (
+        strength,
+        "how strongly each claim and proposition stands (DF-QuAD over the records), and why",
+        _subject_and_as_of,
+    ),
     "grounded": (grounded, "which claims stand under grounded semantics (in, out, undec)", _as_of_option),
-    "why": (why, "why a claim is in, out or undec", _claim_and_as_of),
+    "why": (why, "why a proposition or claim stands as it does: status, each side, evidence, strength", _why_options),
+    "why-grounded": (why_grounded, "why a claim is in, out or undec under grounded semantics", _claim_and_as_of),
 }
 """Query name -> (function, one-line help, argument setup)."""

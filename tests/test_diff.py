@@ -35,8 +35,8 @@ def test_records_are_compared_field_by_field() -> None:
 def test_answers_that_changed_are_listed_per_question() -> None:
     change = diff_datasets(graph.read_dataset(OLD), graph.read_dataset(NEW))
     assert [(a.answer, a.key, a.old, a.new) for a in change.answers] == [
-        ("unanswered", "field-source-support", None, "answered"),
-        ("independent origins", "general-a-training", "2: general-a, field-source", "1: general-a"),
+        ("status", "field-source-support", None, "disputed since 2017-10-09"),
+        ("independent origins", "general-a-training", "2: red-ministry, field-source", "1: red-ministry"),
         ("independent origins", "field-source-support", None, "1: field-source"),
         ("grounded label", "field-source-support", "in", "out"),
         ("grounded label", "blue-denies-supplies", None, "in"),

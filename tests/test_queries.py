@@ -22,18 +22,22 @@ from graph.queries import (
     grounded_labels,
     independent_origins,
     provenance,
-    reference_day,
     resolve,
     responds_to,
     responses_to,
     select_claims,
+    status,
+    statuses,
+    strength,
+    strengths,
     subgraph,
     thread,
     timeline,
     unanswered,
     why,
+    why_grounded,
 )
-from graph.queries.records import OpenAccusation, Reply
+from graph.queries.records import Reply
 
 DATA = """
 sides:
@@ -130,8 +134,8 @@ ID_QUERIES = [
     (responds_to, "a claim is named by its id as a str, not None"),
     (thread, "a claim is named by its id as a str, not None"),
     (provenance, "a claim is named by its id as a str, not None"),
-    (independent_origins, "a claim is named by its id as a str, not None"),
-    (why, "a claim is named by its id as a str, not None"),
+    (independent_origins, "a claim or proposition is named by its id as a str, not None"),
+    (why, "a claim, proposition or evidence item is named by its id as a str, not None"),
 ]
 
 
@@ -157,7 +161,7 @@ def test_a_filter_of_the_wrong_type_is_a_type_error(G: nx.MultiDiGraph, option: 
 
 def test_a_datetime_means_its_day(G: nx.MultiDiGraph) -> None:
     noon = dt.datetime(2017, 10, 6, 12)
-    assert [(a.claim, a.days) for a in unanswered(G, as_of=noon)] == [("general-camp", 0)]
+    assert [(a.proposition, a.days) for a in unanswered(G, as_of=noon)] == [("general-camp", 0)]
     assert unanswered(G, as_of=noon) == unanswered(G, as_of=dt.date(2017, 10, 6))
     assert grounded_labels(G, as_of=noon) == grounded_labels(G, as_of="2017-10-06")
     assert timeline(G, start=noon, end=noon) == timeline(G, start="2017-10-06", end="2017-10-06")
@@ -268,32 +272,18 @@ def test_thread_of_a_lone_claim_is_itself(G: nx.MultiDiGraph) -> None:
     assert thread(G, "spox-statement") == ["spox-statement"]
 
 
-# --- unanswered --------------------------------------------------------------------------------
+# --- unanswered (per proposition; the full rules are pinned in test_status.py) -------------------------
 
 
-def test_unanswered_leaves_out_denied_accusations(G: nx.MultiDiGraph) -> None:
-    assert "general-camp" not in [a.claim for a in unanswered(G)]
-
-
-def test_concession_does_not_answer_an_accusation(G: nx.MultiDiGraph) -> None:
-    assert "ministry-arms" in [a.claim for a in unanswered(G)]
-
-
-def test_unanswered_measures_days_to_the_latest_date_in_the_data(G: nx.MultiDiGraph) -> None:
-    assert reference_day(G) == dt.date(2017, 11, 1)
-    assert unanswered(G) == [
-        OpenAccusation("tv-convoy", "red-tv", "2017", 304),
-        OpenAccusation("ministry-arms", "red-ministry", "2017-10~", 31),
-        OpenAccusation("tv-repeats-camp", "red-tv", "2017-10-07", 25),
-        OpenAccusation("loner-claim", "loner", None, None),
+def test_unanswered_leaves_out_a_claim_answered_by_denying_a_repeat_of_it(G: nx.MultiDiGraph) -> None:
+    assert [(s.proposition, s.since, s.days) for s in unanswered(G, as_of="2017-10-07")] == [
+        ("general-camp", "2017-10-06", 1)
     ]
+    assert "general-camp" not in [s.proposition for s in unanswered(G, as_of="2017-10-08")]
 
 
-def test_unanswered_as_of_a_date_before_the_denial(G: nx.MultiDiGraph) -> None:
-    assert unanswered(G, as_of="2017-10-07") == [
-        OpenAccusation("general-camp", "general", "2017-10-06", 1),
-        OpenAccusation("tv-repeats-camp", "red-tv", "2017-10-07", 0),
-    ]
+def test_a_concession_by_the_accused_side_is_an_answer(G: nx.MultiDiGraph) -> None:
+    assert [(s.proposition, s.since, s.days) for s in unanswered(G, as_of="2017-12-31")] == [("tv-convoy", "2017", 364)]
 
 
 def test_unanswered_as_of_accepts_a_date_object(G: nx.MultiDiGraph) -> None:
@@ -301,7 +291,14 @@ def test_unanswered_as_of_accepts_a_date_object(G: nx.MultiDiGraph) -> None:
 
 
 def test_unanswered_as_of_a_month_means_its_last_day(G: nx.MultiDiGraph) -> None:
-    assert [a.claim for a in unanswered(G, as_of="2017-10")] == ["ministry-arms", "tv-repeats-camp"]
+    assert [s.proposition for s in unanswered(G, as_of="2017-10")] == ["ministry-arms"]
+
+
+def test_unanswered_counts_days_to_today_by_default(G: nx.MultiDiGraph) -> None:
+    found = {s.proposition: s for s in unanswered(G)}
+    assert list(found) == ["tv-convoy", "loner-claim"]
+    assert found["tv-convoy"].days == (dt.date.today() - dt.date(2017, 1, 1)).days
+    assert (found["loner-claim"].since, found["loner-claim"].days) == (None, None)
 
 
 # --- timeline and filters ----------------------------------------------------------------------
@@ -420,7 +417,10 @@ def test_every_query_runs_on_a_subgraph(G: nx.MultiDiGraph) -> None:
     assert thread(H, "general-camp") == ["general-camp", "tv-repeats-camp", "spox-denies-camp", "general-rebuts-spox"]
     assert [str(c) for c in provenance(H, "general-camp")] == ["doc → red-tv → general"]
     assert independent_origins(H, "general-camp").count == 1
-    assert why(H, "general-camp").label == "in"
+    assert why_grounded(H, "general-camp").label == "in"
+    assert status(H, "general-camp", as_of="2017-10-31").status == "disputed"
+    assert strength(H, "general-camp", as_of="2017-10-31").strength == 0.375  # the general rebuts the denial
+    assert why(H, "general-camp", as_of="2017-10-31").status == "disputed"
     assert [e.claim for e in timeline(H)] == [e.claim for e in timeline(G, start="2017-10-06", end="2017-10-09")]
 
 
@@ -457,7 +457,12 @@ SAMPLE_QUERIES: dict[str, Callable[[nx.MultiDiGraph], Any]] = {
     "timeline place": lambda G: timeline(G, place="Base Camp"),
     "provenance": lambda G: [str(chain) for chain in provenance(G, "tv-repeats-camp")],
     "grounded_labels": lambda G: grounded_labels(G),
-    "why": lambda G: why(G, "general-camp"),
+    "why_grounded": lambda G: why_grounded(G, "general-camp"),
+    "status": lambda G: status(G, "general-camp", as_of="2017-12-31"),
+    "statuses": lambda G: statuses(G, as_of="2017-12-31"),
+    "independent_origins": lambda G: independent_origins(G, "general-camp"),
+    "strengths": lambda G: strengths(G, as_of="2017-12-31").to_dict(),
+    "why": lambda G: why(G, "general-camp", as_of="2017-12-31"),
     "subgraph": lambda G: sorted(subgraph(G, side="blue").edges(keys=True)),
 }
 
@@ -471,7 +476,7 @@ def test_queries_answer_alike_on_every_form_of_the_graph(G: nx.MultiDiGraph, for
 
 def test_queries_on_a_subgraph_view_see_only_its_nodes(G: nx.MultiDiGraph) -> None:
     H = G.subgraph(n for n in G if n != "spox-denies-camp")
-    assert why(H, "general-camp").label == "in"
+    assert why_grounded(H, "general-camp").label == "in"
     assert responses_to(H, "general-camp") == [Reply("tv-repeats-camp", "repeats", "red-tv", "2017-10-07")]
     assert "spox-denies-camp" not in [entry.claim for entry in timeline(H)]
     assert "spox-denies-camp" not in subgraph(H)
@@ -510,6 +515,15 @@ QUERY_FUNCTIONS = [
     "independent_origins",
     "grounded_labels",
     "why",
+    "why_grounded",
+    "status",
+    "statuses",
+    "positions",
+    "claim_positions",
+    "propositions",
+    "strength",
+    "strengths",
+    "argument_framework",
     "grounded_labelling",
 ]
 

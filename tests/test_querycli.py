@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import os
 import subprocess
@@ -95,16 +96,14 @@ DATE         CLAIM               HOW      BY
     )
 
 
-def test_unanswered_table_says_as_of_when(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert (
-        run(capsys, "unanswered", "--data", data)[1]
-        == """\
-SINCE       DAYS  CLAIM               BY
-2017-10~    8     ministry-arms       red-ministry
-2017-10-09  0     daily-repeats-camp  daily
--           -     undated-arms        general
-3 accusations unanswered as of 2017-10-09 (the latest date in the data).
-"""
+def test_unanswered_table_counts_days_to_today_and_says_so(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    today = dt.date.today()
+    days = str((today - dt.date(2017, 10, 1)).days)
+    assert run(capsys, "unanswered", "--data", data)[1] == (
+        f"SINCE     {'DAYS'.ljust(len(days))}  PROPOSITION    ASSERTED BY\n"
+        f"2017-10~  {days.ljust(4)}  ministry-arms  red-ministry\n"
+        f"-         {'-'.ljust(max(4, len(days)))}  undated-arms   general\n"
+        f"2 propositions unanswered as of {today} (today).\n"
     )
 
 
@@ -112,9 +111,9 @@ def test_unanswered_as_of_a_date(capsys: pytest.CaptureFixture[str], data: str) 
     assert (
         run(capsys, "unanswered", "--as-of", "2017-10-07", "--data", data)[1]
         == """\
-SINCE       DAYS  CLAIM         BY
+SINCE       DAYS  PROPOSITION   ASSERTED BY
 2017-10-06  1     general-camp  general
-1 accusation unanswered as of 2017-10-07.
+1 proposition unanswered as of 2017-10-07.
 """
     )
 
@@ -122,8 +121,57 @@ SINCE       DAYS  CLAIM         BY
 def test_unanswered_when_all_are_answered(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert (
         run(capsys, "unanswered", "--as-of", "2017-09", "--data", data)[1]
-        == "Every accusation is answered as of 2017-09.\n"
+        == "Every proposition at issue is answered as of 2017-09-30.\n"
     )
+
+
+def test_status_lists_every_proposition_as_of_a_day(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "status", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+As of 2017-10-31:
+STATUS        SINCE        DAYS  PROPOSITION    FOR  AGAINST
+unanswered    2017-10~     30    ministry-arms  1    0
+disputed      2017-10-08?  23    general-camp   2    1
+not yet made  -            -     undated-arms   0    0
+not yet made 1, unanswered 1, disputed 1
+"""
+    )
+
+
+def test_status_of_one_proposition_lists_who_stands_where(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "status", "general-camp", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+general-camp: Camp at the base.
+As of 2017-10-31: disputed since 2017-10-08? (23 days)
+DATE         CLAIM               ROLE     BY         ANSWERS       EVIDENCE
+2017-10-06   general-camp        asserts  general    -             -
+2017-10-08?  spox-denies-camp    denies   blue-spox  general-camp  -
+2017-10-09   daily-repeats-camp  asserts  daily      general-camp  -
+"""
+    )
+
+
+def test_json_of_status(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    result = json.loads(run(capsys, "status", "general-camp", "--as-of", "2017-10-31", "--json", "--data", data)[1])
+    assert {k: result[k] for k in ("as_of", "status", "since", "days", "for", "against")} == {
+        "as_of": "2017-10-31",
+        "status": "disputed",
+        "since": "2017-10-08?",
+        "days": 23,
+        "for": ["general-camp", "daily-repeats-camp"],
+        "against": ["spox-denies-camp"],
+    }
+    assert result["stands"][1] == {
+        "claim": "spox-denies-camp",
+        "role": "denies",
+        "claimants": ["blue-spox"],
+        "date": "2017-10-08?",
+        "answers": "general-camp",
+        "evidence": [],
+        "withdrawn": False,
+    }
 
 
 def test_thread_shows_what_each_claim_answers(capsys: pytest.CaptureFixture[str], data: str) -> None:
@@ -162,16 +210,25 @@ doc → daily → wire → general
     )
 
 
-def test_origins_groups_chains_by_origin(capsys: pytest.CaptureFixture[str], data: str) -> None:
+def test_origins_lists_each_claims_path_back_to_its_origin(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert (
-        run(capsys, "origins", "general-camp", "--data", data)[1]
+        run(capsys, "origins", "general-camp", "--as-of", "2017-10-31", "--data", data)[1]
         == """\
-general-camp: 1 independent origin in 2 reports
-ORIGIN   CLAIM               CHAIN
-general  general-camp        doc → daily → wire → general
-general  daily-repeats-camp  doc → daily → wire → general
+general-camp: 1 independent origin (counted by body) in 2 reports of 2 claims, as of 2017-10-31
+ORIGIN        CLAIM               PATH                                     REPORTED
+red-ministry  general-camp        general-camp                             doc → daily → wire → general
+red-ministry  daily-repeats-camp  daily-repeats-camp repeats general-camp  doc → daily → wire → general
+Endorsed by (never origins): none
 Circular reporting: none
 """
+    )
+
+
+def test_origins_by_person(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "origins", "general-camp", "--by", "person", "--data", data)[1]
+        .splitlines()[2]
+        .startswith("general  ")
     )
 
 
@@ -190,19 +247,86 @@ in 4, out 1, undec 0
     )
 
 
-def test_why_explains_in_a_sentence(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    assert run(capsys, "why", "general-camp", "--data", data) == (
+def test_why_grounded_explains_in_a_sentence(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "why-grounded", "general-camp", "--data", data) == (
         0,
         "general-camp is out: spox-denies-camp denies it and is in\n",
         "",
     )
 
 
-def test_why_as_of_before_the_denial(capsys: pytest.CaptureFixture[str], data: str) -> None:
+def test_why_grounded_as_of_before_the_denial(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert (
-        run(capsys, "why", "general-camp", "--as-of", "2017-10-07", "--data", data)[1]
+        run(capsys, "why-grounded", "general-camp", "--as-of", "2017-10-07", "--data", data)[1]
         == "general-camp is in: nothing denies or rebuts it\n"
     )
+
+
+def test_why_grounded_before_the_claim_says_it_was_not_yet_made(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "why-grounded", "general-camp", "--as-of", "2017-10-01", "--data", data) == (
+        0,
+        "general-camp was not yet made: it is dated 2017-10-06, so it was not certainly made by 2017-10-01\n",
+        "",
+    )
+
+
+def test_why_explains_a_status_and_a_strength_in_one_paragraph(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "why", "general-camp", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+As of 2017-10-31, general-camp ("Camp at the base.") is disputed since 2017-10-08? (23 days). For
+it, from 1 independent origin (red-ministry): general-camp (general, 2017-10-06) asserts it;
+daily-repeats-camp (daily, 2017-10-09) asserts it, repeats general-camp. Against it:
+spox-denies-camp (blue-spox, 2017-10-08?) denies it. Strength 0.25 (DF-QuAD, how the recorded
+argument stands, not a probability): base 0.5, attacked by spox-denies-camp (0.5).
+"""
+    )
+
+
+def test_why_before_the_claim_says_it_was_not_yet_made(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert run(capsys, "why", "general-camp", "--as-of", "2017-10-01", "--data", data) == (
+        0,
+        "As of 2017-10-01, general-camp was not yet made: it is dated 2017-10-06, so not certainly made by\nthen.\n",
+        "",
+    )
+
+
+def test_strength_table_says_what_the_numbers_are(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "strength", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+As of 2017-10-31 (DF-QuAD: how the recorded argument stands, not a probability):
+STRENGTH  BASE  TYPE   ARGUMENT            FOR  AGAINST
+0.25      0.50  claim  general-camp        0    1
+0.50      0.50  claim  ministry-arms       0    0
+0.50      0.50  claim  spox-denies-camp    0    0
+0.25      0.50  claim  daily-repeats-camp  0    0
+"""
+    )
+
+
+def test_strength_of_one_says_what_made_it(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    assert (
+        run(capsys, "strength", "daily-repeats-camp", "--as-of", "2017-10-31", "--data", data)[1]
+        == """\
+As of 2017-10-31, daily-repeats-camp: strength 0.25: base 0.5, nothing attacks or supports it, held
+down to what it rests on: general-camp (0.25)
+Base score: no Admiralty grade (0.5)
+"""
+    )
+
+
+def test_json_of_strength(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    result = json.loads(run(capsys, "strength", "general-camp", "--as-of", "2017-10-31", "--json", "--data", data)[1])
+    assert {k: result[k] for k in ("as_of", "argument", "strength", "base", "basis", "attackers", "supporters")} == {
+        "as_of": "2017-10-31",
+        "argument": "general-camp",
+        "strength": 0.25,
+        "base": 0.5,
+        "basis": "no Admiralty grade (0.5)",
+        "attackers": [{"argument": "spox-denies-camp", "strength": 0.5}],
+        "supporters": [],
+    }
 
 
 def test_json_output_has_stable_keys(capsys: pytest.CaptureFixture[str], data: str) -> None:
@@ -211,20 +335,30 @@ def test_json_output_has_stable_keys(capsys: pytest.CaptureFixture[str], data: s
 
 
 def test_json_of_unanswered_names_the_day(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    result = json.loads(run(capsys, "unanswered", "--json", "--data", data)[1])
-    assert result["as_of"] == "2017-10-09"
-    assert result["accusations"][0] == {
-        "claim": "ministry-arms",
-        "claimant": "red-ministry",
-        "date": "2017-10~",
-        "days": 8,
-    }
+    result = json.loads(run(capsys, "unanswered", "--as-of", "2017-10", "--json", "--data", data)[1])
+    assert result["as_of"] == "2017-10-31"
+    assert [(p["proposition"], p["status"], p["since"], p["days"]) for p in result["propositions"]] == [
+        ("ministry-arms", "unanswered", "2017-10~", 30)
+    ]
 
 
 def test_json_of_origins(capsys: pytest.CaptureFixture[str], data: str) -> None:
-    result = json.loads(run(capsys, "origins", "general-camp", "--json", "--data", data)[1])
-    assert (result["count"], result["reports"], list(result["origins"]), result["circular"]) == (1, 2, ["general"], [])
-    assert result["origins"]["general"][0]["path"] == ["daily", "wire", "general"]
+    result = json.loads(run(capsys, "origins", "general-camp", "--as-of", "2017-10-31", "--json", "--data", data)[1])
+    assert (result["as_of"], result["count"], result["reports"], list(result["origins"]), result["circular"]) == (
+        "2017-10-31",
+        1,
+        2,
+        ["red-ministry"],
+        [],
+    )
+    route = result["origins"]["red-ministry"][1]
+    assert (route["claim"], route["steps"], route["links"], route["path"]) == (
+        "daily-repeats-camp",
+        ["daily-repeats-camp", "general-camp"],
+        ["repeats"],
+        "daily-repeats-camp repeats general-camp",
+    )
+    assert route["reports"][0]["path"] == ["daily", "wire", "general"]
 
 
 def test_json_of_a_repeat_names_the_intermediaries_of_what_it_repeats(
@@ -238,9 +372,22 @@ def test_json_of_a_repeat_names_the_intermediaries_of_what_it_repeats(
     )
 
 
-def test_json_of_grounded_and_why(capsys: pytest.CaptureFixture[str], data: str) -> None:
+def test_json_of_why(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    result = json.loads(run(capsys, "why", "general-camp", "--as-of", "2017-10-31", "--json", "--data", data)[1])
+    assert {k: v for k, v in result.items() if k != "reason"} == {
+        "subject": "general-camp",
+        "as_of": "2017-10-31",
+        "status": "disputed",
+        "strength": 0.25,
+        "weighs_for": ["general-camp", "daily-repeats-camp"],
+        "weighs_against": ["spox-denies-camp"],
+    }
+    assert result["reason"].startswith("As of 2017-10-31, general-camp")
+
+
+def test_json_of_grounded_and_why_grounded(capsys: pytest.CaptureFixture[str], data: str) -> None:
     assert json.loads(run(capsys, "grounded", "--json", "--data", data)[1])["labels"]["general-camp"] == "out"
-    assert json.loads(run(capsys, "why", "general-camp", "--json", "--data", data)[1]) == {
+    assert json.loads(run(capsys, "why-grounded", "general-camp", "--json", "--data", data)[1]) == {
         "claim": "general-camp",
         "label": "out",
         "attackers": ["spox-denies-camp"],
@@ -255,9 +402,26 @@ def test_json_of_grounded_and_why(capsys: pytest.CaptureFixture[str], data: str)
         (["responses", "general-cmp"], "Error: no claim with id 'general-cmp'; did you mean 'general-camp'?\n"),
         (["timeline", "--side", "bleu"], "Error: no side with id 'bleu'; did you mean 'blue'?\n"),
         (["timeline", "--place", "nowhere"], "Error: no place with id 'nowhere'\n"),
+        (["status", "general-cmp"], "Error: no proposition with id 'general-cmp'; did you mean 'general-camp'?\n"),
         (
-            ["why", "general-camp", "--as-of", "2017-10-01"],
-            "Error: claim 'general-camp' is dated 2017-10-06, so it was not certainly made by 2017-10-01\n",
+            ["status", "spox-denies-camp"],
+            "Error: claim 'spox-denies-camp' takes positions on 'general-camp': ask about one of those\n",
+        ),
+        (
+            ["origins", "general-cmp"],
+            "Error: no claim or proposition with id 'general-cmp'; did you mean 'general-camp'?\n",
+        ),
+        (
+            ["strength", "general-cmp"],
+            "Error: no claim, proposition or evidence item with id 'general-cmp'; did you mean 'general-camp'?\n",
+        ),
+        (
+            ["strength", "general-camp", "--as-of", "2017-10-01"],
+            "Error: as of 2017-10-01, general-camp takes no part: it was not yet made\n",
+        ),
+        (
+            ["why", "general-cmp"],
+            "Error: no claim, proposition or evidence item with id 'general-cmp'; did you mean 'general-camp'?\n",
         ),
     ],
 )
@@ -340,7 +504,7 @@ def test_every_query_has_help(capsys: pytest.CaptureFixture[str], name: str) -> 
 
 
 def test_shipped_pentagon_denial_puts_gerasimov_out(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "why", "gerasimov-training") == (
+    assert run(capsys, "why-grounded", "gerasimov-training") == (
         0,
         "gerasimov-training is out: rebarich-denies-training denies it and is in\n",
         "",

@@ -359,3 +359,88 @@ def test_iteration_limits_must_make_sense(tolerance: float, max_steps: int) -> N
 def test_empty_framework_has_no_strengths() -> None:
     result = dfquad([], {})
     assert (len(result), result.to_dict(), result.converged) == (0, {}, True)
+
+
+# --- grounds: a claim is no stronger than what it rests on (necessary support) ------------------------------------
+
+
+@st.composite
+def grounded_qbafs(draw: st.DrawFn) -> tuple[QBAF, Pairs]:
+    """An acyclic QBAF with some grounds, each from a lower to a higher number, so the whole stays acyclic."""
+    arguments, base, attacks, supports = draw(acyclic_qbafs())
+    taken = set(attacks) | set(supports)
+    grounds = [
+        (i, j)
+        for j in range(len(arguments))
+        for i in range(j)
+        if (i, j) not in taken and draw(st.sampled_from([False, False, False, True]))
+    ]
+    return (arguments, base, attacks, supports), grounds
+
+
+@settings(max_examples=300, deadline=None)
+@given(grounded_qbafs())
+def test_no_argument_is_stronger_than_its_strongest_ground(case: tuple[QBAF, Pairs]) -> None:
+    (arguments, base, attacks, supports), grounds = case
+    s = dfquad(arguments, base, attacks, supports, grounds=grounds)
+    for a in arguments:
+        held = [s[g].strength for g, b in grounds if b == a]
+        plain = combine(base[a], s[a].attack, s[a].support)
+        assert s[a].strength == pytest.approx(min(plain, max(held)) if held else plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(acyclic_qbafs())
+def test_without_grounds_or_voices_the_result_is_df_quad_itself(qbaf: QBAF) -> None:
+    arguments, base, attacks, supports = qbaf
+    plain = dfquad_strengths(arguments, base, attacks, supports)
+    own_voices = {a: a for a in arguments}
+    assert dfquad(arguments, base, attacks, supports, grounds=(), voices=own_voices).to_dict() == plain
+
+
+def test_a_ground_on_a_cycle_still_settles_and_holds_its_argument_down() -> None:
+    s = dfquad("xyg", {"x": 1.0, "y": 1.0, "g": 0.3}, attacks=[("x", "y"), ("y", "x")], grounds=[("g", "x")])
+    assert s.converged and s.residual <= 1e-6
+    assert s["x"].strength <= 0.3 + 1e-6
+    assert s["x"].cyclic and s["x"].grounds == (("g", 0.3),)
+
+
+# --- voices: arguments speaking with one voice count once ------------------------------------------------------
+
+
+def test_supporters_of_one_voice_count_once_by_the_strongest() -> None:
+    s = dfquad(
+        "cxyz",
+        {"c": 0.5, "x": 0.6, "y": 0.3, "z": 0.5},
+        supports=[("x", "c"), ("y", "c"), ("z", "c")],
+        voices={"x": 1, "y": 1},
+    )
+    assert s["c"].support == pytest.approx(aggregate([0.6, 0.5]))
+    assert ([a for a, _ in s["c"].supporters], s["c"].unheard) == (["x", "z"], (("y", 0.3),))
+
+
+def test_attackers_of_one_voice_count_once_too() -> None:
+    s = dfquad("cxy", {"c": 0.5, "x": 0.5, "y": 0.5}, attacks=[("x", "c"), ("y", "c")], voices={"x": "gov", "y": "gov"})
+    assert s["c"].strength == 0.25
+
+
+def test_the_voice_counted_is_the_strongest_after_attacks_not_by_base() -> None:
+    s = dfquad(
+        "cxyd",
+        {"c": 0.5, "x": 0.8, "y": 0.6, "d": 1.0},
+        supports=[("x", "c"), ("y", "c")],
+        attacks=[("d", "x")],
+        voices={"x": 1, "y": 1},
+    )
+    assert s["c"].supporters == (("y", 0.6),)
+
+
+def test_voices_on_a_cycle_settle_to_the_voiced_equation() -> None:
+    s = dfquad(
+        "abc",
+        {"a": 0.9, "b": 0.9, "c": 0.5},
+        attacks=[("a", "b"), ("b", "a"), ("c", "a")],
+        supports=[("b", "c")],
+        voices={"b": 1, "c": 1},
+    )
+    assert s.converged and s.residual <= 1e-6

@@ -1,4 +1,4 @@
-"""Which claims stand: Dung's grounded semantics over denials and rebuttals.
+"""Which claims stand under Dung's grounded semantics over denials and rebuttals: the most sceptical reading.
 
 Each claim is an argument. A claim that ``denies`` or ``rebuts`` another
 attacks it. ``concedes``, ``supports`` and ``repeats`` are not attacks: a
@@ -18,9 +18,8 @@ from collections import deque
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
-from ..errors import ClaimgraphError
 from ..types import ClaimGraph
-from .records import Explanation, Label
+from .records import GroundedExplanation, Label
 from .resolve import resolve
 from .walk import ATTACKS, in_edges, succ_dict
 from .when import DateLike, chronological, claim_dates, made_by, to_day
@@ -97,38 +96,41 @@ def grounded_labels(G: ClaimGraph, *, as_of: DateLike | None = None) -> dict[str
     return {c: labels[c] for c in chronological(G, dates, dates)}
 
 
-def why(G: ClaimGraph, claim: str, *, as_of: DateLike | None = None) -> Explanation:
-    """Why ``claim`` is in, out or undec: the attackers that decide it, and a sentence saying so.
+def why_grounded(G: ClaimGraph, claim: str, *, as_of: DateLike | None = None) -> GroundedExplanation:
+    """Why ``claim`` is in, out or undec under grounded semantics: the attackers that decide it, in a sentence.
 
     - **out**: ``attackers`` are the attacking claims that are in.
     - **in**: ``attackers`` are the attacking claims, all out (none when unattacked).
     - **undec**: ``attackers`` are the attacking claims that are undecided;
       none is in, and the sentence says whether the claim lies on a cycle of attacks.
 
-    Raises :class:`~graph.errors.ClaimgraphError` when ``as_of`` leaves the claim out.
+    When ``as_of`` leaves the claim out, ``label`` is None and the sentence
+    says the claim was not yet made.
 
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
-    >>> why(G, "gerasimov-training").attackers
+    >>> why_grounded(G, "gerasimov-training").attackers
     ('rebarich-denies-training',)
-    >>> print(why(G, "gerasimov-training").reason)
+    >>> print(why_grounded(G, "gerasimov-training").reason)
     out: rebarich-denies-training denies it and is in
+    >>> print(why_grounded(G, "gerasimov-training", as_of="2017-11").reason)
+    not yet made: it is dated 2017-12?, so it was not certainly made by 2017-11
     """
     claim = resolve(G, claim, "claim")
     labels = grounded_labels(G, as_of=as_of)
     if claim not in labels:
-        raise ClaimgraphError(_not_yet_made(G, claim, as_of))
+        return GroundedExplanation(claim, None, (), "not yet made: " + _not_yet_made(G, claim, as_of))
     label = labels[claim]
     attacks = sorted({(u, how) for u, how, _ in in_edges(G, claim, ATTACKS) if u in labels})
     deciding = [(u, how) for u, how in attacks if labels[u] == {"out": "in", "in": "out", "undec": "undec"}[label]]
     reason = _reason(G, claim, label, deciding, labels)
-    return Explanation(claim, label, tuple(dict.fromkeys(u for u, _ in deciding)), reason)
+    return GroundedExplanation(claim, label, tuple(dict.fromkeys(u for u, _ in deciding)), reason)
 
 
 def _not_yet_made(G: ClaimGraph, claim: str, as_of: DateLike | None) -> str:
     date = G.nodes[claim].get("date")
     when = f"is dated {date}" if date else "is undated"
-    return f"claim {claim!r} {when}, so it was not certainly made by {as_of}"
+    return f"it {when}, so it was not certainly made by {as_of}"
 
 
 def _reason(G: ClaimGraph, claim: str, label: Label, deciding: list[tuple[str, str]], labels: dict[str, Label]) -> str:

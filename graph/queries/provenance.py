@@ -20,9 +20,9 @@ from collections.abc import Iterator, Sequence
 import networkx as nx
 
 from ..types import ClaimGraph
-from .records import Chain, Origins
+from .records import Chain
 from .resolve import resolve
-from .walk import closure, in_edges, successors
+from .walk import in_edges, successors
 
 
 def provenance(G: ClaimGraph, claim: str) -> list[Chain]:
@@ -169,55 +169,21 @@ def _collapse(actors: tuple[str | None, ...]) -> tuple[str, ...]:
     return tuple(path)
 
 
-def independent_origins(G: ClaimGraph, claim: str) -> Origins:
-    """The distinct original speakers behind ``claim``, with every report chain grouped by origin.
+def citation_loops(chains: list[Chain]) -> tuple[tuple[str, ...], ...]:
+    """Groups of actors that, across ``chains``, got a claim from one another in a loop (sorted).
 
-    Precisely:
-
-    - **What stands behind a claim**: the claim itself and every claim that
-      ``repeats`` or ``supports`` it, directly or through a chain of such
-      links (a repeat of a corroboration still backs the claim).
-    - **A report** is one (document, claim) pair among those claims; its
-      chain runs from the document back to an original speaker as in
-      :func:`provenance`.
-    - **An origin** is the original speaker at the root of a chain. Reports
-      with the same origin are one origin however many outlets relayed them:
-      five outlets repeating the Russian MoD are one origin, five speakers
-      saying it independently are five. Speakers are counted as themselves:
-      a spokesperson and the ministry they speak for are two origins (use
-      :func:`accusations_by` with ``include_members`` to merge by body).
-    - **Circular reporting** is reported in ``circular``: each group of
-      actors that got the claim from one another in a loop, found as the
-      strongly connected components (of two or more actors) of the
-      "got it from" links of all the chains together. That covers a chain
-      in which an actor comes back (A → B → A) and outlets whose chains run
-      through each other (one document by A citing B, another by B citing A),
-      also where the link is an intermediary through which a repeated
-      claim's words reached the outlet repeating it.
-
-    ``count`` is the number of origins, ``reports`` the number of chains
-    (a report of a claim repeating several speakers gives a chain to each).
+    The strongly connected components (of two or more actors) of the "got it
+    from" links of all the chains together: a chain in which an actor comes
+    back, or outlets whose chains run through each other. A relay loop is
+    worth a look, but it is not how :func:`~graph.queries.independent_origins`
+    finds circular reporting (a document's own wire can sit on both sides of
+    a repeat within it).
 
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
-    >>> origins = independent_origins(G, "field-source-tanf-support")
-    >>> origins.count, origins.reports, list(origins.origins), origins.circular
-    (1, 2, ['sputnik-arabic-field-source'], ())
-    >>> independent_origins(G, "zakharova-training").count
-    2
+    >>> citation_loops(provenance(G, "tasnim-us-support-daesh"))
+    ()
     """
-    claim = resolve(G, claim, "claim")
-    backing = closure(G, [claim], ("repeats", "supports"), upstream=True)
-    groups: dict[str, list[Chain]] = {}
-    for member in sorted(backing, key=lambda c: (c != claim, c)):
-        for chain in provenance(G, member):
-            groups.setdefault(chain.origin, []).append(chain)
-    chains = [chain for group in groups.values() for chain in group]
-    return Origins(claim, {o: tuple(cs) for o, cs in groups.items()}, citation_loops(chains))
-
-
-def citation_loops(chains: list[Chain]) -> tuple[tuple[str, ...], ...]:
-    """Groups of actors that, across ``chains``, got a claim from one another in a loop (sorted)."""
     cites: nx.DiGraph[str] = nx.DiGraph()
     cites.add_edges_from(_links(chains))
     loops = (tuple(sorted(c)) for c in nx.strongly_connected_components(cites) if len(c) > 1)

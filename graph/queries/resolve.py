@@ -38,7 +38,7 @@ def resolve(G: ClaimGraph, word: str, node_type: str) -> str:
     ...
     TypeError: a claim is named by its id as a str, not None
     """
-    _require_text(word, node_type)
+    require_id_text(word, node_type)
     if word in G and G.nodes[word].get("type") == node_type:
         return word
     folded = word.casefold()
@@ -51,7 +51,7 @@ def resolve(G: ClaimGraph, word: str, node_type: str) -> str:
 
 def resolve_side(G: ClaimGraph, word: str) -> str:
     """The id of the side ``word`` names (its id or name, in any letter case); ``TypeError`` when not a ``str``."""
-    _require_text(word, "side")
+    require_id_text(word, "side")
     sides: dict[str, dict[str, Any]] = G.graph.get("sides", {})
     if word in sides:
         return word
@@ -62,9 +62,14 @@ def resolve_side(G: ClaimGraph, word: str) -> str:
     raise UnknownIdError("side", word, matches or suggest_id(slugify(word), sides))
 
 
-def _require_text(word: object, node_type: str) -> None:
+def require_id_text(word: object, node_type: str) -> None:
+    """``TypeError`` unless ``word`` is a ``str``: ``a claim is named by its id as a str, not None``."""
     if not isinstance(word, str):
-        named = {"claim": "by its id", "side": "by its id or name"}.get(node_type, "by its id, name or alias")
+        named = {
+            "side": "by its id or name",
+            "actor": "by its id, name or alias",
+            "place": "by its id, name or alias",
+        }.get(node_type, "by its id")
         shown = repr(word) if word is None or isinstance(word, (bytes, int, float)) else type(word).__name__
         raise TypeError(f"a{'n' if node_type[0] in 'aeiou' else ''} {node_type} is named {named} as a str, not {shown}")
 

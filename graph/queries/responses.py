@@ -1,17 +1,14 @@
-"""Exchanges between claims: replies to a claim and by it, whole threads, and accusations left unanswered."""
+"""Exchanges between claims: replies to a claim and by it, and whole threads."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
-from ..dates import When
 from ..types import ClaimGraph
-from .records import OpenAccusation, Reply
+from .records import Reply
 from .resolve import resolve
-from .walk import ATTACKS, RESPONSES, in_edges, node_dict, out_edges
-from .when import DateLike, chronological, chronological_key, claim_date, claim_dates, made_by, reference_day, to_day
+from .walk import RESPONSES, in_edges, out_edges
+from .when import chronological, chronological_key, claim_date
 
 
 def responses_to(G: ClaimGraph, claim: str) -> list[Reply]:
@@ -84,43 +81,3 @@ def _linked(G: ClaimGraph, claim: str) -> Iterator[str]:
         yield u
     for v, _, _ in out_edges(G, claim, RESPONSES, of_type="claim"):
         yield v
-
-
-def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[OpenAccusation]:
-    """Accusations that no denial or rebuttal answers, oldest first, with the days each has stood.
-
-    Only ``denies`` and ``rebuts`` responses answer an accusation here: a
-    concession, a supporting claim or a repeat leaves it standing.
-
-    ``as_of`` (a day, or a partial date meaning its last day) looks at the
-    record as it stood then: only claims certainly made by that day count,
-    both accusations and answers, so undated claims are left out. Without
-    ``as_of`` every claim counts, undated ones too, and days are measured to
-    the latest date in the data (see :func:`reference_day`) rather than to
-    today, so the answer does not change with the clock. ``days`` is None
-    for an undated accusation.
-
-    >>> import graph
-    >>> G = graph.load("data/claims.yaml")
-    >>> open_ = [a.claim for a in unanswered(G)]
-    >>> "gerasimov-training" in open_, "lions-of-the-east-us-instructors" in open_
-    (False, True)
-    >>> unanswered(G, as_of="2018-12-31")[-1]
-    OpenAccusation(claim='isis-fighter-safa-weapons', claimant='isis-fighter-captured-by-saa', date='2018-11?', days=60)
-    """
-    cutoff = to_day(as_of, end=True) if as_of is not None else None
-    day = cutoff or reference_day(G)
-    dates = claim_dates(G)
-    on_record = {c for c, date in dates.items() if cutoff is None or made_by(date, cutoff)}
-    nodes = node_dict(G)
-    open_ = [
-        c
-        for c in on_record
-        if nodes[c].get("kind") == "accusation" and not any(u in on_record for u, _, _ in in_edges(G, c, ATTACKS))
-    ]
-    return [_standing(nodes[c], c, dates[c], day) for c in chronological(G, open_, dates)]
-
-
-def _standing(attrs: dict[str, Any], claim: str, date: When | None, day: dt.date | None) -> OpenAccusation:
-    days = (day - date.earliest).days if date is not None and day is not None else None
-    return OpenAccusation(claim, attrs["claimant"], attrs.get("date"), days)

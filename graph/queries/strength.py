@@ -34,6 +34,29 @@ On an acyclic framework this defines every strength exactly: :func:`dfquad`
 evaluates the arguments in topological order, in time linear in arguments
 plus pairs.
 
+Grounds. A claim derived from another (it rests on it, or repeats it) is
+no stronger than what it rests on: with ``grounds``, pairs ``(ground,
+argument)``, an argument's strength is DF-QuAD's value capped at the
+strength of its strongest ground::
+
+    σ(a) = min(c(τ(a), F(attackers), F(supporters)), max σ(a's grounds))
+
+This is the gradual reading of necessary support (Nouioua and Risch,
+"Bipolar argumentation frameworks with specialized supports", ICTAI 2010;
+Cayrol and Lagasquie-Schiex, "Bipolarity in argumentation graphs: towards a
+better understanding", IJAR 2013): an argument cannot be accepted without
+what it needs, so it cannot be accepted more. Without grounds the rule is
+DF-QuAD exactly; with them it is still continuous and maps [0, 1] to
+itself, so the methods below apply unchanged.
+
+Voices. DF-QuAD's aggregation F treats an argument's attackers (or
+supporters) as independent: two of them at 0.5 make 0.75. When several
+arguments speak with one voice (a ministry and its spokesman, five outlets
+repeating one source), ``voices`` says so, and each voice counts once among
+an argument's attackers, and once among its supporters, by its strongest
+argument: F is taken over voices, each at the strength of its strongest
+member. With every argument its own voice (the default) this is F itself.
+
 Cycles. DF-QuAD is defined for acyclic frameworks only, and on a cycle
 iterating its equation, σ ← f(σ), need not settle: two arguments of base
 score 1 attacking each other flip between (1, 1) and (0, 0) for ever.
@@ -80,6 +103,9 @@ A = TypeVar("A", bound=Hashable)
 
 #: Runge-Kutta step for the arguments on cycles (Potyka's Uncertainpy examples use 0.1).
 STEP = 0.1
+
+_OWN = object()
+"""The voice key of an argument ``voices`` does not name: its own."""
 
 
 def aggregate(strengths: Iterable[float]) -> float:
@@ -137,6 +163,15 @@ class Strength(Generic[A]):
     supporters: tuple[tuple[A, float], ...]
     cyclic: bool = False
     converged: bool = True
+    grounds: tuple[tuple[A, float], ...] = ()
+    """What the argument rests on, each with its strength, strongest first: its strength cannot exceed the first."""
+    unheard: tuple[tuple[A, float], ...] = ()
+    """Attackers and supporters not counted: each speaks with the voice of a stronger one that is."""
+
+    @property
+    def capped(self) -> bool:
+        """True when a ground held the strength below what attack and support alone would give."""
+        return bool(self.grounds) and combine(self.base, self.attack, self.support) > self.grounds[0][1]
 
     def describe(self) -> str:
         """One line: the strength, its base score, and who supports and attacks it.
@@ -151,6 +186,11 @@ class Strength(Generic[A]):
             parts.append(f"attacked by {_named(self.attackers)}")
         if not self.attackers and not self.supporters:
             parts.append("nothing attacks or supports it")
+        if self.grounds:
+            held = "held down to" if self.capped else "no stronger than"
+            parts.append(f"{held} what it rests on: {_named(self.grounds)}")
+        if self.unheard:
+            parts.append(f"not counted again (a stronger one speaks with the same voice): {_named(self.unheard)}")
         text = ", ".join(parts)
         if self.cyclic:
             text += "; on a cycle, found by iteration"
@@ -177,8 +217,8 @@ class Strengths(Mapping[A, Strength[A]]):
 
     def __getitem__(self, argument: A) -> Strength[A]:
         i = self._qbaf.index[argument]
-        attackers = self._ranked(self._qbaf.attackers[i])
-        supporters = self._ranked(self._qbaf.supporters[i])
+        attackers, unheard_attackers = self._heard(self._qbaf.attackers[i], self._qbaf.attack_voices.get(i))
+        supporters, unheard_supporters = self._heard(self._qbaf.supporters[i], self._qbaf.support_voices.get(i))
         return Strength(
             argument,
             self._strength[i],
@@ -189,6 +229,8 @@ class Strengths(Mapping[A, Strength[A]]):
             supporters,
             self._cyclic[i],
             self._converged[i],
+            self._ranked(self._qbaf.grounds[i]),
+            self._ranked(unheard_attackers + unheard_supporters),
         )
 
     def __iter__(self) -> Iterator[A]:
@@ -205,6 +247,15 @@ class Strengths(Mapping[A, Strength[A]]):
         pairs = [(self._qbaf.arguments[j], self._strength[j]) for j in sources]
         return tuple(sorted(pairs, key=lambda pair: -pair[1]))
 
+    def _heard(
+        self, sources: list[int], voices: list[list[int]] | None
+    ) -> tuple[tuple[tuple[A, float], ...], list[int]]:
+        """The sources counted (the strongest of each voice), ranked, and the rest."""
+        if voices is None:
+            return self._ranked(sources), []
+        strongest = [max(voice, key=lambda j: self._strength[j]) for voice in voices]
+        return self._ranked(strongest), [j for j in sources if j not in strongest]
+
 
 def dfquad(
     arguments: Iterable[A],
@@ -212,12 +263,18 @@ def dfquad(
     attacks: Iterable[tuple[A, A]] = (),
     supports: Iterable[tuple[A, A]] = (),
     *,
+    grounds: Iterable[tuple[A, A]] = (),
+    voices: Mapping[A, Hashable] | None = None,
     tolerance: float = 1e-6,
     max_steps: int = 10_000,
 ) -> Strengths[A]:
     """The DF-QuAD strength of every argument, each with the reasons for it.
 
-    ``attacks`` and ``supports`` hold ``(source, target)`` pairs; an argument
+    ``attacks`` and ``supports`` hold ``(source, target)`` pairs, and
+    ``grounds`` ``(ground, argument)`` pairs: the argument is no stronger than
+    its strongest ground; ``voices`` maps arguments that speak with one voice
+    to the same key, so that each voice counts once (see the module
+    docstring). An argument
     named only in a pair is added, and every argument needs a base score in
     [0, 1] (``base_scores`` may hold more, which are ignored). A repeated pair
     counts once. Raises :class:`~graph.errors.ClaimgraphError` listing every
@@ -236,12 +293,19 @@ def dfquad(
     >>> loop = dfquad("xy", {"x": 1.0, "y": 0.5}, attacks=[("x", "y"), ("y", "x")])
     >>> {a: round(v, 3) for a, v in loop.to_dict().items()}, loop.converged
     ({'x': 1.0, 'y': 0.0}, True)
+    >>> derived = dfquad("gde", {"g": 0.3, "d": 0.5, "e": 0.8}, supports=[("e", "d")], grounds=[("g", "d")])
+    >>> print(derived["d"].describe())
+    strength 0.3: base 0.5, supported by e (0.8), held down to what it rests on: g (0.3)
+    >>> one_voice = {"x": "gov", "y": "gov"}
+    >>> echoed = dfquad("cxy", {"c": 0.5, "x": 0.5, "y": 0.4}, supports=[("x", "c"), ("y", "c")], voices=one_voice)
+    >>> echoed["c"].strength, echoed["c"].supporters, echoed["c"].unheard
+    (0.75, (('x', 0.5),), (('y', 0.4),))
     """
     if not tolerance > 0 or max_steps < 0:
         raise ClaimgraphError(
             f"tolerance must be above 0 and max_steps at least 0, not {tolerance!r} and {max_steps!r}"
         )
-    qbaf = _Framework(arguments, base_scores, attacks, supports)
+    qbaf = _Framework(arguments, base_scores, attacks, supports, grounds, voices)
     n = len(qbaf.arguments)
     strength = [0.0] * n
     cyclic = [False] * n
@@ -257,13 +321,15 @@ def dfquad_strengths(
     base_scores: Mapping[A, float],
     attacks: Iterable[tuple[A, A]] = (),
     supports: Iterable[tuple[A, A]] = (),
+    *,
+    grounds: Iterable[tuple[A, A]] = (),
 ) -> dict[A, float]:
     """``{argument: strength}`` under DF-QuAD: :func:`dfquad` with its defaults, the numbers alone.
 
     >>> dfquad_strengths(["a", "b"], {"a": 0.4, "b": 0.5}, supports=[("b", "a")])
     {'a': 0.7, 'b': 0.5}
     """
-    return dfquad(arguments, base_scores, attacks, supports).to_dict()
+    return dfquad(arguments, base_scores, attacks, supports, grounds=grounds).to_dict()
 
 
 class _Framework(Generic[A]):
@@ -275,13 +341,16 @@ class _Framework(Generic[A]):
         base_scores: Mapping[A, float],
         attacks: Iterable[tuple[A, A]],
         supports: Iterable[tuple[A, A]],
+        grounds: Iterable[tuple[A, A]] = (),
+        voices: Mapping[A, Hashable] | None = None,
     ) -> None:
         attack_pairs = list(dict.fromkeys(attacks))
         support_pairs = list(dict.fromkeys(supports))
+        ground_pairs = list(dict.fromkeys(grounds))
         index: dict[A, int] = {}
         for a in arguments:
             index.setdefault(a, len(index))
-        for pairs in (attack_pairs, support_pairs):
+        for pairs in (attack_pairs, support_pairs, ground_pairs):
             for u, v in pairs:
                 index.setdefault(u, len(index))
                 index.setdefault(v, len(index))
@@ -291,21 +360,45 @@ class _Framework(Generic[A]):
         self.base = [float(base_scores[a]) for a in self.arguments]
         self.attackers: list[list[int]] = [[] for _ in self.arguments]
         self.supporters: list[list[int]] = [[] for _ in self.arguments]
+        self.grounds: list[list[int]] = [[] for _ in self.arguments]
         self.successors: list[list[int]] = [[] for _ in self.arguments]
         successors = self.successors
-        for pairs, sources in ((attack_pairs, self.attackers), (support_pairs, self.supporters)):
+        for pairs, sources in (
+            (attack_pairs, self.attackers),
+            (support_pairs, self.supporters),
+            (ground_pairs, self.grounds),
+        ):
             for u, v in pairs:
                 i, j = index[u], index[v]
                 sources[j].append(i)
                 successors[i].append(j)
 
+        self.attack_voices = self._voices(self.attackers, voices)
+        self.support_voices = self._voices(self.supporters, voices)
+
+    def _voices(self, sources: list[list[int]], voices: Mapping[A, Hashable] | None) -> dict[int, list[list[int]]]:
+        """For each argument with two sources of one voice, its sources grouped by voice (others are left out)."""
+        grouped: dict[int, list[list[int]]] = {}
+        if not voices:
+            return grouped
+        for i, js in enumerate(sources):
+            if len(js) > 1:
+                by_voice: dict[Hashable, list[int]] = {}
+                for j in js:
+                    by_voice.setdefault(voices.get(self.arguments[j], (_OWN, j)), []).append(j)
+                if len(by_voice) < len(js):
+                    grouped[i] = list(by_voice.values())
+        return grouped
+
     def update(self, i: int, strength: list[float]) -> float:
-        """f(σ) at argument ``i``: DF-QuAD's combination over the current strengths of its sources."""
-        return combine(
+        """f(σ) at argument ``i``: DF-QuAD's combination over the current strengths of its sources (each voice
+        once), capped by its strongest ground."""
+        value = combine(
             self.base[i],
-            aggregate(strength[j] for j in self.attackers[i]),
-            aggregate(strength[j] for j in self.supporters[i]),
+            1.0 - _unheld(strength, self.attackers[i], self.attack_voices.get(i)),
+            1.0 - _unheld(strength, self.supporters[i], self.support_voices.get(i)),
         )
+        return min(value, max(strength[g] for g in self.grounds[i])) if self.grounds[i] else value
 
 
 def _check(
@@ -332,15 +425,21 @@ def _evaluate_acyclic_part(qbaf: _Framework[A], strength: list[float]) -> list[i
     cost of an acyclic framework and its generators and calls doubled it.
     """
     base, attackers, supporters, successors = qbaf.base, qbaf.attackers, qbaf.supporters, qbaf.successors
-    waiting = [len(attackers[i]) + len(supporters[i]) for i in range(len(base))]
+    grounds, attack_voices, support_voices = qbaf.grounds, qbaf.attack_voices, qbaf.support_voices
+    waiting = [len(attackers[i]) + len(supporters[i]) + len(grounds[i]) for i in range(len(base))]
     order = [i for i, count in enumerate(waiting) if count == 0]
     for i in order:  # grows as arguments become ready
-        unattacked = unsupported = 1.0
-        for j in attackers[i]:
-            unattacked *= 1.0 - strength[j]
-        for j in supporters[i]:
-            unsupported *= 1.0 - strength[j]
-        strength[i] = combine(base[i], 1.0 - unattacked, 1.0 - unsupported)
+        if i in attack_voices or i in support_voices:
+            strength[i] = qbaf.update(i, strength)
+        else:
+            unattacked = unsupported = 1.0
+            for j in attackers[i]:
+                unattacked *= 1.0 - strength[j]
+            for j in supporters[i]:
+                unsupported *= 1.0 - strength[j]
+            strength[i] = combine(base[i], 1.0 - unattacked, 1.0 - unsupported)
+        if grounds[i]:
+            strength[i] = min(strength[i], max(strength[g] for g in grounds[i]))
         for j in successors[i]:
             waiting[j] -= 1
             if waiting[j] == 0:
@@ -364,7 +463,9 @@ def _settle_the_rest(
     components = nx.condensation(rest)
     for c in nx.topological_sort(components):
         members = sorted(components.nodes[c]["members"])
-        upstream_settled = all(converged[j] for i in members for j in qbaf.attackers[i] + qbaf.supporters[i])
+        upstream_settled = all(
+            converged[j] for i in members for j in qbaf.attackers[i] + qbaf.supporters[i] + qbaf.grounds[i]
+        )
         if len(members) == 1 and not rest.has_edge(members[0], members[0]):
             strength[members[0]] = qbaf.update(members[0], strength)
             settled = True
@@ -389,14 +490,30 @@ def _settle_cycle(qbaf: _Framework[A], members: list[int], strength: list[float]
     fixed_support = [_remaining(strength, (j for j in qbaf.supporters[i] if j not in local)) for i in members]
     moving_attack = [[local[j] for j in qbaf.attackers[i] if j in local] for i in members]
     moving_support = [[local[j] for j in qbaf.supporters[i] if j in local] for i in members]
+    fixed_ground = [[strength[j] for j in qbaf.grounds[i] if j not in local] for i in members]
+    moving_ground = [[local[j] for j in qbaf.grounds[i] if j in local] for i in members]
     m = len(members)
 
+    def ceiling(x: list[float], k: int) -> float:
+        """The strongest ground's strength, or 1 (no cap) for an argument that rests on nothing."""
+        return max([*fixed_ground[k], *(x[j] for j in moving_ground[k])], default=1.0)
+
+    voiced = [i in qbaf.attack_voices or i in qbaf.support_voices for i in members]
+
     def velocity(x: list[float]) -> list[float]:
+        current = strength
+        if any(voiced):  # sources grouped by voice may lie on both sides of the component: update on the whole
+            current = list(strength)
+            for k, i in enumerate(members):
+                current[i] = x[k]
         out = []
         for k in range(m):
+            if voiced[k]:
+                out.append(qbaf.update(members[k], current) - x[k])
+                continue
             attack = 1.0 - _remaining(x, moving_attack[k], fixed_attack[k])
             support = 1.0 - _remaining(x, moving_support[k], fixed_support[k])
-            out.append(combine(base[k], attack, support) - x[k])
+            out.append(min(combine(base[k], attack, support), ceiling(x, k)) - x[k])
         return out
 
     x = base
@@ -412,6 +529,13 @@ def _settle_cycle(qbaf: _Framework[A], members: list[int], strength: list[float]
     for k, i in enumerate(members):
         strength[i] = x[k]
     return max(map(abs, k1)) <= tolerance
+
+
+def _unheld(strength: list[float], sources: list[int], voices: list[list[int]] | None) -> float:
+    """What F leaves of 1 over ``sources``: ∏(1 - strength), each voice once at its strongest when grouped."""
+    if voices is None:
+        return _remaining(strength, sources)
+    return _remaining([max(strength[j] for j in voice) for voice in voices], range(len(voices)))
 
 
 def _remaining(strength: list[float], sources: Iterable[int], start: float = 1.0) -> float:

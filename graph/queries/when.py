@@ -108,3 +108,33 @@ def certainty(date: When | None) -> Certainty:
     if date.approximate:
         return "approximate"
     return "uncertain" if date.uncertain else "certain"
+
+
+def today() -> dt.date:
+    """The clock's day: what "now" means when a query is given no ``as_of``."""
+    return dt.date.today()
+
+
+def as_of_day(as_of: DateLike | None) -> dt.date:
+    """The reference day of a query: ``as_of`` (a partial date meaning its last day), or today.
+
+    >>> as_of_day("2017-10").isoformat()
+    '2017-10-31'
+    """
+    return today() if as_of is None else to_day(as_of, end=True)
+
+
+def on_record(date: When | None, day: dt.date) -> bool:
+    """True when a claim with this date had certainly been made by ``day``.
+
+    A dated claim counts once the last day its date can mean has come (see
+    :func:`made_by`). An undated claim counts from today on: it is in the
+    records, so it has been made by now, but nothing shows it had been by
+    any earlier day.
+    """
+    return made_by(date, day) if date is not None else day >= today()
+
+
+def first_day(date: When) -> dt.date:
+    """The first day a date can mean; for a position held since an unknown day, the day it was certainly held."""
+    return date.earliest if date.earliest != dt.date.min else date.made_latest
