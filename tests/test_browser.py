@@ -270,11 +270,16 @@ def test_side_filter_hides_that_sides_actors_and_claims_and_restores_them(
 ) -> None:
     page = open_page(shipped_html)
     page.page.uncheck("#cg-filter-sides input[value=russia]")
-    assert hidden(page, "konashenkov") and hidden(page, "konashenkov-black-hole")
+    context = set(page.js("claimgraph.contextNodes()"))
+    # Konashenkov's "black hole" stays, dimmed, because a shown denial answers it and is addressed to him
+    assert context >= {"konashenkov", "konashenkov-black-hole"}
+    russian = graph.queries.select_claims(shipped_graph, side="russia")
+    assert {c for c in russian if hidden(page, c)} == russian - context != set()
+    assert hidden(page, "zakharova")
     assert not hidden(page, "rebarich") and not hidden(page, "al-tanf")
     assert page.js("claimgraph.visibleCounts().nodes") < shipped_graph.number_of_nodes()
     page.page.check("#cg-filter-sides input[value=russia]")
-    assert not hidden(page, "konashenkov")
+    assert page.js("claimgraph.contextNodes()") == []
     assert page.js("claimgraph.visibleCounts()") == {
         "nodes": shipped_graph.number_of_nodes(),
         "edges": shipped_graph.number_of_edges(),
@@ -337,7 +342,9 @@ def test_actor_filter_shows_only_their_claims_and_what_those_claims_link_to(
     page.page.select_option("#cg-filter-actor", "rebarich")
     claims = involving(shipped_graph, "rebarich")
     assert claims, "Rebarich must be in some claim for this test to mean anything"
-    assert visible_ids(page) == with_their_neighbours(shipped_graph, claims) | {"rebarich"}
+    context = set(page.js("claimgraph.contextNodes()"))
+    assert context == {"gerasimov-training"}  # the claim Rebarich's denial answers
+    assert visible_ids(page) == with_their_neighbours(shipped_graph, claims) | {"rebarich"} | context
 
 
 def test_a_date_range_hides_every_actor_source_and_place_without_a_claim_in_it(
@@ -372,6 +379,106 @@ def test_date_filter_hides_claims_outside_the_range(open_page: Open, shipped_htm
     assert not hidden(page, "tasnim-us-support-daesh")
     page.page.uncheck("#cg-undated")
     assert hidden(page, "pentagon-trains-opposition-at-tanf")
+
+
+# One rule: the page's filters select exactly the claims select_claims selects.
+
+PAGE_FILTER = """spec => {
+  const boxes = (id, on) => document.querySelectorAll("#" + id + " input[type=checkbox]").forEach(
+    (c) => { c.checked = on === null || on.includes(c.value); });
+  boxes("cg-filter-sides", spec.sides ?? null);
+  boxes("cg-filter-kinds", spec.kinds ?? null);
+  document.getElementById("cg-filter-actor").value = spec.actor ?? "";
+  document.getElementById("cg-members").checked = Boolean(spec.members);
+  document.getElementById("cg-filter-place").value = spec.place ?? "";
+  document.getElementById("cg-date-from").value = spec.from ?? "";
+  document.getElementById("cg-date-to").value = spec.to ?? "";
+  document.getElementById("cg-undated").checked = !(spec.from || spec.to);
+  claimgraph.applyFilters();
+  const context = new Set(claimgraph.contextNodes());
+  return claimgraph.data.nodes.filter(n => n.type === "claim" && !claimgraph.nodes.get(n.id).hidden)
+    .map(n => n.id).filter(id => !context.has(id));
+}"""
+
+
+def page_selects(page: Opened, **spec: Any) -> set[str]:
+    """The claims the page shows (context left out) once its filter controls are set as ``spec`` says."""
+    return set(page.js(PAGE_FILTER, spec))
+
+
+def of_type(G: nx.MultiDiGraph[Any], node_type: str) -> list[str]:
+    return sorted(n for n, t in G.nodes(data="type") if t == node_type)
+
+
+def test_every_actor_side_kind_and_place_filter_selects_what_select_claims_selects(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    G = shipped_graph
+    disagree = []
+    for actor in of_type(G, "actor"):
+        for members in (False, True):
+            want = graph.queries.select_claims(G, actor=actor, include_members=members)
+            if page_selects(page, actor=actor, members=members) != want:
+                disagree.append(f"actor={actor} members={members}")
+    for side in G.graph["sides"]:
+        if page_selects(page, sides=[side]) != graph.queries.select_claims(G, side=side):
+            disagree.append(f"side={side}")
+    for kind in sorted({G.nodes[c]["kind"] for c in of_type(G, "claim")}):
+        if page_selects(page, kinds=[kind]) != graph.queries.select_claims(G, kind=kind):
+            disagree.append(f"kind={kind}")
+    for place in of_type(G, "place"):
+        if page_selects(page, place=place) != graph.queries.select_claims(G, place=place):
+            disagree.append(f"place={place}")
+    for start, end in (("2017-10-01", "2017-10-31"), ("2018-01-01", ""), ("", "2017-06-30")):
+        want = graph.queries.select_claims(G, start=start or None, end=end or None)
+        if page_selects(page, **{"from": start, "to": end}) != want:
+            disagree.append(f"dates {start}..{end}")
+    want = graph.queries.select_claims(G, actor="konashenkov", side="russia", kind="accusation")
+    if page_selects(page, actor="konashenkov", sides=["russia"], kinds=["accusation"]) != want:
+        disagree.append("actor, side and kind together")
+    assert disagree == []
+
+
+def test_an_actor_filter_with_members_adds_the_claims_of_the_members(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    assert "konashenkov-black-hole" not in page_selects(page, actor="russian-mod")
+    assert "konashenkov-black-hole" in page_selects(page, actor="russian-mod", members=True)
+
+
+def test_a_side_filter_keeps_whom_its_claims_accuse_as_dimmed_context(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    accused = {
+        a
+        for c in page_selects(page, sides=["russia", "syria", "iran"])
+        for _, a, r in shipped_graph.out_edges(c, data="relation")
+        if r == "accuses"
+    }
+    assert "us-forces" in accused or "us-coalition" in accused
+    context = set(page.js("claimgraph.contextNodes()"))
+    assert accused - visible_ids(page) == set()
+    assert {a for a in accused if shipped_graph.nodes[a].get("side") not in ("russia", "syria", "iran")} <= context
+    dimmed = page.js("id => claimgraph.nodes.get(id).shapeProperties.borderDashes", sorted(context)[0])
+    assert dimmed == [4, 3]
+
+
+def test_a_response_filter_keeps_the_claims_they_answer(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    responses = page_selects(page, kinds=["denial", "rebuttal"])
+    answered = {
+        t
+        for c in responses
+        for _, t, r in shipped_graph.out_edges(c, data="relation")
+        if graph.vocabulary.RELATIONS[r].response and shipped_graph.nodes[t]["type"] == "claim"
+    }
+    assert answered and answered <= visible_ids(page)
+    assert answered - responses <= set(page.js("claimgraph.contextNodes()"))
 
 
 def test_reset_shows_everything_and_clears_the_selection(

@@ -33,7 +33,7 @@
 
   const $ = (id) => document.getElementById(id);
   const state = { current: null, dimmedNodes: new Set(), dimmedEdges: new Set(), hidden: new Set(),
-                  hiddenEdges: new Set(), baseNodes: new Map(), baseEdges: new Map() };
+                  hiddenEdges: new Set(), baseNodes: new Map(), baseEdges: new Map(), context: new Set() };
 
   // --- small DOM helpers: text only ----------------------------------------------------------
 
@@ -152,6 +152,9 @@
   const DIM_NODE = { color: { background: "#f1f1f1", border: "#e0e0e0",
                               highlight: { background: "#f1f1f1", border: "#e0e0e0" } },
                      font: { color: "#c9c9c9", strokeWidth: 0 } };
+  const CONTEXT_NODE = { color: { background: "#f4f4f4", border: "#8a8a8a",
+                                  highlight: { background: "#e8e8e8", border: "#111" } },
+                         shapeProperties: { borderDashes: [4, 3] }, font: { color: "#595959", strokeWidth: 0 } };
   const DIM_EDGE = { color: { color: "#ececec", highlight: "#ececec", hover: "#ececec", inherit: false } };
 
   // --- the network ---------------------------------------------------------------------------
@@ -173,7 +176,7 @@
   function start() {
     const styledNodes = data.nodes.map(nodeStyle);
     const styledEdges = edgeList.map(edgeStyle);
-    styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {} }));
+    styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {}, shapeProperties: { borderDashes: false } }));
     styledEdges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
     api.nodes = new vis.DataSet(styledNodes);
     api.edges = new vis.DataSet(styledEdges);
@@ -265,13 +268,26 @@
     return { ids: ids, edges: edges };
   }
 
+  // Context nodes (kept by a filter only to explain what is shown) are drawn faded, with a dashed border.
+  function baseStyle(id) {
+    return state.context.has(id) ? CONTEXT_NODE : state.baseNodes.get(id);
+  }
+
+  function setContext(context) {
+    const changed = [...context].filter((id) => !state.context.has(id)).concat([...state.context].filter((id) => !context.has(id)));
+    state.context = context;
+    const updates = changed.filter((id) => !state.dimmedNodes.has(id)).map((id) => Object.assign({ id: id }, baseStyle(id)));
+    if (updates.length) api.nodes.update(updates);
+  }
+  api.contextNodes = () => [...state.context].sort();
+
   function highlight(keep) {
     const nodeUpdates = [];
     data.nodes.forEach((n) => {
       const dim = keep !== null && !keep.ids.has(n.id);
       if (dim === state.dimmedNodes.has(n.id)) return;
       if (dim) state.dimmedNodes.add(n.id); else state.dimmedNodes.delete(n.id);
-      nodeUpdates.push(Object.assign({ id: n.id }, dim ? DIM_NODE : state.baseNodes.get(n.id)));
+      nodeUpdates.push(Object.assign({ id: n.id }, dim ? DIM_NODE : baseStyle(n.id)));
     });
     const edgeUpdates = [];
     edgeList.forEach((e) => {
@@ -630,7 +646,7 @@
     sides: checkedValues("cg-filter-sides"), kinds: checkedValues("cg-filter-kinds"),
     relations: checkedValues("cg-filter-relations"), actor: $("cg-filter-actor").value,
     place: $("cg-filter-place").value, from: $("cg-date-from").value, to: $("cg-date-to").value,
-    undated: $("cg-undated").checked,
+    undated: $("cg-undated").checked, members: $("cg-members").checked,
   });
 
   function checkedValues(fieldsetId) {
@@ -658,40 +674,67 @@
   function buildFilters() {
     data.sides.forEach((s) => checkbox("cg-filter-sides", s.id, s.name, s.colour));
     checkbox("cg-filter-sides", "", "no side", data.noSideColour);
-    const kinds = [...new Set(data.nodes.filter((n) => n.type === "claim").map((n) => n.info.kind))].sort();
+    const kinds = Object.keys(data.filters.selects.kind).sort();
     kinds.forEach((k) => checkbox("cg-filter-kinds", k, k, KIND_COLOURS[k]));
     const present = new Set(edgeList.map((e) => e.relation));
     data.relations.filter((r) => present.has(r.id)).forEach((r) => checkbox("cg-filter-relations", r.id, r.text));
     const sorted = (type) => data.nodes.filter((n) => n.type === type).sort((a, b) => a.name.localeCompare(b.name));
     sorted("actor").forEach((n) => option("cg-filter-actor", n.id, n.name));
     sorted("place").forEach((n) => option("cg-filter-place", n.id, n.name));
-    ["cg-filter-actor", "cg-filter-place", "cg-date-from", "cg-date-to", "cg-undated"].forEach((id) =>
+    ["cg-filter-actor", "cg-members", "cg-filter-place", "cg-date-from", "cg-date-to", "cg-undated"].forEach((id) =>
       $(id).addEventListener("change", applyFilters));
   }
 
-  function involves(claim, actor) {
-    if (claim.info.claimant === actor || (claim.info.targets || []).includes(actor)) return true;
-    return (claim.info.reports || []).some((r) => (r.via || []).includes(actor));
-  }
+  // The filter rule is decided in Python (graph/queries/filters.py, select_claims): the data lists, for each
+  // actor, side, kind and place, the claims it selects. The page only intersects those lists.
+  const claimNodes = data.nodes.filter((n) => n.type === "claim");
+  const selects = {};
+  Object.entries(data.filters.selects).forEach(([name, values]) => {
+    selects[name] = new Map(Object.entries(values).map(([value, claims]) => [value, new Set(claims.map((i) => data.nodes[i].id))]));
+  });
+  const CONTEXT = new Set(data.filters.context);
+  const valueOf = (name) => {
+    const found = new Map();
+    selects[name].forEach((claims, value) => claims.forEach((c) => found.set(c, value)));
+    return found;
+  };
+  const claimSide = valueOf("side");
+  const claimKind = valueOf("kind");
 
-  function claimPasses(n, f) {
-    const info = n.info;
-    if (!f.sides.on.has(n.side || "") || !f.kinds.on.has(info.kind)) return false;
-    if (f.actor && !involves(n, f.actor)) return false;
-    if (f.place && !(info.places || []).includes(f.place)) return false;
+  // A partial date counts when any day of it falls in the range (as queries/when.py overlaps).
+  function datePasses(info, f) {
+    if (!f.from && !f.to) return Boolean(info.date_from) || f.undated;
     if (!info.date_from) return f.undated;
     return !(f.from && info.date_to < f.from) && !(f.to && info.date_from > f.to);
   }
 
-  const claimCount = data.nodes.filter((n) => n.type === "claim").length;
+  function selectedClaims(f) {
+    const actorClaims = f.actor ? selects[f.members ? "members" : "actor"].get(f.actor) || new Set() : null;
+    const placeClaims = f.place ? selects.place.get(f.place) || new Set() : null;
+    return new Set(claimNodes.filter((n) =>
+      f.sides.on.has(claimSide.get(n.id)) && f.kinds.on.has(claimKind.get(n.id)) &&
+      (!actorClaims || actorClaims.has(n.id)) && (!placeClaims || placeClaims.has(n.id)) && datePasses(n.info, f)
+    ).map((n) => n.id));
+  }
+  api.selectedClaims = () => [...selectedClaims(filterState())].sort();
+
+  // What a shown claim needs to be read: the claim a response answers, the actor an accusation accuses.
+  function contextOf(claims, f) {
+    const context = new Set();
+    claims.forEach((id) => outgoing.get(id).forEach((e) => {
+      if (CONTEXT.has(e.relation) && f.relations.on.has(e.relation) && !claims.has(e.to)) context.add(e.to);
+    }));
+    return context;
+  }
 
   // While every claim is shown, so is every actor, source and place of a shown side: the link filter then hides
   // links only. Once a filter hides a claim, an actor, source or place stays only if a shown link joins it directly
   // to a claim still shown. Being linked to such a node is not enough: an outlet whose documents are all hidden goes,
-  // and so does a body none of whose claims are left, even if one of its members still speaks.
+  // and so does a body none of whose claims are left, even if one of its members still speaks. Context (contextOf)
+  // stays whatever its side, dimmed.
   function visibleNodes(f) {
-    const claims = new Set(data.nodes.filter((n) => n.type === "claim" && claimPasses(n, f)).map((n) => n.id));
-    const everyClaim = claims.size === claimCount;
+    const claims = selectedClaims(f);
+    const everyClaim = claims.size === claimNodes.length;
     const linked = (e, end) => claims.has(e[end]) && f.relations.on.has(e.relation);
     const touchesClaim = (id) => outgoing.get(id).some((e) => linked(e, "to")) || incoming.get(id).some((e) => linked(e, "from"));
     const shown = new Set(claims);
@@ -700,12 +743,15 @@
       const sideOk = n.type === "place" || f.sides.on.has(n.side || "");
       if (sideOk && (everyClaim || touchesClaim(n.id) || n.id === f.actor || n.id === f.place)) shown.add(n.id);
     });
-    return shown;
+    const context = contextOf(claims, f);
+    context.forEach((id) => { if (shown.has(id)) context.delete(id); else shown.add(id); });
+    return { shown: shown, context: context };
   }
 
   function applyFilters() {
     const f = filterState();
-    const shown = visibleNodes(f);
+    const { shown, context } = visibleNodes(f);
+    setContext(context);
     const nodeUpdates = [];
     data.nodes.forEach((n) => {
       const hide = !shown.has(n.id);
@@ -727,6 +773,7 @@
 
   function resetFilters() {
     $("cg-filters").querySelectorAll("input[type=checkbox]").forEach((c) => { c.checked = true; });
+    $("cg-members").checked = false;
     ["cg-filter-actor", "cg-filter-place", "cg-date-from", "cg-date-to"].forEach((id) => { $(id).value = ""; });
     applyFilters();
   }
@@ -766,7 +813,7 @@
     const values = {};
     VALUE_FILTERS.forEach((id) => { values[id] = $(id).value; });
     return { selected: state.current, unchecked: unchecked, values: values, undated: $("cg-undated").checked,
-             position: api.network.getViewPosition(), scale: api.network.getScale() };
+             members: $("cg-members").checked, position: api.network.getViewPosition(), scale: api.network.getScale() };
   }
   api.viewState = viewState;
 
@@ -778,6 +825,7 @@
     });
     Object.entries(view.values || {}).forEach(([id, value]) => { if (VALUE_FILTERS.includes(id)) $(id).value = String(value); });
     $("cg-undated").checked = view.undated !== false;
+    $("cg-members").checked = view.members === true;
     applyFilters();
     if (view.selected && byId.has(view.selected) && !state.hidden.has(view.selected)) select(view.selected, { focus: false });
     if (view.position && Number.isFinite(view.scale)) {
