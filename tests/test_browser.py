@@ -579,6 +579,133 @@ def test_selecting_dims_everything_outside_the_neighbourhood(open_page: Open, mi
     assert page.js(colour, "base") != "#f1f1f1"
 
 
+# --- every reader: keyboard, list view, phone, contrast ---------------------------------------
+
+
+def focused(page: Opened) -> str:
+    return str(page.js("document.activeElement.id || document.activeElement.dataset.node || ''"))
+
+
+def test_the_first_tab_reaches_a_skip_link_to_the_list_of_nodes(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.keyboard.press("Tab")
+    assert page.js("document.activeElement.textContent") == "Skip to the list of nodes"
+    page.page.keyboard.press("Enter")
+    assert focused(page) == "cg-list-filter"
+
+
+def test_a_node_is_selected_from_the_list_by_keyboard_and_escape_closes_its_details(
+    open_page: Open, shipped_html: Path
+) -> None:
+    page = open_page(shipped_html)
+    page.page.focus("#cg-list-filter")
+    page.page.keyboard.type("black hole")
+    assert page.js("claimgraph.listedNodes()") == ["konashenkov-black-hole"]
+    page.page.keyboard.press("Tab")
+    assert focused(page) == "konashenkov-black-hole"
+    page.page.keyboard.press("Enter")
+    assert selected(page) == ["konashenkov-black-hole"]
+    assert "Konashenkov" in page.panel_text()
+    page.page.focus("#cg-details .cg-close")
+    page.page.keyboard.press("Escape")
+    assert page.page.locator("#cg-details").is_hidden()
+    assert selected(page) == []
+    assert focused(page) == "konashenkov-black-hole"
+
+
+def test_the_list_shows_what_the_filters_show(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    assert len(page.js("claimgraph.listedNodes()")) == page.js("claimgraph.visibleCounts().nodes")
+    page.page.select_option("#cg-filter-actor", "rebarich")
+    assert set(page.js("claimgraph.listedNodes()")) == visible_ids(page)
+    assert "gerasimov-training, context" not in page.page.inner_text("#cg-list-items")
+    assert "context" in page.page.inner_text("#cg-list-items button[data-node=gerasimov-training]")
+
+
+def test_arrow_keys_walk_the_search_suggestions(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.focus("#cg-search")
+    page.page.keyboard.type("konashenkov")
+    page.page.keyboard.press("ArrowDown")
+    first = page.js("document.activeElement.textContent")
+    page.page.keyboard.press("ArrowDown")
+    assert page.js("document.activeElement.textContent") != first
+    page.page.keyboard.press("ArrowUp")
+    page.page.keyboard.press("ArrowUp")
+    assert focused(page) == "cg-search"
+    page.page.keyboard.press("ArrowDown")
+    page.page.keyboard.press("Enter")
+    assert selected(page) == [page.js("claimgraph.search('konashenkov')[0].id")]
+    page.page.keyboard.press("Escape")
+    assert selected(page) == []
+
+
+def box(page: Opened, selector: str) -> dict[str, float]:
+    return dict(page.page.locator(selector).bounding_box() or {})
+
+
+def test_on_a_phone_the_graph_gets_most_of_the_screen_filters_are_a_drawer_and_details_a_sheet(
+    open_page: Open, shipped_html: Path
+) -> None:
+    page = open_page(shipped_html, width=390, height=844)
+    assert box(page, "#cg-network")["height"] > 0.6 * 844
+    reset = box(page, "#cg-reset")
+    assert reset["x"] + reset["width"] <= 390 and reset["y"] + reset["height"] <= 844
+    assert page.page.locator("#cg-filters").is_hidden()
+    page.page.click("#cg-filters-toggle")
+    page.page.wait_for_timeout(300)
+    assert page.page.locator("#cg-filters").is_visible()
+    page.page.click("#cg-filter-sides input[value=russia]")
+    page.page.keyboard.press("Escape")
+    page.page.wait_for_timeout(300)
+    assert page.page.locator("#cg-filters").is_hidden()
+    page.page.click("#cg-filters-toggle")
+    page.page.click("#cg-drawer-close")
+    page.page.wait_for_timeout(300)
+    assert page.page.locator("#cg-filters").is_hidden()
+    assert hidden(page, "zakharova")
+    page.js("claimgraph.select('konashenkov-black-hole')")
+    sheet = box(page, "#cg-details")
+    assert sheet["width"] == 390 and sheet["y"] + sheet["height"] == 844 and sheet["height"] <= 0.5 * 844
+    page.page.click("#cg-reset")
+    assert not hidden(page, "zakharova")
+
+
+CONTRAST = """() => {
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+  const linear = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const lum = ([r, g, b]) => [r, g, b].map(linear)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (node) => {
+    for (; node && node.nodeType === 1; node = node.parentElement) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const failures = [];
+  document.querySelectorAll("body *").forEach((node) => {
+    const own = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
+    if (!own || !node.getClientRects().length || getComputedStyle(node).visibility === "hidden") return;
+    const style = getComputedStyle(node);
+    const [a, b] = [lum(rgb(style.color).slice(0, 3)), lum(background(node))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && style.fontWeight >= 700);
+    const text = node.textContent.trim().slice(0, 30);
+    if (ratio < (large ? 3 : 4.5)) failures.push(node.className + " '" + text + "' " + ratio.toFixed(2));
+  });
+  return failures;
+}"""
+
+
+def test_text_meets_wcag_aa_contrast(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.js("claimgraph.select('konashenkov-black-hole')")
+    page.page.fill("#cg-search", "kon")
+    failures = page.js(CONTRAST)
+    assert failures == [], "\n".join(failures)
+
+
 # --- the address bar ---------------------------------------------------------------------------
 
 

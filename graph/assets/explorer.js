@@ -308,6 +308,7 @@
     api.network.selectNodes([id], false);
     highlight(neighbourhood(id));
     showDetails(byId.get(id));
+    markListed(id);
     if (opts.focus) focusOn([id]);
     if (!opts.fromHash) setHash(id);
     return true;
@@ -327,6 +328,7 @@
     api.network.unselectAll();
     highlight(null);
     hideDetails();
+    markListed(null);
     setHash(null);
   }
 
@@ -779,6 +781,7 @@
   }
 
   function updateCounts() {
+    renderList();
     const counts = visibleCounts();
     const total = data.nodes.length + " nodes, " + edgeList.length + " edges";
     $("cg-counts").textContent = counts.nodes === data.nodes.length && counts.edges === edgeList.length
@@ -799,6 +802,90 @@
   }
   api.reset = reset;
   api.select = (id) => select(id, { focus: true });
+
+  // --- the list of shown nodes: the canvas as text, and the way to every node by keyboard ----------------
+
+  const LIST_LIMIT = 300;
+  const listOrder = data.nodes.slice().sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
+    (a.type === "claim" ? byDate(a.id, b.id) : 0) || a.name.localeCompare(b.name));
+  const listText = new Map(searchIndex.map((entry) => [entry.node.id, entry.names + "\n" + entry.text]));
+
+  function listItem(n) {
+    const button = el("button", "cg-list-item", n.name);
+    button.type = "button";
+    button.dataset.node = n.id;
+    const what = n.type === "claim" ? n.info.kind + (n.info.date_text ? ", " + n.info.date_text : "") : n.type;
+    append(button, el("span", "cg-type", " " + what + (state.context.has(n.id) ? ", context" : "")));
+    if (n.id === state.current) button.setAttribute("aria-current", "true");
+    button.addEventListener("click", () => {
+      if (document.body.classList.contains("cg-drawer-open")) toggleDrawer(false);
+      select(n.id, { focus: true });
+    });
+    return append(el("li"), button);
+  }
+
+  function renderList() {
+    const q = fold($("cg-list-filter").value).trim();
+    const shown = listOrder.filter((n) => !state.hidden.has(n.id) && (!q || listText.get(n.id).includes(q)));
+    const ul = $("cg-list-items");
+    ul.replaceChildren(...shown.slice(0, LIST_LIMIT).map(listItem));
+    if (shown.length > LIST_LIMIT) append(ul, el("li", "cg-none", (shown.length - LIST_LIMIT) + " more: narrow the filter"));
+    if (!shown.length) append(ul, el("li", "cg-none", "Nothing shown matches"));
+    $("cg-list-count").textContent = "(" + shown.length + ")";
+  }
+  function markListed(id) {
+    $("cg-list-items").querySelectorAll("button[aria-current]").forEach((b) => b.removeAttribute("aria-current"));
+    const button = id && $("cg-list-items").querySelector('button[data-node="' + CSS.escape(id) + '"]');
+    if (button) button.setAttribute("aria-current", "true");
+  }
+
+  api.listedNodes = () => [...$("cg-list-items").querySelectorAll("button")].map((b) => b.dataset.node);
+  $("cg-list-filter").addEventListener("input", renderList);
+
+  // --- keyboard: Escape closes what is open, arrows walk the suggestions ---------------------------
+
+  function suggestionButtons() {
+    return [...$("cg-results").querySelectorAll("button")];
+  }
+
+  $("cg-search").addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" || $("cg-results").hidden) return;
+    const first = suggestionButtons()[0];
+    if (first) { event.preventDefault(); first.focus(); }
+  });
+
+  $("cg-results").addEventListener("keydown", (event) => {
+    const buttons = suggestionButtons();
+    const at = buttons.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at < buttons.length - 1) { event.preventDefault(); buttons[at + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? buttons[at - 1] : $("cg-search")).focus(); }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    if (!$("cg-results").hidden) {
+      $("cg-results").hidden = true;
+      $("cg-search").focus();
+    } else if (document.body.classList.contains("cg-drawer-open")) {
+      toggleDrawer(false);
+    } else if (!$("cg-details").hidden) {
+      const from = state.current;
+      const inPanel = $("cg-details").contains(document.activeElement);
+      clearSelection();
+      const back = from && $("cg-list-items").querySelector('button[data-node="' + CSS.escape(from) + '"]');
+      if (inPanel && back) back.focus();
+    }
+  });
+
+  // On a narrow screen the filters are a drawer over the graph.
+  function toggleDrawer(open) {
+    document.body.classList.toggle("cg-drawer-open", open);
+    $("cg-filters-toggle").setAttribute("aria-expanded", String(open));
+    if (open) $("cg-filters").querySelector("input, select, button").focus();
+    else $("cg-filters-toggle").focus();
+  }
+  $("cg-drawer-close").addEventListener("click", () => toggleDrawer(false));
+  $("cg-filters-toggle").addEventListener("click", () => toggleDrawer(!document.body.classList.contains("cg-drawer-open")));
 
   // --- the view, kept across reloads by `claimgraph serve` (assets/serve.js) ---------------------------
 
