@@ -729,6 +729,67 @@ def test_selecting_a_node_updates_the_fragment(open_page: Open, shipped_html: Pa
     assert page.js("location.hash") == "#rebarich"
 
 
+def test_filters_selection_and_zoom_round_trip_through_the_address(
+    open_page: Open, shipped_html: Path, browser: Browser
+) -> None:
+    page = open_page(shipped_html)
+    page.page.uncheck("#cg-filter-sides input[value=russia]")
+    page.page.uncheck("#cg-filter-sides input[value='']")
+    page.page.select_option("#cg-filter-actor", "us-led-coalition")
+    page.page.check("#cg-members")
+    page.page.fill("#cg-date-from", "2017-06-01")
+    page.page.dispatch_event("#cg-date-from", "change")
+    page.js("claimgraph.select('coalition-denies-black-hole')")
+    page.page.wait_for_timeout(500)  # the move to the selection is over
+    page.page.mouse.move(700, 400)
+    page.page.mouse.wheel(0, -300)
+    page.page.wait_for_timeout(600)
+    fragment = page.js("location.hash")
+    assert "hide-sides=russia%2Cnone" in fragment and "node=coalition-denies-black-hole" in fragment
+    assert "zoom=" in fragment
+    before = page.js("claimgraph.viewState()")
+    again = open_page(shipped_html, fragment=fragment)
+    after = again.js("claimgraph.viewState()")
+    for key in ("selected", "unchecked", "values", "undated", "members"):
+        assert after[key] == before[key], key
+    assert abs(after["scale"] - before["scale"]) < 0.01
+    assert visible_ids(again) == visible_ids(page)
+
+
+def test_back_and_forward_step_through_filters_and_selections(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.js("claimgraph.select('gerasimov')")
+    page.page.uncheck("#cg-filter-kinds input[value=denial]")
+    assert hidden(page, "coalition-denies-black-hole")
+    page.page.go_back()
+    page.page.wait_for_function("!claimgraph.nodes.get('coalition-denies-black-hole').hidden")
+    assert selected(page) == ["gerasimov"]
+    page.page.go_back()
+    page.page.wait_for_function("claimgraph.network.getSelectedNodes().length === 0")
+    page.page.go_forward()
+    page.page.wait_for_function("claimgraph.network.getSelectedNodes()[0] === 'gerasimov'")
+    page.page.go_forward()
+    page.page.wait_for_function("claimgraph.nodes.get('coalition-denies-black-hole').hidden === true")
+
+
+def test_a_search_result_hidden_by_the_filters_is_offered_not_forced(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.uncheck("#cg-filter-kinds input[value=denial]")
+    page.page.fill("#cg-search", "Coalition: 'allegations are false'")
+    assert "hidden by the filters" in page.page.inner_text("#cg-results")
+    page.page.click("#cg-results button >> nth=0")
+    assert "The filters hide this claim." in page.panel_text()
+    page.page.click(".cg-keep-filters")
+    assert page.page.is_checked("#cg-filter-kinds input[value=denial]") is False
+    assert selected(page) == []
+    page.page.fill("#cg-search", "")
+    page.page.fill("#cg-search", "Coalition: 'allegations are false'")
+    page.page.click("#cg-results button >> nth=0")
+    page.page.click(".cg-show-hidden")
+    assert page.page.is_checked("#cg-filter-kinds input[value=denial]") is True
+    assert selected(page) == ["coalition-denies-black-hole"]
+
+
 # --- untrusted text ----------------------------------------------------------------------------
 
 

@@ -183,6 +183,9 @@
     api.network = new vis.Network($("cg-network"), { nodes: api.nodes, edges: api.edges }, networkOptions());
     if (data.timeline) api.network.on("beforeDrawing", drawTimeline);
     api.network.on("click", onClick);
+    const moved = () => { state.moved = true; writeAddress(false); };
+    api.network.on("dragEnd", (params) => { if (!params.nodes.length) moved(); });
+    api.network.on("zoom", () => { clearTimeout(state.zoomTimer); state.zoomTimer = setTimeout(moved, 250); });
     api.network.once("afterDrawing", onFirstDraw);
     fitAll(false);
   }
@@ -303,15 +306,30 @@
   function select(id, options) {
     const opts = options || {};
     if (!byId.has(id) || !api.network) return false;
-    if (state.hidden.has(id)) resetFilters();
+    if (state.hidden.has(id)) { offerHidden(id); return false; }
     state.current = id;
     api.network.selectNodes([id], false);
     highlight(neighbourhood(id));
     showDetails(byId.get(id));
     markListed(id);
     if (opts.focus) focusOn([id]);
-    if (!opts.fromHash) setHash(id);
+    writeAddress(true);
     return true;
+  }
+
+  // A node the filters hide is not shown by surprise: the panel says so and offers to clear the filters.
+  function offerHidden(id) {
+    const panel = $("cg-details");
+    panel.hidden = false;
+    const show = el("button", "cg-show-hidden", "Clear the filters and show it");
+    show.type = "button";
+    show.addEventListener("click", () => { resetFilters(); select(id, { focus: true }); });
+    const keep = el("button", "cg-keep-filters", "Keep the filters");
+    keep.type = "button";
+    keep.addEventListener("click", hideDetails);
+    panel.replaceChildren(el("h2", null, byId.get(id).name), el("p", null, "The filters hide this " + byId.get(id).type + "."),
+                          append(el("p", "cg-offer"), show, " ", keep));
+    show.focus();
   }
 
   function focusOn(ids) {
@@ -329,30 +347,84 @@
     highlight(null);
     hideDetails();
     markListed(null);
-    setHash(null);
+    writeAddress(true);
   }
 
-  function setHash(id) {
-    if (data.embedded) return;
-    const wanted = id === null ? "" : "#" + encodeURIComponent(id);
+  // The address holds the view: "#<node id>" for a selection alone, else parameters
+  // (node, hide-sides, hide-kinds, hide-links, actor, members, place, from, to, undated, x, y, zoom).
+  // Selections and filters add a history entry; panning and zooming replace the current one.
+  const HIDE_KEYS = { "cg-filter-sides": "hide-sides", "cg-filter-kinds": "hide-kinds", "cg-filter-relations": "hide-links" };
+  const VALUE_KEYS = { "cg-filter-actor": "actor", "cg-filter-place": "place", "cg-date-from": "from", "cg-date-to": "to" };
+  const NO_SIDE = "none";
+
+  function viewFragment() {
+    const view = viewState();
+    const p = new URLSearchParams();
+    if (view.selected) p.set("node", view.selected);
+    Object.entries(HIDE_KEYS).forEach(([id, key]) => {
+      if (view.unchecked[id].length) p.set(key, view.unchecked[id].map((v) => v || NO_SIDE).join(","));
+    });
+    Object.entries(VALUE_KEYS).forEach(([id, key]) => { if (view.values[id]) p.set(key, view.values[id]); });
+    if (view.members) p.set("members", "1");
+    if (!view.undated) p.set("undated", "0");
+    if (state.moved) {
+      p.set("x", Math.round(view.position.x));
+      p.set("y", Math.round(view.position.y));
+      p.set("zoom", view.scale.toFixed(3));
+    }
+    const keys = [...p.keys()];
+    if (!keys.length) return "";
+    return keys.length === 1 && view.selected ? "#" + encodeURIComponent(view.selected) : "#" + p.toString();
+  }
+  api.viewFragment = viewFragment;
+
+  function parseFragment(hash) {
+    const text = hash.replace(/^#/, "");
+    const view = { selected: null, unchecked: {}, values: {}, undated: true, members: false };
+    Object.keys(HIDE_KEYS).forEach((id) => { view.unchecked[id] = []; });
+    Object.keys(VALUE_KEYS).forEach((id) => { view.values[id] = ""; });
+    if (!text.includes("=")) {
+      try { view.selected = decodeURIComponent(text) || null; } catch (error) { return null; }
+      return view;
+    }
+    const p = new URLSearchParams(text);
+    view.selected = p.get("node");
+    Object.entries(HIDE_KEYS).forEach(([id, key]) => {
+      view.unchecked[id] = (p.get(key) || "").split(",").filter(Boolean).map((v) => (v === NO_SIDE ? "" : v));
+    });
+    Object.entries(VALUE_KEYS).forEach(([id, key]) => { view.values[id] = p.get(key) || ""; });
+    view.members = p.get("members") === "1";
+    view.undated = p.get("undated") !== "0";
+    const [x, y, zoom] = ["x", "y", "zoom"].map((k) => Number(p.get(k)));
+    if (p.has("zoom") && [x, y, zoom].every(Number.isFinite) && zoom > 0) {
+      view.position = { x: x, y: y };
+      view.scale = zoom;
+    }
+    return view;
+  }
+
+  function writeAddress(push) {
+    if (data.embedded || state.restoring || !api.ready) return;
+    const wanted = viewFragment();
     if (location.hash === wanted || (!wanted && !location.hash)) return;
     try {
-      history.pushState(null, "", wanted || location.pathname + location.search);
+      const url = wanted || location.pathname + location.search;
+      if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
     } catch (error) {
-      /* a page shown from srcdoc or a sandbox may not change its address: selection still works */
+      /* a page shown from srcdoc or a sandbox may not change its address: the view still works */
     }
   }
 
   function fromHash() {
-    if (data.embedded || !location.hash) return false;
-    let id;
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return false; }
-    if (!byId.has(id) || (state.current === id && api.network.getSelectedNodes()[0] === id)) return false;
-    return select(id, { focus: true, fromHash: true });
+    if (data.embedded) return false;
+    const view = parseFragment(location.hash);
+    if (!view || location.hash === viewFragment()) return false;
+    restoreView(view);
+    return true;
   }
 
+  window.addEventListener("popstate", fromHash);
   window.addEventListener("hashchange", fromHash);
-  window.addEventListener("popstate", () => { if (!location.hash && state.current) clearSelection(); else fromHash(); });
 
   // --- details panel -----------------------------------------------------------------------------
 
@@ -606,7 +678,7 @@
     matches.slice(0, 12).forEach((n) => {
       const button = el("button", null, n.name);
       button.type = "button";
-      append(button, el("span", "cg-type", n.type === "claim" ? n.info.kind : n.type));
+      append(button, el("span", "cg-type", (n.type === "claim" ? n.info.kind : n.type) + (state.hidden.has(n.id) ? " · hidden by the filters" : "")));
       button.addEventListener("click", () => { ul.hidden = true; select(n.id, { focus: true }); });
       append(ul, append(el("li"), button));
     });
@@ -770,6 +842,7 @@
     if (edgeUpdates.length) api.edges.update(edgeUpdates);
     if (state.current && state.hidden.has(state.current)) clearSelection();
     updateCounts();
+    writeAddress(true);
   }
   api.applyFilters = applyFilters;
 
@@ -794,6 +867,7 @@
   api.visibleCounts = visibleCounts;
 
   function reset() {
+    state.moved = false;
     $("cg-search").value = "";
     $("cg-results").hidden = true;
     resetFilters();
@@ -906,6 +980,11 @@
 
   // Filters first (they decide what is shown), then the selection without moving the view, then the view.
   function restoreView(view) {
+    state.restoring = true;
+    try { applyView(view); } finally { state.restoring = false; }
+  }
+
+  function applyView(view) {
     Object.entries(view.unchecked || {}).forEach(([id, values]) => {
       const off = new Set(values);
       if (CHECKBOX_FILTERS.includes(id)) $(id).querySelectorAll("input[type=checkbox]").forEach((c) => { c.checked = !off.has(c.value); });
@@ -914,8 +993,11 @@
     $("cg-undated").checked = view.undated !== false;
     $("cg-members").checked = view.members === true;
     applyFilters();
-    if (view.selected && byId.has(view.selected) && !state.hidden.has(view.selected)) select(view.selected, { focus: false });
-    if (view.position && Number.isFinite(view.scale)) {
+    const moved = Boolean(view.position && Number.isFinite(view.scale));
+    state.moved = moved;
+    if (view.selected && byId.has(view.selected)) select(view.selected, { focus: !moved });
+    else if (state.current) clearSelection();
+    if (moved) {
       api.network.moveTo({ position: { x: Number(view.position.x), y: Number(view.position.y) }, scale: view.scale, animation: false });
     }
   }
