@@ -180,12 +180,14 @@ def page_data(
                 "dashes": d,
                 "width": w,
                 "text": RELATION_TEXT.get(r, r),
+                "meaning": VOCABULARY_RELATIONS[r].meaning,
                 "response": VOCABULARY_RELATIONS[r].response,
                 "stance": VOCABULARY_RELATIONS[r].stance,
             }
             for r, (c, d, w) in RELATION_STYLE.items()
         ],
         "kinds": {kind.name: kind.colour for kind in CLAIM_KINDS.values()},
+        "kindBorders": {kind.name: list(kind.border) or False for kind in CLAIM_KINDS.values()},
         "nodeTypes": list(NODE_TYPE_TABLE),
         "shapes": {t: s for t, (s, _) in SHAPES.items()},
         "nodes": [_node(G, n, positions.get(n, (0.0, 0.0)), colours[n]) for n in G],
@@ -336,7 +338,13 @@ def legend(G: nx.MultiDiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
     ]
     types = {str(attrs.get("type")) for _, attrs in G.nodes(data=True)}
     shapes = [{"type": t, "text": text} for t, (_, text) in SHAPES.items() if t in types]
-    return {"sides": sides, "shapes": shapes, "relations": relations}
+    present_kinds = {str(attrs.get("kind")) for _, attrs in G.nodes(data=True) if attrs.get("type") == "claim"}
+    kinds = [
+        {"name": k.name, "colour": k.colour, "dasharray": " ".join(map(str, k.border))}
+        for k in CLAIM_KINDS.values()
+        if k.name in present_kinds
+    ]
+    return {"sides": sides, "shapes": shapes, "relations": relations, "kinds": kinds}
 
 
 def _counts(G: nx.MultiDiGraph[Any]) -> str:

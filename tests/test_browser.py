@@ -462,8 +462,8 @@ def test_a_side_filter_keeps_whom_its_claims_accuse_as_dimmed_context(
     context = set(page.js("claimgraph.contextNodes()"))
     assert accused - visible_ids(page) == set()
     assert {a for a in accused if shipped_graph.nodes[a].get("side") not in ("russia", "syria", "iran")} <= context
-    dimmed = page.js("id => claimgraph.nodes.get(id).shapeProperties.borderDashes", sorted(context)[0])
-    assert dimmed == [4, 3]
+    faded = page.js("id => claimgraph.nodes.get(id).color.background", sorted(context)[0])
+    assert faded == "#f4f4f4"
 
 
 def test_a_response_filter_keeps_the_claims_they_answer(
@@ -704,6 +704,46 @@ def test_text_meets_wcag_aa_contrast(open_page: Open, shipped_html: Path) -> Non
     page.page.fill("#cg-search", "kon")
     failures = page.js(CONTRAST)
     assert failures == [], "\n".join(failures)
+
+
+# --- reading the canvas --------------------------------------------------------------------------
+
+
+def test_a_claims_border_shows_its_kind_in_the_vocabularys_colour_and_dashes(
+    open_page: Open, shipped_html: Path
+) -> None:
+    page = open_page(shipped_html)
+    for claim, kind in (("konashenkov-black-hole", "accusation"), ("rca-rebuts-zakharova", "rebuttal")):
+        style = page.js("id => claimgraph.nodes.get(id)", claim)
+        assert style["color"]["border"] == CLAIM_KINDS[kind].colour
+        assert style["shapeProperties"]["borderDashes"] == (list(CLAIM_KINDS[kind].border) or False)
+    legend = page.page.inner_text("#cg-legend")
+    assert "Claim kinds (border)" in legend and "rebuttal" in legend
+
+
+def test_hovering_a_node_previews_it(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    point = page.js("claimgraph.network.canvasToDOM(claimgraph.network.getPosition('konashenkov-black-hole'))")
+    canvas = box(page, "#cg-network")
+    page.page.mouse.move(canvas["x"] + point["x"], canvas["y"] + point["y"])
+    page.page.wait_for_selector("#cg-preview:not([hidden])")
+    preview = page.page.inner_text("#cg-preview")
+    assert "Konashenkov: a 'black hole'" in preview and "accusation, 6 October 2017" in preview
+    page.page.mouse.move(canvas["x"] + 5, canvas["y"] + canvas["height"] - 5)
+    page.page.wait_for_selector("#cg-preview", state="hidden")
+
+
+def test_clicking_an_edge_explains_the_relation_its_note_and_confidence(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    edges = list(shipped_graph.edges(data=True))
+    index, (u, _, attrs) = next((i, e) for i, e in enumerate(edges) if e[2].get("confidence") and e[2].get("note"))
+    page.js("i => claimgraph.explainEdge(i)", index)
+    text = page.panel_text()
+    assert graph.vocabulary.RELATIONS[attrs["relation"]].meaning in text
+    assert f"Confidence: {attrs['confidence']}" in text and attrs["note"] in text
+    assert shipped_graph.nodes[u]["label"] in text
 
 
 # --- the address bar ---------------------------------------------------------------------------

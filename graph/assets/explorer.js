@@ -103,10 +103,13 @@
     const style = { id: n.id, label: n.label, x: n.x, y: n.y, shape: data.shapes[n.type] || "dot" };
     const c = n.colour;
     if (n.type === "claim") {
-      style.color = { background: mix(c, 0.8), border: c,
-                      highlight: { background: mix(c, 0.6), border: "#111" }, hover: { background: mix(c, 0.7), border: c } };
-      style.borderWidth = 2;
-      style.borderWidthSelected = 3;
+      // the fill is the claimant's side, the border the claim's kind (colour and dashes from the vocabulary)
+      const k = KIND_COLOURS[n.info.kind] || "#555555";
+      style.color = { background: mix(c, 0.8), border: k,
+                      highlight: { background: mix(c, 0.6), border: "#111" }, hover: { background: mix(c, 0.7), border: k } };
+      style.shapeProperties = { borderDashes: data.kindBorders[n.info.kind] || false };
+      style.borderWidth = 2.5;
+      style.borderWidthSelected = 3.5;
       style.margin = 6;
       style.font = { color: "#1a1a1a" };
     } else if (n.type === "source") {
@@ -154,7 +157,7 @@
                      font: { color: "#c9c9c9", strokeWidth: 0 } };
   const CONTEXT_NODE = { color: { background: "#f4f4f4", border: "#8a8a8a",
                                   highlight: { background: "#e8e8e8", border: "#111" } },
-                         shapeProperties: { borderDashes: [4, 3] }, font: { color: "#595959", strokeWidth: 0 } };
+                         font: { color: "#595959", strokeWidth: 0 } };
   const DIM_EDGE = { color: { color: "#ececec", highlight: "#ececec", hover: "#ececec", inherit: false } };
 
   // --- the network ---------------------------------------------------------------------------
@@ -176,13 +179,17 @@
   function start() {
     const styledNodes = data.nodes.map(nodeStyle);
     const styledEdges = edgeList.map(edgeStyle);
-    styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {}, shapeProperties: { borderDashes: false } }));
+    styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {},
+                                                       shapeProperties: s.shapeProperties || { borderDashes: false } }));
     styledEdges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
     api.nodes = new vis.DataSet(styledNodes);
     api.edges = new vis.DataSet(styledEdges);
     api.network = new vis.Network($("cg-network"), { nodes: api.nodes, edges: api.edges }, networkOptions());
     if (data.timeline) api.network.on("beforeDrawing", drawTimeline);
     api.network.on("click", onClick);
+    api.network.on("hoverNode", preview);
+    api.network.on("blurNode", hidePreview);
+    api.network.on("dragStart", hidePreview);
     const moved = () => { state.moved = true; writeAddress(false); };
     api.network.on("dragEnd", (params) => { if (!params.nodes.length) moved(); });
     api.network.on("zoom", () => { clearTimeout(state.zoomTimer); state.zoomTimer = setTimeout(moved, 250); });
@@ -224,9 +231,53 @@
   }
 
   function onClick(params) {
+    hidePreview();
     if (params.nodes.length) select(params.nodes[0], { focus: false });
-    else if (!params.edges.length) clearSelection();
+    else if (params.edges.length) explainEdge(params.edges[0]);
+    else clearSelection();
   }
+
+  // --- hover previews and edge explanations ---------------------------------------------------------
+
+  function preview(params) {
+    const n = byId.get(params.node);
+    const box = $("cg-preview");
+    const what = n.type === "claim" ? n.info.kind + (n.info.date_text ? ", " + n.info.date_text : "") : n.type;
+    const text = String(n.info.text || n.info.statement || n.info.description || "");
+    box.replaceChildren(el("strong", null, n.name), el("div", "cg-type", what));
+    if (text) append(box, el("div", null, text.length > 160 ? text.slice(0, 157) + "…" : text));
+    box.hidden = false;
+    const stage = $("cg-network").getBoundingClientRect();
+    const { x, y } = params.pointer.DOM;
+    box.style.left = Math.max(4, Math.min(x + 14, stage.width - box.offsetWidth - 4)) + "px";
+    box.style.top = Math.max(4, Math.min(y + 14, stage.height - box.offsetHeight - 4)) + "px";
+  }
+
+  function hidePreview() {
+    $("cg-preview").hidden = true;
+  }
+  api.preview = (id) => { const pos = api.network.canvasToDOM(byId.get(id)); preview({ node: id, pointer: { DOM: pos } }); };
+
+  function explainEdge(edgeId) {
+    const e = edgeList[edgeId];
+    const relation = relationById.get(e.relation) || { text: e.relation, meaning: "" };
+    const panel = $("cg-details");
+    panel.hidden = false;
+    const close = el("button", "cg-close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close details");
+    close.addEventListener("click", clearSelection);
+    panel.replaceChildren(close, el("h2", "cg-name", relation.text.split(" (")[0]));
+    append(panel, append(el("p", "cg-edge-ends"), nodeLink(e.from), " → ", nodeLink(e.to)));
+    if (relation.meaning) append(panel, el("p", "cg-text", relation.meaning));
+    field(panel, "Confidence", e.extra.confidence);
+    field(panel, "Through", (e.extra.via || []).length ? joinNodes(e.extra.via, " → ") : null);
+    field(panel, "Translated", e.extra.translated ? "yes" : null);
+    field(panel, "Inferred", e.extra.inferred ? "yes: not stated in the records, worked out from them" : null);
+    if (e.extra.note) section(panel, "Note", el("p", "cg-note", e.extra.note));
+    api.network.selectEdges([edgeId]);
+  }
+  api.explainEdge = explainEdge;
 
   // Drawn in canvas units, like the node labels: the layout kept room for every heading and band name.
   function drawTimeline(ctx) {
@@ -271,7 +322,7 @@
     return { ids: ids, edges: edges };
   }
 
-  // Context nodes (kept by a filter only to explain what is shown) are drawn faded, with a dashed border.
+  // Context nodes (kept by a filter only to explain what is shown) are drawn faded, in grey.
   function baseStyle(id) {
     return state.context.has(id) ? CONTEXT_NODE : state.baseNodes.get(id);
   }
