@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
@@ -744,6 +745,53 @@ def test_clicking_an_edge_explains_the_relation_its_note_and_confidence(
     assert graph.vocabulary.RELATIONS[attrs["relation"]].meaning in text
     assert f"Confidence: {attrs['confidence']}" in text and attrs["note"] in text
     assert shipped_graph.nodes[u]["label"] in text
+
+
+# --- for reports: export and print ------------------------------------------------------------
+
+
+def test_the_svg_download_holds_the_filtered_view_as_text_and_shapes(
+    open_page: Open, shipped_html: Path, tmp_path: Path
+) -> None:
+    page = open_page(shipped_html)
+    page.page.select_option("#cg-filter-actor", "rebarich")
+    with page.page.expect_download() as info:
+        page.page.click("#cg-export-svg")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    assert target.name == "The-al-Tanf-dispute.svg"
+    root = ElementTree.parse(target).getroot()
+    drawn = {g.get("data-node") for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("data-node")}
+    assert drawn == visible_ids(page)
+    words = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}tspan"))
+    assert "Rebecca Rebarich" in words
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "export.svg").write_bytes(target.read_bytes())
+
+
+def test_the_png_download_is_the_canvas_on_white(open_page: Open, shipped_html: Path, tmp_path: Path) -> None:
+    page = open_page(shipped_html)
+    with page.page.expect_download() as info:
+        page.page.click("#cg-export-png")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    canvas = page.js(
+        "[document.querySelector('#cg-network canvas').width, document.querySelector('#cg-network canvas').height]"
+    )
+    assert [width, height] == canvas
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "export.png").write_bytes(data)
+
+
+def test_printing_hides_the_controls_and_keeps_graph_and_details(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.js("claimgraph.select('konashenkov-black-hole')")
+    page.page.emulate_media(media="print")
+    assert page.page.locator("#cg-filters").is_hidden() and page.page.locator("#cg-reset").is_hidden()
+    assert page.page.locator("#cg-network").is_visible() and "black hole" in page.panel_text()
 
 
 # --- the address bar ---------------------------------------------------------------------------
