@@ -1068,6 +1068,12 @@ def test_screenshots(open_page: Open, shipped_html: Path, mini_graph: nx.MultiDi
     page.js("claimgraph.select('konashenkov-black-hole')")
     page.page.wait_for_timeout(500)
     page.page.screenshot(path=str(ARTIFACTS / "explorer-selected.png"))
+    phone = open_page(shipped_html, width=390, height=844)
+    phone.js("claimgraph.select('konashenkov-black-hole')")
+    phone.page.wait_for_timeout(500)
+    phone.page.screenshot(path=str(ARTIFACTS / "explorer-phone.png"))
+    if os.environ.get("CLAIMGRAPH_UPDATE_SCREENSHOT"):
+        phone.page.screenshot(path=str(ROOT / "docs" / "screenshot-phone.png"))
     timeline = open_page(write_html(graph.load(ROOT / "data" / "claims.yaml"), tmp_path / "t.html", layout="timeline"))
     timeline.page.screenshot(path=str(ARTIFACTS / "timeline.png"))
     assert (ARTIFACTS / "explorer.png").stat().st_size > 10_000
