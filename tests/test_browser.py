@@ -668,6 +668,9 @@ def test_on_a_phone_the_graph_gets_most_of_the_screen_filters_are_a_drawer_and_d
     page.js("claimgraph.select('konashenkov-black-hole')")
     sheet = box(page, "#cg-details")
     assert sheet["width"] == 390 and sheet["y"] + sheet["height"] == 844 and sheet["height"] <= 0.5 * 844
+    page.page.wait_for_timeout(500)
+    node = page.js("claimgraph.network.canvasToDOM(claimgraph.network.getPosition('konashenkov-black-hole'))")
+    assert box(page, "#cg-network")["y"] + node["y"] < sheet["y"] - 100  # the selected node is well above the sheet
     page.page.click("#cg-reset")
     assert not hidden(page, "zakharova")
 

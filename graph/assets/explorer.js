@@ -386,7 +386,11 @@
   function focusOn(ids) {
     if (ids.length === 1) {
       const scale = Math.max(api.network.getScale(), 0.9);
-      api.network.focus(ids[0], { scale: scale, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+      // on a phone the details sheet covers the lower half: centre the node in the part left above it
+      const sheet = $("cg-details");
+      const covered = window.matchMedia("(max-width: 700px)").matches && !sheet.hidden ? sheet.offsetHeight : 0;
+      api.network.focus(ids[0], { scale: scale, offset: { x: 0, y: -covered / 2 },
+                                  animation: { duration: 350, easingFunction: "easeInOutQuad" } });
     } else if (ids.length) {
       api.network.fit({ nodes: ids, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
     }
