@@ -17,15 +17,25 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from support import AIF_FIXTURE, MINI
+from support import AIF_FIXTURE, MINI, ROOT
 
 import graph
 from graph.aif import aif_data, import_aif, read_aif, to_aif
-from graph.aif.table import ILLOCUTION_OF_KIND, RELATIONS
+from graph.aif.table import (
+    ILLOCUTION_OF_KIND,
+    LINKS,
+    NOT_WRITTEN,
+    NOT_WRITTEN_FIELDS,
+    RELATIONS,
+    WRITTEN_AS_LOCUTION,
+)
 from graph.build import RESPONSE_RELATIONS
 from graph.cli import main
 from graph.errors import DataError
-from graph.vocabulary import CLAIM_KINDS
+from graph.vocabulary import CLAIM_KINDS, STANCES
+from graph.vocabulary import RELATIONS as VOCABULARY_RELATIONS
+
+README = ROOT / "README.md"
 
 
 def _canonical(data: dict[str, Any]) -> dict[str, Counter[Any]]:
@@ -55,15 +65,187 @@ def _round_trip(G: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[str, Any]]:
     return first, aif_data(again)
 
 
+def _said(G: nx.MultiDiGraph, node: str) -> str:
+    attrs = G.nodes[node]
+    return str(attrs.get("text") or attrs.get("statement") or attrs.get("name"))
+
+
+def carried(G: nx.MultiDiGraph) -> Counter[tuple[str, str, str]]:
+    """The relations AIF carries, by what their ends say; the ones of ``NOT_WRITTEN`` are left out on purpose."""
+    return Counter(
+        (_said(G, u), relation, _said(G, v))
+        for u, v, relation in G.edges(data="relation")
+        if relation not in NOT_WRITTEN
+    )
+
+
+def unsaid(G: nx.MultiDiGraph) -> Counter[tuple[str, str]]:
+    """Propositions and evidence by their text; evidence that nothing cites or rests on is counted as a proposition."""
+    linked = {v for _, v, r in G.edges(data="relation") if r in ("cites", "rests_on")}
+    return Counter(
+        ("evidence" if n in linked else "proposition", _said(G, n))
+        for n, t in G.nodes(data="type")
+        if t in ("proposition", "evidence")
+    )
+
+
 @pytest.mark.parametrize("fixture", ["mini_graph", "shipped_graph"])
 def test_export_import_export_keeps_every_node_and_relation(fixture: str, request: pytest.FixtureRequest) -> None:
     first, second = _round_trip(request.getfixturevalue(fixture))
     assert _canonical(second) == _canonical(first)
 
 
+@pytest.mark.parametrize("fixture", ["mini_graph", "shipped_graph"])
+def test_import_gives_back_every_relation_aif_carries(fixture: str, request: pytest.FixtureRequest) -> None:
+    G = request.getfixturevalue(fixture)
+    again = graph.build_graph(graph.parse_dataset(import_aif(to_aif(G), name="x.json").yaml()))
+    assert carried(again) == carried(G)
+    assert unsaid(again) == unsaid(G)
+
+
+def test_the_shipped_propositions_evidence_and_derivations_come_back(shipped_graph: nx.MultiDiGraph) -> None:
+    result = import_aif(to_aif(shipped_graph), name="x.json")
+    assert result.summary() == (
+        "27 claims, 7 propositions, 1 evidence, 17 actors, 1 source; every AIF node has its place"
+    )  # 4 propositions, and 3 event records that no claim cites or rests on (said_at is not written)
+    relations: Counter[str] = Counter()
+    for (_, relation, _), count in carried(graph.build_graph(graph.parse_dataset(result.yaml()))).items():
+        relations[relation] += count
+    assert (relations["asserts"], relations["rests_on"], relations["cites"]) == (14, 1, 1)
+
+
 def test_the_table_covers_every_relation_and_kind() -> None:
     assert sorted(row.relation for row in RELATIONS) == sorted(RESPONSE_RELATIONS)
+    assert sorted(row.relation for row in LINKS) == sorted([*STANCES, "rests_on", "cites"])
+    written = {row.relation for row in (*RELATIONS, *LINKS)} | {WRITTEN_AS_LOCUTION}
+    assert written.isdisjoint(NOT_WRITTEN)
+    assert written | set(NOT_WRITTEN) == set(VOCABULARY_RELATIONS)
     assert sorted(ILLOCUTION_OF_KIND) == sorted(CLAIM_KINDS)
+
+
+def test_the_readme_lists_what_aif_cannot_carry() -> None:
+    readme = " ".join(README.read_text(encoding="utf-8").split())
+    section = readme[readme.index("### AIF") : readme.index("### Neo4j")]
+    assert [relation for relation in NOT_WRITTEN if f"`{relation}`" not in section] == []
+    assert [fields for fields in NOT_WRITTEN_FIELDS if fields not in section] == []
+
+
+STANCES_AND_DERIVATIONS = """
+actors:
+  - {id: ann, name: Ann, kind: person}
+  - {id: bob, name: Bob, kind: person}
+propositions:
+  - {id: fines-work, statement: Fines work.}
+evidence:
+  - {id: study, kind: finding, name: The 2019 study}
+sources:
+  - {id: doc, title: A report}
+claims:
+  - id: ann-says
+    claimant: [ann, bob]
+    kind: statement
+    text: Ann and Bob said fines work.
+    asserts: fines-work
+    rests_on: study
+    reports: doc
+  - id: bob-grants
+    claimant: bob
+    kind: admission
+    text: Bob granted that fines work, on what Ann said.
+    concedes: fines-work
+    rests_on: ann-says
+    cites: study
+    reports: doc
+"""
+
+
+def _shape(data: dict[str, Any]) -> set[tuple[tuple[str, str], tuple[str, str]]]:
+    text = {n["nodeID"]: (n["type"], n["text"]) for n in data["AIF"]["nodes"]}
+    return {(text[e["fromID"]], text[e["toID"]]) for e in data["AIF"]["edges"]}
+
+
+def test_a_stance_and_a_derivation_are_s_nodes_anchored_on_the_claims_own_utterance() -> None:
+    data = aif_data(graph.build_graph(graph.parse_dataset(STANCES_AND_DERIVATIONS)))
+    pairs = _shape(data)
+    said, proposition = ("I", "Ann and Bob said fines work."), ("I", "Fines work.")
+    inference = ("RA", "Default Inference")
+    assert (said, inference) in pairs and (inference, proposition) in pairs
+    assert (("L", "Ann & Bob: Ann and Bob said fines work."), ("YA", "Asserting")) in pairs
+    assert (("YA", "Asserting"), inference) in pairs  # asserts: anchored by Asserting
+    assert (("YA", "Arguing"), inference) in pairs  # rests_on: anchored by Arguing
+    assert (("I", "The 2019 study"), inference) in pairs and (inference, said) in pairs
+    assert (("YA", "Agreeing"), proposition) in pairs  # concedes: no S-node
+    assert not any(a[0] == "L" and b == proposition for a, b in pairs)  # nobody utters a proposition
+    assert [loc["personID"] for loc in data["AIF"]["locutions"]][:2] == [1, 2]  # one locution per joint claimant
+
+
+def test_the_xaif_package_reads_our_stances_and_derivations() -> None:
+    xaif = pytest.importorskip("xaif")
+    table = xaif.AIF(aif_data(graph.build_graph(graph.parse_dataset(STANCES_AND_DERIVATIONS)))).get_csv(
+        "argument-relation"
+    )
+    found = {(row.proposition1_text, row.relation, row.proposition2_text) for row in table.itertuples()}
+    assert {
+        ("Ann and Bob said fines work.", "Default Inference", "Fines work."),  # asserts
+        ("The 2019 study", "Default Inference", "Ann and Bob said fines work."),  # rests_on evidence
+        ("Ann and Bob said fines work.", "Default Inference", "Bob granted that fines work, on what Ann said."),
+        ("The 2019 study", "Default Inference", "Bob granted that fines work, on what Ann said."),  # cites
+    } <= found
+
+
+def test_import_gives_back_stances_derivations_citations_and_joint_claimants() -> None:
+    document = import_aif(to_aif(graph.build_graph(graph.parse_dataset(STANCES_AND_DERIVATIONS)))).document
+    assert document["propositions"] == [{"id": "fines-work", "statement": "Fines work."}]
+    assert document["evidence"] == [
+        {
+            "id": "the-2019-study",
+            "kind": "document",
+            "name": "The 2019 study",
+            "note": "AIF does not say what kind of evidence this is; 'document' stands in.",
+        }
+    ]
+    first, second = document["claims"]
+    assert (first["claimant"], first["asserts"], first["rests_on"]) == (
+        ["ann", "bob"],
+        ["fines-work"],
+        ["the-2019-study"],
+    )
+    assert (second["concedes"], second["rests_on"], second["cites"]) == (
+        ["fines-work"],
+        [first["id"]],
+        ["the-2019-study"],
+    )
+
+
+def test_a_response_to_a_proposition_has_no_place_and_is_listed() -> None:
+    analysis = {
+        "nodes": [
+            {"nodeID": 1, "type": "I", "text": "A"},
+            {"nodeID": 2, "type": "L", "text": "Ann: A"},
+            {"nodeID": 3, "type": "YA", "text": "Asserting"},
+            {"nodeID": 4, "type": "I", "text": "P"},
+            {"nodeID": 5, "type": "RA", "text": "Default Inference"},
+            {"nodeID": 6, "type": "YA", "text": "Asserting"},
+            {"nodeID": 7, "type": "I", "text": "B"},
+            {"nodeID": 8, "type": "CA", "text": "Default Conflict"},
+        ],
+        "edges": [
+            {"fromID": 2, "toID": 3},
+            {"fromID": 3, "toID": 1},
+            {"fromID": 1, "toID": 5},
+            {"fromID": 5, "toID": 4},
+            {"fromID": 2, "toID": 6},
+            {"fromID": 6, "toID": 5},
+            {"fromID": 7, "toID": 8},
+            {"fromID": 8, "toID": 4},
+        ],
+    }
+    result = import_aif(json.dumps(analysis))
+    assert [str(u) for u in result.unplaced] == [
+        'CA node 8 ("Default Conflict"): a denies response needs two claims; I node 4 is a proposition',
+    ]
+    assert result.document["propositions"] == [{"id": "p", "statement": "P"}]
+    assert [c["id"] for c in result.document["claims"]] == ["ann-a", "unattributed-b"]
 
 
 def test_a_claim_is_an_i_node_and_an_utterance_anchored_by_its_illocution(mini_graph: nx.MultiDiGraph) -> None:
@@ -223,3 +405,23 @@ def test_to_aif_is_indented_json_with_the_xaif_layout(mini_graph: nx.MultiDiGrap
         "participants",
         "schemefulfillments",
     ]
+
+
+def test_two_participants_of_one_name_stay_two_claimants() -> None:
+    """Found by the property test: a joint statement of two actors that share a name."""
+    records = """
+actors:
+  - {id: a, name: Spokesperson, kind: person}
+  - {id: b, name: Spokesperson, kind: person}
+sources:
+  - {id: doc, title: A report}
+claims:
+  - {id: joint, claimant: [a, b], kind: statement, text: They spoke., reports: doc}
+"""
+    first = aif_data(graph.build_graph(graph.parse_dataset(records)))
+    document = import_aif(json.dumps(first)).document
+    assert [(a["id"], a["name"]) for a in document["actors"]] == [
+        ("spokesperson", "Spokesperson"),
+        ("spokesperson-2", "Spokesperson"),
+    ]
+    assert document["claims"][0]["claimant"] == ["spokesperson", "spokesperson-2"]

@@ -12,7 +12,7 @@ import networkx as nx
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from test_aif import _canonical
+from test_aif import _canonical, carried, unsaid
 from xml_schemas import schema_errors
 
 import graph
@@ -20,7 +20,7 @@ from graph.aif import aif_data, import_aif
 from graph.build import RESPONSE_RELATIONS
 from graph.errors import DataError
 from graph.exports import FORMATS, export_files
-from graph.vocabulary import ACTOR_KINDS, CLAIM_KINDS
+from graph.vocabulary import ACTOR_KINDS, CLAIM_KINDS, EVIDENCE_KINDS, STANCES
 
 TEXT = st.text(  # any text a claims file accepts: no control characters, which XML cannot carry either
     st.characters(whitelist_categories=("L", "M", "N", "P", "S", "Zs")), min_size=1, max_size=40
@@ -30,7 +30,8 @@ DATES = st.sampled_from(["2017", "2017-10", "2017-10-06", "2017-10~", "2018-02-2
 
 @st.composite
 def records(draw: st.DrawFn) -> dict[str, Any]:
-    """A claims file: a few sides, actors, sources and places, and claims that answer earlier ones."""
+    """A claims file: sides, actors, sources, places, propositions, evidence, and claims that answer earlier ones,
+    take stances on propositions and rest on or cite evidence and earlier claims."""
     n_actors, n_sources, n_claims = draw(st.integers(1, 4)), draw(st.integers(1, 3)), draw(st.integers(1, 7))
     sides = [{"id": f"side-{i}", "name": draw(TEXT)} for i in range(draw(st.integers(0, 2)))]
     actors = []
@@ -56,11 +57,16 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
             source["publisher"] = draw(st.sampled_from(actor_ids))
         sources.append(source)
     places = [{"id": "place-0", "name": draw(TEXT)}] if draw(st.booleans()) else []
+    propositions = [{"id": f"prop-{i}", "statement": draw(TEXT)} for i in range(draw(st.integers(0, 2)))]
+    evidence = [
+        {"id": f"ev-{i}", "kind": draw(st.sampled_from(list(EVIDENCE_KINDS))), "name": draw(TEXT)}
+        for i in range(draw(st.integers(0, 2)))
+    ]
     claims = []
     for i in range(n_claims):
         claim: dict[str, Any] = {
             "id": f"claim-{i}",
-            "claimant": draw(st.sampled_from(actor_ids)),
+            "claimant": draw(st.lists(st.sampled_from(actor_ids), min_size=1, max_size=2, unique=True)),
             "kind": draw(st.sampled_from(list(CLAIM_KINDS))),
             "text": draw(TEXT),
             "reports": [
@@ -80,6 +86,13 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
         if i:
             answered = draw(st.lists(st.integers(0, i - 1), max_size=2, unique=True))
             claim["responds_to"] = [{draw(st.sampled_from(RESPONSE_RELATIONS)): f"claim-{j}"} for j in answered]
+        for proposition in propositions:
+            if draw(st.booleans()):
+                claim[draw(st.sampled_from(list(STANCES)))] = [proposition["id"]]
+        earlier = [f"claim-{j}" for j in range(i)] + [e["id"] for e in evidence]
+        claim["rests_on"] = draw(st.lists(st.sampled_from(earlier), max_size=2, unique=True)) if earlier else []
+        if evidence:
+            claim["cites"] = draw(st.lists(st.sampled_from([e["id"] for e in evidence]), max_size=1))
         claims.append(claim)
     return {
         "title": draw(TEXT),
@@ -87,6 +100,8 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
         "actors": actors,
         "sources": sources,
         "places": places,
+        "propositions": propositions,
+        "evidence": evidence,
         "claims": claims,
     }
 
@@ -124,16 +139,19 @@ def _read_back(fmt: str, files: dict[str, str]) -> tuple[int, int]:
 @given(records())
 def test_every_format_parses_with_an_independent_reader(document: dict[str, Any]) -> None:
     G = _graph(document)
-    claims = [n for n, d in G.nodes(data=True) if d["type"] == "claim"]
-    responses = sum(len(G.nodes[c].get("responds_to", [])) for c in claims)
+    contents = [n for n, d in G.nodes(data=True) if d["type"] in ("claim", "proposition", "evidence")]
+    responses = sum(len(G.nodes[c].get("responds_to", [])) for c in contents)
     for fmt in FORMATS:
-        expected = (len(claims), responses) if fmt == "aif" else (G.number_of_nodes(), G.number_of_edges())
+        expected = (len(contents), responses) if fmt == "aif" else (G.number_of_nodes(), G.number_of_edges())
         assert _read_back(fmt, export_files(G, fmt)) == expected, fmt
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(records())
 def test_aif_export_import_export_keeps_every_node_and_relation(document: dict[str, Any]) -> None:
-    first = aif_data(_graph(document))
+    G = _graph(document)
+    first = aif_data(G)
     again = graph.build_graph(graph.parse_dataset(import_aif(json.dumps(first)).yaml(), check_quotes=False))
     assert _canonical(aif_data(again)) == _canonical(first)
+    assert carried(again) == carried(G)  # every relation AIF carries, NOT_WRITTEN's left out on purpose
+    assert unsaid(again) == unsaid(G)

@@ -4,9 +4,14 @@ Every I-node becomes a claim: its text the claim's text; the utterance that
 anchors it (``L -> YA -> I``) gives the claimant (from the locution's
 participant, or the ``"Speaker: ..."`` prefix), the quote, the date (the
 locution's ``start`` and ``end``) and the report (the locution's ``source``
-link, or the AIF file itself); the illocution gives the kind. Conflicts,
+link, or the AIF file itself); the illocution gives the kind; one locution
+per participant on one L-node gives a joint statement. Conflicts,
 inferences and rephrases between I-nodes become responses, as the table in
-:mod:`.table` says. Nothing is dropped silently: every node that has no
+:mod:`.table` says. An S-node anchored on a claim's own utterance (not on a
+reply) is one of the claim's links of :data:`.table.LINKS`: an I-node nobody
+utters is then a proposition (what the claim asserts, denies, ...) or an
+evidence item (what it rests on or cites); an I-node nobody utters and
+nothing relates is a proposition too. Nothing is dropped silently: every node that has no
 place in claimgraph's format (dialogue transitions that anchor nothing,
 utterances that anchor no content, preferences, attacks on inferences, ...)
 is listed in :attr:`AifImport.unplaced`, and :attr:`AifImport.roles` says
@@ -39,7 +44,7 @@ import yaml
 
 from ..errors import DataError, Problem
 from ..load import parse_dataset
-from .table import KIND_OF_ILLOCUTION, relation_of
+from .table import JOINT, KIND_OF_ILLOCUTION, link_of, link_row, relation_of
 
 MAX_BYTES = 64 * 1024 * 1024
 """The largest AIF file read; AIFdb's largest corpora export in pieces far smaller."""
@@ -86,7 +91,11 @@ class AifImport:
 
     def summary(self) -> str:
         """``'12 claims, 3 actors, 1 source; 20 AIF nodes had no place (10 TA, 10 L)'``."""
-        counts = ", ".join(f"{len(self.document[k])} {k if len(self.document[k]) != 1 else k[:-1]}" for k in _SECTIONS)
+        counts = ", ".join(
+            f"{len(self.document[k])} {k if len(self.document[k]) != 1 or k == 'evidence' else k[:-1]}"
+            for k in _SECTIONS
+            if k in self.document
+        )
         if not self.unplaced:
             return f"{counts}; every AIF node has its place"
         by_type: dict[str, int] = {}
@@ -96,7 +105,7 @@ class AifImport:
         return f"{counts}; {len(self.unplaced)} AIF nodes had no place ({kinds})"
 
 
-_SECTIONS = ("claims", "actors", "sources")
+_SECTIONS = ("claims", "propositions", "evidence", "actors", "sources")
 
 
 def _one_line(text: str) -> str:
@@ -171,6 +180,7 @@ class _Claim:
     text: str
     utterances: list[tuple[str, str]] = field(default_factory=list)  # (L node id, illocution)
     responses: list[tuple[str, str]] = field(default_factory=list)  # (relation, I node id)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (stance, rests_on or cites; I node id)
     notes: list[str] = field(default_factory=list)
 
 
@@ -186,9 +196,13 @@ class _Importer:
                 self.out[a].append(b)
                 self.into[b].append(a)
         self.locutions: dict[str, dict[str, Any]] = {}
+        self.persons: dict[str, list[str]] = {}  # L node id -> its locutions' personIDs: several for a joint one
         for locution in extra["items"]:
-            if isinstance(locution, dict) and str(locution.get("nodeID")) not in self.locutions:
-                self.locutions[str(locution.get("nodeID"))] = locution
+            if isinstance(locution, dict):
+                self.locutions.setdefault(str(locution.get("nodeID")), locution)
+                persons = self.persons.setdefault(str(locution.get("nodeID")), [])
+                if str(locution.get("personID")) not in persons:
+                    persons.append(str(locution.get("personID")))
         self.people = {
             str(p.get("participantID")): _trim(" ".join(_trim(str(p.get(k) or "")) for k in ("firstname", "surname")))
             for p in extra["participants"]
@@ -197,6 +211,8 @@ class _Importer:
         self.roles: dict[str, str] = {}
         self.unplaced: list[Unplaced] = []
         self.claims = {n: _Claim(n, node["text"]) for n, node in nodes.items() if node["type"] == "I"}
+        self.kinds: dict[str, str] = {}  # I node id -> claim, proposition or evidence
+        self.pending: list[tuple[str, str, str, str]] = []  # (S or YA node, link, claim's I node, other I node)
         self.taken: set[str] = set()  # ids are unique across actors, sources and claims
         self.actor_by_name: dict[str, str] = {}
         self.source_by_link: dict[str | None, str] = {}
@@ -214,15 +230,25 @@ class _Importer:
             self.unplaced.append(Unplaced(node_id, node["type"], node["text"], reason))
 
     def run(self) -> AifImport:
-        anchors: dict[str, str] = {}  # S node id -> the illocution anchoring it
+        anchors: dict[str, str] = {}  # S node id -> the illocution anchoring it on a reply
+        own: dict[str, tuple[str, str]] = {}  # S node id -> (L node, illocution) anchoring it on an utterance
         agreements: list[tuple[str, str, str]] = []  # (TA, I, illocution)
+        said: list[tuple[str, str, str, str]] = []  # (L, YA, I, illocution)
         for node_id, node in self.nodes.items():
             if node["type"] == "YA":
-                self._illocution(node_id, node["text"], anchors, agreements)
+                self._illocution(node_id, node["text"], anchors, own, agreements, said)
+        self._utterances(said)
         spoken_by = {l_id: c.node_id for c in self.claims.values() for l_id, _ in c.utterances}
-        for node_id, node in self.nodes.items():
-            if node["type"] in S_NODES:
-                self._s_node(node_id, node, anchors.get(node_id))
+        links = {s: (spoken_by[l_id], name) for s, (l_id, name) in own.items() if l_id in spoken_by}
+        others = [
+            (node_id, node)
+            for node_id, node in self.nodes.items()
+            if node["type"] in S_NODES and not (node_id in links and self._link(node_id, node, *links[node_id]))
+        ]
+        self._classify()
+        self._place_links()
+        for node_id, node in others:
+            self._s_node(node_id, node, anchors.get(node_id, own.get(node_id, ("", None))[1]))
         for ta, target, illocution in agreements:
             self._agreement(ta, target, illocution, spoken_by)
         spoken = {l_id for claim in self.claims.values() for l_id, _ in claim.utterances}
@@ -230,15 +256,26 @@ class _Importer:
             self._leftover(node_id, node["type"], spoken)
         return self._records()
 
-    def _illocution(self, ya: str, name: str, anchors: dict[str, str], agreements: list[tuple[str, str, str]]) -> None:
+    def _illocution(
+        self,
+        ya: str,
+        name: str,
+        anchors: dict[str, str],
+        own: dict[str, tuple[str, str]],
+        agreements: list[tuple[str, str, str]],
+        said: list[tuple[str, str, str, str]],
+    ) -> None:
         sources = [n for n in self.into[ya] if self.type_of(n) in ("L", "TA")]
         targets = [n for n in self.out[ya] if self.type_of(n) in ("I", *S_NODES)]
         for source in sources:
             for target in targets:
                 kind = (self.type_of(source), self.type_of(target))
                 if kind == ("L", "I"):
-                    self.claims[target].utterances.append((source, name))
+                    said.append((source, ya, target, name))
                     self.place(ya, f"illocution ({name}) of the claim from I node {target}")
+                elif kind[0] == "L" and kind[1] in S_NODES:
+                    own[target] = (source, name)
+                    self.place(ya, f"illocution ({name}) anchoring {kind[1]} node {target} on its utterance")
                 elif kind[0] == "TA" and kind[1] in S_NODES:
                     anchors[target] = name
                     self.place(ya, f"illocution ({name}) anchoring {kind[1]} node {target}")
@@ -248,6 +285,60 @@ class _Importer:
         if ya not in self.roles:
             self.drop(ya, "an illocution that links no utterance to a content, and no reply to a relation")
 
+    def _utterances(self, said: list[tuple[str, str, str, str]]) -> None:
+        """Each L -> YA -> I is an utterance of a claim, but ``Agreeing`` beside another content is a concession."""
+        conceding = link_row("concedes").anchor.name
+        contents: dict[str, set[str]] = {}
+        for l_id, _, target, name in said:
+            if name != conceding:
+                contents.setdefault(l_id, set()).add(target)
+        for l_id, ya, target, name in said:
+            own_content = sorted(contents.get(l_id, set()) - {target})
+            if name == conceding and own_content:
+                self.pending.append((ya, "concedes", own_content[0], target))
+                self.roles[ya] = f"illocution ({name}): the claim from I node {own_content[0]} concedes I node {target}"
+            else:
+                self.claims[target].utterances.append((l_id, name))
+
+    def _link(self, s: str, node: dict[str, Any], claim: str, anchor: str) -> bool:
+        """An S-node anchored on the utterance of ``claim``: one of its links, if a row of the table says so."""
+        premises = [n for n in self.into[s] if self.type_of(n) == "I"]
+        conclusions = [n for n in self.out[s] if self.type_of(n) == "I"]
+        if claim in premises and claim not in conclusions:
+            row, others = link_of(node["type"], anchor, True), conclusions
+        elif claim in conclusions and claim not in premises:
+            row, others = link_of(node["type"], anchor, False), premises
+        else:
+            return False
+        linked = [n for n in self.into[s] + self.out[s] if self.type_of(n) != "YA"]
+        if row is None or not others or len(premises) + len(conclusions) != len(linked):
+            return False
+        self.pending += [(s, row.relation, claim, other) for other in others]
+        return True
+
+    def _classify(self) -> None:
+        """Said: a claim; what a claim rests on or cites: evidence; a stance's object, or unrelated: a proposition."""
+        spoken = {c.node_id for c in self.claims.values() if c.utterances}
+        for _, relation, _, other in self.pending:
+            if other not in spoken:
+                kind = "evidence" if relation in ("rests_on", "cites") else "proposition"
+                self.kinds.setdefault(other, kind)
+        for node_id, claim in self.claims.items():
+            isolated = not claim.utterances and not self.into[node_id] and not self.out[node_id]
+            self.kinds.setdefault(node_id, "proposition" if isolated else "claim")
+
+    def _place_links(self) -> None:
+        for s, relation, claim, other in self.pending:
+            row = link_row(relation)
+            if self.kinds[other] not in row.to or self.kinds[claim] != "claim":
+                wanted = " or ".join(row.to)
+                self.drop(
+                    s, f"{relation} of I node {claim} on I node {other}, which is a {self.kinds[other]}, not a {wanted}"
+                )
+                continue
+            self.claims[claim].links.append((relation, other))
+            self.place(s, f"{relation}: I node {claim} -> {self.kinds[other]} I node {other}")
+
     def _s_node(self, s: str, node: dict[str, Any], anchor: str | None) -> None:
         premises = [n for n in self.into[s] if self.type_of(n) == "I"]
         conclusions = [n for n in self.out[s] if self.type_of(n) == "I"]
@@ -256,6 +347,11 @@ class _Importer:
         if relation is None or not premises or not conclusions or others:
             what = "an attack on or support for another relation" if others else "a relation without two contents"
             self.drop(s, f"{what}; claimgraph relates claims only")
+            return
+        unsaid = [n for n in premises + conclusions if self.kinds[n] != "claim"]
+        if unsaid:
+            what = ", ".join(f"I node {n} is a {self.kinds[n]}" for n in unsaid)
+            self.drop(s, f"a {relation} response needs two claims; {what}")
             return
         scheme = node.get("scheme") or node["text"]
         default = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase"}[node["type"]]
@@ -269,7 +365,7 @@ class _Importer:
         self.place(s, f"{relation}: I node(s) {', '.join(premises)} -> {', '.join(conclusions)}")
 
     def _agreement(self, ta: str, target: str, illocution: str, spoken_by: dict[str, str]) -> None:
-        replies = [spoken_by[n] for n in self.out[ta] if n in spoken_by]
+        replies = [spoken_by[n] for n in self.out[ta] if n in spoken_by and self.kinds[target] == "claim"]
         for claim in replies:
             if claim != target:
                 self.claims[claim].responses.append(("concedes", target))
@@ -283,7 +379,7 @@ class _Importer:
         if node_id in self.roles:
             return
         if node_type == "I":
-            self.place(node_id, "a claim")
+            self.place(node_id, f"a {self.kinds[node_id]}")
         elif node_type == "L" and node_id in spoken:
             self.place(node_id, "the utterance of a claim")
         elif node_type == "L":
@@ -299,14 +395,17 @@ class _Importer:
         actors: dict[str, dict[str, Any]] = {}
         sources: dict[str, dict[str, Any]] = {}
         ids: dict[str, str] = {}
+        unsaid = self._unsaid(ids)
+        said = [claim for claim in self.claims.values() if self.kinds[claim.node_id] == "claim"]
         claims: list[dict[str, Any]] = []
-        for claim in self.claims.values():
-            speaker, quote, date, url, kind, notes = self._utterance(claim)
-            actor_id = self._actor(speaker, actors)
+        for claim in said:
+            speakers, quote, date, url, kind, notes = self._utterance(claim)
+            actor_ids = list(dict.fromkeys(self._actor(key, speaker, actors) for key, speaker in speakers))
             source_id = self._source(url, sources)
-            claim_id = _unique(_claim_slug(actor_id, claim.text), self.taken)
+            claim_id = _unique(_claim_slug(actor_ids[0], claim.text), self.taken)
             ids[claim.node_id] = claim_id
-            record: dict[str, Any] = {"id": claim_id, "claimant": actor_id, "kind": kind}
+            claimant: str | list[str] = actor_ids[0] if len(actor_ids) == 1 else actor_ids
+            record: dict[str, Any] = {"id": claim_id, "claimant": claimant, "kind": kind}
             record["text"] = claim.text or "(an AIF proposition with no text)"  # already trimmed
             if quote:
                 record["quote"] = quote
@@ -317,48 +416,70 @@ class _Importer:
             notes += claim.notes
             if notes:
                 record["note"] = " ".join(notes)
-        for claim, record in zip(self.claims.values(), claims, strict=True):
+        for claim, record in zip(said, claims, strict=True):
             responses = list(dict.fromkeys((rel, ids[target]) for rel, target in claim.responses))
             if responses:
                 record["responds_to"] = [{rel: target} for rel, target in responses]
-                record["reports"] = record.pop("reports")  # keep reports last, as hand-written files do
-                if "note" in record:
-                    record["note"] = record.pop("note")
+            for relation, target in dict.fromkeys(claim.links):
+                record.setdefault(relation, []).append(ids[target])
+            record["reports"] = record.pop("reports")  # keep reports last, as hand-written files do
+            if "note" in record:
+                record["note"] = record.pop("note")
         title = f"Imported from AIF: {Path(self.name).name}"
-        document = {
-            "title": title,
-            "actors": list(actors.values()),
-            "sources": list(sources.values()),
-            "claims": claims,
-        }
+        document: dict[str, Any] = {"title": title, "actors": list(actors.values())}
+        document.update({section: records for section, records in unsaid.items() if records})
+        document.update({"sources": list(sources.values()), "claims": claims})
         for a, b in self.dangling:
             self.unplaced.append(Unplaced(f"{a}->{b}", "edge", "", "an edge to a node the file does not have"))
         return AifImport(document, self.roles, self.unplaced, self.name)
 
-    def _utterance(self, claim: _Claim) -> tuple[str, str | None, str | None, str | None, str, list[str]]:
-        """Speaker, quote, date, source link, kind and notes of a claim, from the first utterance anchoring it."""
+    def _unsaid(self, ids: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+        """The propositions and evidence items: I-nodes nobody utters, with readable ids."""
+        sections: dict[str, list[dict[str, Any]]] = {"propositions": [], "evidence": []}
+        for claim in self.claims.values():
+            kind = self.kinds[claim.node_id]
+            if kind == "claim":
+                continue
+            text = claim.text or f"(an AIF {kind} with no text)"
+            ids[claim.node_id] = _unique(_slug(" ".join(text.split()[:6]), kind), self.taken)
+            if kind == "proposition":
+                sections["propositions"].append({"id": ids[claim.node_id], "statement": text})
+            else:
+                note = "AIF does not say what kind of evidence this is; 'document' stands in."
+                sections["evidence"].append({"id": ids[claim.node_id], "kind": "document", "name": text, "note": note})
+        return sections
+
+    def _utterance(
+        self, claim: _Claim
+    ) -> tuple[list[tuple[str, str]], str | None, str | None, str | None, str, list[str]]:
+        """Speakers (a participant or name as key, and the name), quote, date, source link, kind and notes of a claim.
+
+        All come from the first utterance anchoring the claim; several participants on it make a joint statement.
+        """
         if not claim.utterances:
-            return UNATTRIBUTED, None, None, None, "statement", []
+            return [(UNATTRIBUTED, UNATTRIBUTED)], None, None, None, "statement", []
         l_id, illocution = claim.utterances[0]
         locution = self.locutions.get(l_id, {})
-        person = self.people.get(str(locution.get("personID")), "") if locution else ""
-        speaker, words = _split_speaker(self.nodes[l_id]["text"], person)
+        persons = [(f"participant {p}", self.people[p]) for p in self.persons.get(l_id, []) if self.people.get(p)]
+        speaker, words = _split_speaker(self.nodes[l_id]["text"], JOINT.join(name for _, name in persons))
+        speakers = persons or [(speaker, speaker)]
         notes = [] if illocution in KIND_OF_ILLOCUTION else [f"AIF illocution: {illocution}."]
         for other, other_illocution in claim.utterances[1:]:
             notes.append(f"Also said as AIF L node {other} ({other_illocution}): {self.nodes[other]['text']}")
         quote = words if words and words != claim.text else None
         url = locution.get("source") if isinstance(locution.get("source"), str) else None
         date = _partial_date(locution.get("start"), locution.get("end"))
-        return speaker, quote, date, url, KIND_OF_ILLOCUTION.get(illocution, "statement"), notes
+        return speakers, quote, date, url, KIND_OF_ILLOCUTION.get(illocution, "statement"), notes
 
-    def _actor(self, name: str, actors: dict[str, dict[str, Any]]) -> str:
+    def _actor(self, key: str, name: str, actors: dict[str, dict[str, Any]]) -> str:
+        """The actor of a participant (one each, even when two share a name), or of a speaker named in the text."""
         shown = "unattributed (no utterance in the AIF analysis)" if name == UNATTRIBUTED else name
-        if shown in self.actor_by_name:
-            return self.actor_by_name[shown]
+        if key in self.actor_by_name:
+            return self.actor_by_name[key]
         actor_id = _unique(_slug(name, "speaker"), self.taken)
         kind = "anonymous-source" if name == UNATTRIBUTED else "person"
         actors[actor_id] = {"id": actor_id, "name": shown, "kind": kind}
-        self.actor_by_name[shown] = actor_id
+        self.actor_by_name[key] = actor_id
         return actor_id
 
     def _source(self, url: str | None, sources: dict[str, dict[str, Any]]) -> str:

@@ -1,8 +1,10 @@
 """Writing the graph as AIF JSON (the xAIF layout that OVA and the ``xaif`` package read).
 
 Only what AIF can hold is written: the claims, who made them, when, where they
-were reported, and how they answer one another (see :mod:`.table`). Actors
-who made no claim, places, targets and curation fields have no place in AIF.
+were reported, how they answer one another, the propositions they take a
+stance on and the claims and evidence they rest on or cite (see
+:mod:`.table`). Actors who made no claim, places, targets, ``said_at``,
+modality, translations and curation fields have no place in AIF.
 
 >>> import graph, json
 >>> data = aif_data(graph.load("tests/fixtures/mini.yaml"))
@@ -20,7 +22,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..types import ClaimGraph
-from .table import ILLOCUTION_OF_KIND, TRANSITION, Scheme, relation_row
+from .table import ILLOCUTION_OF_KIND, JOINT, LINKS, TRANSITION, Scheme, link_row, relation_row
 
 
 class _Builder:
@@ -79,10 +81,18 @@ def _first_url(G: ClaimGraph, attrs: dict[str, Any]) -> str | None:
     return None
 
 
+def claimants(attrs: dict[str, Any]) -> list[str]:
+    """The ids of a claim's claimants: the one claimant, or all of a joint statement's."""
+    return [str(c) for c in attrs.get("claimants") or [attrs.get("claimant")]]
+
+
+def _name(G: ClaimGraph, actor: str) -> str:
+    return str(G.nodes[actor].get("name", actor)) if actor in G else actor
+
+
 def speaker(G: ClaimGraph, attrs: dict[str, Any]) -> str:
-    """The name of a claim's claimant."""
-    claimant = str(attrs.get("claimant"))
-    return str(G.nodes[claimant].get("name", claimant)) if claimant in G else claimant
+    """The name of a claim's claimant; a joint statement's names joined by :data:`.table.JOINT`."""
+    return JOINT.join(_name(G, actor) for actor in claimants(attrs))
 
 
 def utterance(G: ClaimGraph, attrs: dict[str, Any]) -> str:
@@ -96,6 +106,9 @@ def aif_data(G: ClaimGraph) -> dict[str, Any]:
     claims = [n for n, attrs in G.nodes(data=True) if attrs.get("type") == "claim"]
     content: dict[Hashable, str] = {}
     spoken: dict[Hashable, str] = {}
+    for node, attrs in G.nodes(data=True):  # unsaid contents: what is at issue, and what claims rest on
+        if attrs.get("type") in ("proposition", "evidence"):
+            content[node] = out.node("I", str(attrs.get("statement") or attrs.get("name") or ""))
     for claim in claims:
         attrs = G.nodes[claim]
         start, end = _span(attrs["date"]) if attrs.get("date") else (None, None)
@@ -104,15 +117,16 @@ def aif_data(G: ClaimGraph) -> dict[str, Any]:
         anchor = out.scheme(ILLOCUTION_OF_KIND.get(str(attrs.get("kind")), ILLOCUTION_OF_KIND["statement"]))
         out.edge(spoken[claim], anchor)
         out.edge(anchor, content[claim])
-        person = out.participant(attrs.get("claimant"), speaker(G, attrs))
-        out.locutions.append(
-            {"nodeID": spoken[claim], "personID": person, "start": start, "end": end, "source": _first_url(G, attrs)}
-        )
+        for actor in claimants(attrs):  # a joint statement: one locution of its L-node per claimant
+            person = out.participant(actor, _name(G, actor))
+            locution = {"nodeID": spoken[claim], "personID": person, "start": start, "end": end}
+            out.locutions.append({**locution, "source": _first_url(G, attrs)})
     for claim in claims:
         for response in G.nodes[claim].get("responds_to") or []:
-            if response["claim"] in content:
+            if response["claim"] in spoken:
                 answered = response["claim"]
                 _response(out, response["how"], (content[claim], spoken[claim]), (content[answered], spoken[answered]))
+        _links(G, out, claim, content, spoken[claim])
     return {
         "AIF": {
             "nodes": out.nodes,
@@ -142,6 +156,32 @@ def _response(out: _Builder, relation: str, reply: tuple[str, str], answered: tu
     out.edge(reply[0], s_node)
     out.edge(s_node, answered[0])
     out.edge(anchor, s_node)
+
+
+_LINK_RELATIONS = frozenset(row.relation for row in LINKS)
+
+
+def _links(G: ClaimGraph, out: _Builder, claim: Hashable, content: dict[Hashable, str], spoken: str) -> None:
+    """The claim's stances, derivations and citations, each anchored on its own utterance."""
+    for _, other, attrs in G.out_edges(str(claim), data=True):
+        relation = str(attrs.get("relation"))
+        if relation not in _LINK_RELATIONS or other not in content:
+            continue
+        row = link_row(relation)
+        if G.nodes[other].get("type") not in row.to:  # a response of the same name, written above
+            continue
+        anchor = out.scheme(row.anchor)
+        out.edge(spoken, anchor)
+        if row.s_node is None:
+            out.edge(anchor, content[other])
+            continue
+        s_node = out.scheme(row.s_node)
+        premise, conclusion = (
+            (content[claim], content[other]) if row.claim_is_premise else (content[other], content[claim])
+        )
+        out.edge(premise, s_node)
+        out.edge(s_node, conclusion)
+        out.edge(anchor, s_node)
 
 
 def to_aif(G: ClaimGraph) -> str:
