@@ -37,6 +37,7 @@ from .files import (
     write_text_atomic,
 )
 from .load import read_dataset
+from .picture import render_svg
 from .querycli import add_query_parser, table, text_option
 from .render import LAYOUTS, render_html
 from .revisions import read_version
@@ -301,6 +302,12 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="graph: who is linked to whom; timeline: claims by date, left to right (default: graph)",
     )
     parser.add_argument("--title", type=text_option, help="the page title (default: the data set's name)")
+    parser.add_argument(
+        "--format",
+        choices=("html", "svg"),
+        default="html",
+        help="html: the interactive page; svg: a still picture of the whole graph for reports (default: html)",
+    )
     parser.add_argument("--open", action="store_true", help="open the page in the default web browser")
     parser.set_defaults(command=run_build)
 
@@ -313,10 +320,11 @@ def run_build(args: argparse.Namespace) -> int:
     _print_warnings(data)
     G = build_graph(data)
     name = G.graph.get("name") or "claims"
-    output = args.output or str(default_page_path(Path(args.path), name))
-    target = _target(output, f"{name}.html", data.input_paths())
+    output = args.output or str(default_page_path(Path(args.path), name).with_suffix(f".{args.format}"))
+    target = _target(output, f"{name}.{args.format}", data.input_paths())
     counts = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
-    _emit(render_html(G, layout=args.layout, title=args.title), target, f" ({counts}) — open it in a browser")
+    render = render_svg if args.format == "svg" else render_html
+    _emit(render(G, layout=args.layout, title=args.title), target, f" ({counts}) — open it in a browser")
     if target is not None and args.open and not webbrowser.open(target.resolve().as_uri()):
         print(f"could not start a web browser; open {target.resolve().as_uri()} yourself", file=sys.stderr)
     return 0

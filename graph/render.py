@@ -24,7 +24,7 @@ import re
 from collections.abc import Hashable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import jinja2
 import markupsafe
@@ -35,6 +35,7 @@ from .dates import parse_when
 from .files import write_text_atomic
 from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
 from .layout.timeline import HEADING_SIZE, NAME_INSET
+from .queries.filters import CONTEXT_RELATIONS, filter_index
 from .types import ClaimGraph
 from .vocabulary import CLAIM_KINDS, Relation
 from .vocabulary import NODE_TYPES as NODE_TYPE_TABLE
@@ -179,19 +180,31 @@ def page_data(
                 "dashes": d,
                 "width": w,
                 "text": RELATION_TEXT.get(r, r),
+                "meaning": VOCABULARY_RELATIONS[r].meaning,
                 "response": VOCABULARY_RELATIONS[r].response,
                 "stance": VOCABULARY_RELATIONS[r].stance,
             }
             for r, (c, d, w) in RELATION_STYLE.items()
         ],
         "kinds": {kind.name: kind.colour for kind in CLAIM_KINDS.values()},
+        "kindBorders": {kind.name: list(kind.border) or False for kind in CLAIM_KINDS.values()},
         "nodeTypes": list(NODE_TYPE_TABLE),
         "shapes": {t: s for t, (s, _) in SHAPES.items()},
         "nodes": [_node(G, n, positions.get(n, (0.0, 0.0)), colours[n]) for n in G],
         "edges": [_edge(index, u, v, attrs) for u, v, attrs in G.edges(data=True)],
+        "filters": _filter_data(G, index),
         "extent": timeline.frame if timeline else extent(G, positions),
         "timeline": _timeline_data(timeline) if timeline else None,
     }
+
+
+def _filter_data(G: nx.MultiDiGraph[Any], index: dict[Hashable, int]) -> dict[str, Any]:
+    """The filter rule as Python decides it: for each filter value the claims it selects (as node indices)."""
+    selects = {
+        name: {value: [index[c] for c in claims] for value, claims in values.items()}
+        for name, values in filter_index(cast(ClaimGraph, G)).items()
+    }
+    return {"selects": selects, "context": list(CONTEXT_RELATIONS)}
 
 
 def _timeline_data(timeline: Timeline) -> dict[str, Any]:
@@ -325,7 +338,13 @@ def legend(G: nx.MultiDiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
     ]
     types = {str(attrs.get("type")) for _, attrs in G.nodes(data=True)}
     shapes = [{"type": t, "text": text} for t, (_, text) in SHAPES.items() if t in types]
-    return {"sides": sides, "shapes": shapes, "relations": relations}
+    present_kinds = {str(attrs.get("kind")) for _, attrs in G.nodes(data=True) if attrs.get("type") == "claim"}
+    kinds = [
+        {"name": k.name, "colour": k.colour, "dasharray": " ".join(map(str, k.border))}
+        for k in CLAIM_KINDS.values()
+        if k.name in present_kinds
+    ]
+    return {"sides": sides, "shapes": shapes, "relations": relations, "kinds": kinds}
 
 
 def _counts(G: nx.MultiDiGraph[Any]) -> str:

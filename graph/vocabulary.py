@@ -274,11 +274,19 @@ _RELATION_LIST = (
         ("source",),
         ("actor",),
         "#B3B3B3",
-        (4, 4),
+        (5, 2),
         1.0,
     ),
     Relation(
-        "member_of", "member of", "speaks for or belongs to", "structure", ("actor",), ("actor",), "#B3B3B3", (), 1.0
+        "member_of",
+        "member of",
+        "speaks for or belongs to",
+        "structure",
+        ("actor",),
+        ("actor",),
+        "#B3B3B3",
+        (1, 1),
+        1.0,
     ),
     Relation(
         "implicates",
@@ -362,6 +370,8 @@ class ClaimKind:
     stance: str
     meaning: str
     colour: str
+    border: tuple[int, ...] = ()
+    """Dash pattern of the claim's box border on the canvas (empty: solid), so kinds of one hue stay apart."""
 
 
 CLAIM_KINDS: dict[str, ClaimKind] = {
@@ -369,12 +379,12 @@ CLAIM_KINDS: dict[str, ClaimKind] = {
     for k in (
         ClaimKind("accusation", "asserts", "says an actor did something wrong", "#C0392B"),
         ClaimKind("denial", "denies", "says an accusation is false", "#6A3D9A"),
-        ClaimKind("rebuttal", "denies", "answers an accusation with another account", "#6A3D9A"),
-        ClaimKind("qualification", "qualifies", "narrows or hedges an earlier claim", "#A0457E"),
-        ClaimKind("retraction", "retracts", "withdraws the speaker's own earlier claim", "#000000"),
+        ClaimKind("rebuttal", "denies", "answers an accusation with another account", "#6A3D9A", (7, 3)),
+        ClaimKind("qualification", "qualifies", "narrows or hedges an earlier claim", "#A0457E", (3, 3)),
+        ClaimKind("retraction", "retracts", "withdraws the speaker's own earlier claim", "#000000", (2, 2)),
         ClaimKind("admission", "concedes", "an actor grants something against its own side or itself", "#9A6700"),
         ClaimKind("corroboration", "asserts", "confirms another's claim", "#1E7A46"),
-        ClaimKind("statement", "asserts", "any other assertion", "#555555"),
+        ClaimKind("statement", "asserts", "any other assertion", "#555555", (1, 2)),
     )
 }
 """Every claim kind, with the stance it takes on the propositions it names."""

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
@@ -270,11 +271,16 @@ def test_side_filter_hides_that_sides_actors_and_claims_and_restores_them(
 ) -> None:
     page = open_page(shipped_html)
     page.page.uncheck("#cg-filter-sides input[value=russia]")
-    assert hidden(page, "konashenkov") and hidden(page, "konashenkov-black-hole")
+    context = set(page.js("claimgraph.contextNodes()"))
+    # Konashenkov's "black hole" stays, dimmed, because a shown denial answers it and is addressed to him
+    assert context >= {"konashenkov", "konashenkov-black-hole"}
+    russian = graph.queries.select_claims(shipped_graph, side="russia")
+    assert {c for c in russian if hidden(page, c)} == russian - context != set()
+    assert hidden(page, "zakharova")
     assert not hidden(page, "rebarich") and not hidden(page, "al-tanf")
     assert page.js("claimgraph.visibleCounts().nodes") < shipped_graph.number_of_nodes()
     page.page.check("#cg-filter-sides input[value=russia]")
-    assert not hidden(page, "konashenkov")
+    assert page.js("claimgraph.contextNodes()") == []
     assert page.js("claimgraph.visibleCounts()") == {
         "nodes": shipped_graph.number_of_nodes(),
         "edges": shipped_graph.number_of_edges(),
@@ -337,7 +343,9 @@ def test_actor_filter_shows_only_their_claims_and_what_those_claims_link_to(
     page.page.select_option("#cg-filter-actor", "rebarich")
     claims = involving(shipped_graph, "rebarich")
     assert claims, "Rebarich must be in some claim for this test to mean anything"
-    assert visible_ids(page) == with_their_neighbours(shipped_graph, claims) | {"rebarich"}
+    context = set(page.js("claimgraph.contextNodes()"))
+    assert context == {"gerasimov-training"}  # the claim Rebarich's denial answers
+    assert visible_ids(page) == with_their_neighbours(shipped_graph, claims) | {"rebarich"} | context
 
 
 def test_a_date_range_hides_every_actor_source_and_place_without_a_claim_in_it(
@@ -372,6 +380,106 @@ def test_date_filter_hides_claims_outside_the_range(open_page: Open, shipped_htm
     assert not hidden(page, "tasnim-us-support-daesh")
     page.page.uncheck("#cg-undated")
     assert hidden(page, "pentagon-trains-opposition-at-tanf")
+
+
+# One rule: the page's filters select exactly the claims select_claims selects.
+
+PAGE_FILTER = """spec => {
+  const boxes = (id, on) => document.querySelectorAll("#" + id + " input[type=checkbox]").forEach(
+    (c) => { c.checked = on === null || on.includes(c.value); });
+  boxes("cg-filter-sides", spec.sides ?? null);
+  boxes("cg-filter-kinds", spec.kinds ?? null);
+  document.getElementById("cg-filter-actor").value = spec.actor ?? "";
+  document.getElementById("cg-members").checked = Boolean(spec.members);
+  document.getElementById("cg-filter-place").value = spec.place ?? "";
+  document.getElementById("cg-date-from").value = spec.from ?? "";
+  document.getElementById("cg-date-to").value = spec.to ?? "";
+  document.getElementById("cg-undated").checked = !(spec.from || spec.to);
+  claimgraph.applyFilters();
+  const context = new Set(claimgraph.contextNodes());
+  return claimgraph.data.nodes.filter(n => n.type === "claim" && !claimgraph.nodes.get(n.id).hidden)
+    .map(n => n.id).filter(id => !context.has(id));
+}"""
+
+
+def page_selects(page: Opened, **spec: Any) -> set[str]:
+    """The claims the page shows (context left out) once its filter controls are set as ``spec`` says."""
+    return set(page.js(PAGE_FILTER, spec))
+
+
+def of_type(G: nx.MultiDiGraph[Any], node_type: str) -> list[str]:
+    return sorted(n for n, t in G.nodes(data="type") if t == node_type)
+
+
+def test_every_actor_side_kind_and_place_filter_selects_what_select_claims_selects(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    G = shipped_graph
+    disagree = []
+    for actor in of_type(G, "actor"):
+        for members in (False, True):
+            want = graph.queries.select_claims(G, actor=actor, include_members=members)
+            if page_selects(page, actor=actor, members=members) != want:
+                disagree.append(f"actor={actor} members={members}")
+    for side in G.graph["sides"]:
+        if page_selects(page, sides=[side]) != graph.queries.select_claims(G, side=side):
+            disagree.append(f"side={side}")
+    for kind in sorted({G.nodes[c]["kind"] for c in of_type(G, "claim")}):
+        if page_selects(page, kinds=[kind]) != graph.queries.select_claims(G, kind=kind):
+            disagree.append(f"kind={kind}")
+    for place in of_type(G, "place"):
+        if page_selects(page, place=place) != graph.queries.select_claims(G, place=place):
+            disagree.append(f"place={place}")
+    for start, end in (("2017-10-01", "2017-10-31"), ("2018-01-01", ""), ("", "2017-06-30")):
+        want = graph.queries.select_claims(G, start=start or None, end=end or None)
+        if page_selects(page, **{"from": start, "to": end}) != want:
+            disagree.append(f"dates {start}..{end}")
+    want = graph.queries.select_claims(G, actor="konashenkov", side="russia", kind="accusation")
+    if page_selects(page, actor="konashenkov", sides=["russia"], kinds=["accusation"]) != want:
+        disagree.append("actor, side and kind together")
+    assert disagree == []
+
+
+def test_an_actor_filter_with_members_adds_the_claims_of_the_members(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    assert "konashenkov-black-hole" not in page_selects(page, actor="russian-mod")
+    assert "konashenkov-black-hole" in page_selects(page, actor="russian-mod", members=True)
+
+
+def test_a_side_filter_keeps_whom_its_claims_accuse_as_dimmed_context(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    accused = {
+        a
+        for c in page_selects(page, sides=["russia", "syria", "iran"])
+        for _, a, r in shipped_graph.out_edges(c, data="relation")
+        if r == "accuses"
+    }
+    assert "us-forces" in accused or "us-coalition" in accused
+    context = set(page.js("claimgraph.contextNodes()"))
+    assert accused - visible_ids(page) == set()
+    assert {a for a in accused if shipped_graph.nodes[a].get("side") not in ("russia", "syria", "iran")} <= context
+    faded = page.js("id => claimgraph.nodes.get(id).color.background", sorted(context)[0])
+    assert faded == "#f4f4f4"
+
+
+def test_a_response_filter_keeps_the_claims_they_answer(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    responses = page_selects(page, kinds=["denial", "rebuttal"])
+    answered = {
+        t
+        for c in responses
+        for _, t, r in shipped_graph.out_edges(c, data="relation")
+        if graph.vocabulary.RELATIONS[r].response and shipped_graph.nodes[t]["type"] == "claim"
+    }
+    assert answered and answered <= visible_ids(page)
+    assert answered - responses <= set(page.js("claimgraph.contextNodes()"))
 
 
 def test_reset_shows_everything_and_clears_the_selection(
@@ -472,6 +580,223 @@ def test_selecting_dims_everything_outside_the_neighbourhood(open_page: Open, mi
     assert page.js(colour, "base") != "#f1f1f1"
 
 
+# --- every reader: keyboard, list view, phone, contrast ---------------------------------------
+
+
+def focused(page: Opened) -> str:
+    return str(page.js("document.activeElement.id || document.activeElement.dataset.node || ''"))
+
+
+def test_the_first_tab_reaches_a_skip_link_to_the_list_of_nodes(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.keyboard.press("Tab")
+    assert page.js("document.activeElement.textContent") == "Skip to the list of nodes"
+    page.page.keyboard.press("Enter")
+    assert focused(page) == "cg-list-filter"
+
+
+def test_a_node_is_selected_from_the_list_by_keyboard_and_escape_closes_its_details(
+    open_page: Open, shipped_html: Path
+) -> None:
+    page = open_page(shipped_html)
+    page.page.focus("#cg-list-filter")
+    page.page.keyboard.type("black hole")
+    assert page.js("claimgraph.listedNodes()") == ["konashenkov-black-hole"]
+    page.page.keyboard.press("Tab")
+    assert focused(page) == "konashenkov-black-hole"
+    page.page.keyboard.press("Enter")
+    assert selected(page) == ["konashenkov-black-hole"]
+    assert "Konashenkov" in page.panel_text()
+    page.page.focus("#cg-details .cg-close")
+    page.page.keyboard.press("Escape")
+    assert page.page.locator("#cg-details").is_hidden()
+    assert selected(page) == []
+    assert focused(page) == "konashenkov-black-hole"
+
+
+def test_the_list_shows_what_the_filters_show(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    assert len(page.js("claimgraph.listedNodes()")) == page.js("claimgraph.visibleCounts().nodes")
+    page.page.select_option("#cg-filter-actor", "rebarich")
+    assert set(page.js("claimgraph.listedNodes()")) == visible_ids(page)
+    assert "gerasimov-training, context" not in page.page.inner_text("#cg-list-items")
+    assert "context" in page.page.inner_text("#cg-list-items button[data-node=gerasimov-training]")
+
+
+def test_arrow_keys_walk_the_search_suggestions(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.focus("#cg-search")
+    page.page.keyboard.type("konashenkov")
+    page.page.keyboard.press("ArrowDown")
+    first = page.js("document.activeElement.textContent")
+    page.page.keyboard.press("ArrowDown")
+    assert page.js("document.activeElement.textContent") != first
+    page.page.keyboard.press("ArrowUp")
+    page.page.keyboard.press("ArrowUp")
+    assert focused(page) == "cg-search"
+    page.page.keyboard.press("ArrowDown")
+    page.page.keyboard.press("Enter")
+    assert selected(page) == [page.js("claimgraph.search('konashenkov')[0].id")]
+    page.page.keyboard.press("Escape")
+    assert selected(page) == []
+
+
+def box(page: Opened, selector: str) -> dict[str, float]:
+    return dict(page.page.locator(selector).bounding_box() or {})
+
+
+def test_on_a_phone_the_graph_gets_most_of_the_screen_filters_are_a_drawer_and_details_a_sheet(
+    open_page: Open, shipped_html: Path
+) -> None:
+    page = open_page(shipped_html, width=390, height=844)
+    assert box(page, "#cg-network")["height"] > 0.6 * 844
+    reset = box(page, "#cg-reset")
+    assert reset["x"] + reset["width"] <= 390 and reset["y"] + reset["height"] <= 844
+    assert page.page.locator("#cg-filters").is_hidden()
+    page.page.click("#cg-filters-toggle")
+    page.page.wait_for_timeout(300)
+    assert page.page.locator("#cg-filters").is_visible()
+    page.page.click("#cg-filter-sides input[value=russia]")
+    page.page.keyboard.press("Escape")
+    page.page.wait_for_timeout(300)
+    assert page.page.locator("#cg-filters").is_hidden()
+    page.page.click("#cg-filters-toggle")
+    page.page.click("#cg-drawer-close")
+    page.page.wait_for_timeout(300)
+    assert page.page.locator("#cg-filters").is_hidden()
+    assert hidden(page, "zakharova")
+    page.js("claimgraph.select('konashenkov-black-hole')")
+    sheet = box(page, "#cg-details")
+    assert sheet["width"] == 390 and sheet["y"] + sheet["height"] == 844 and sheet["height"] <= 0.5 * 844
+    page.page.wait_for_timeout(500)
+    node = page.js("claimgraph.network.canvasToDOM(claimgraph.network.getPosition('konashenkov-black-hole'))")
+    assert box(page, "#cg-network")["y"] + node["y"] < sheet["y"] - 100  # the selected node is well above the sheet
+    page.page.click("#cg-reset")
+    assert not hidden(page, "zakharova")
+
+
+CONTRAST = """() => {
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+  const linear = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const lum = ([r, g, b]) => [r, g, b].map(linear)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (node) => {
+    for (; node && node.nodeType === 1; node = node.parentElement) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const failures = [];
+  document.querySelectorAll("body *").forEach((node) => {
+    const own = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
+    if (!own || !node.getClientRects().length || getComputedStyle(node).visibility === "hidden") return;
+    const style = getComputedStyle(node);
+    const [a, b] = [lum(rgb(style.color).slice(0, 3)), lum(background(node))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && style.fontWeight >= 700);
+    const text = node.textContent.trim().slice(0, 30);
+    if (ratio < (large ? 3 : 4.5)) failures.push(node.className + " '" + text + "' " + ratio.toFixed(2));
+  });
+  return failures;
+}"""
+
+
+def test_text_meets_wcag_aa_contrast(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.js("claimgraph.select('konashenkov-black-hole')")
+    page.page.fill("#cg-search", "kon")
+    failures = page.js(CONTRAST)
+    assert failures == [], "\n".join(failures)
+
+
+# --- reading the canvas --------------------------------------------------------------------------
+
+
+def test_a_claims_border_shows_its_kind_in_the_vocabularys_colour_and_dashes(
+    open_page: Open, shipped_html: Path
+) -> None:
+    page = open_page(shipped_html)
+    for claim, kind in (("konashenkov-black-hole", "accusation"), ("rca-rebuts-zakharova", "rebuttal")):
+        style = page.js("id => claimgraph.nodes.get(id)", claim)
+        assert style["color"]["border"] == CLAIM_KINDS[kind].colour
+        assert style["shapeProperties"]["borderDashes"] == (list(CLAIM_KINDS[kind].border) or False)
+    legend = page.page.inner_text("#cg-legend")
+    assert "Claim kinds (border)" in legend and "rebuttal" in legend
+
+
+def test_hovering_a_node_previews_it(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    point = page.js("claimgraph.network.canvasToDOM(claimgraph.network.getPosition('konashenkov-black-hole'))")
+    canvas = box(page, "#cg-network")
+    page.page.mouse.move(canvas["x"] + point["x"], canvas["y"] + point["y"])
+    page.page.wait_for_selector("#cg-preview:not([hidden])")
+    preview = page.page.inner_text("#cg-preview")
+    assert "Konashenkov: a 'black hole'" in preview and "accusation, 6 October 2017" in preview
+    page.page.mouse.move(canvas["x"] + 5, canvas["y"] + canvas["height"] - 5)
+    page.page.wait_for_selector("#cg-preview", state="hidden")
+
+
+def test_clicking_an_edge_explains_the_relation_its_note_and_confidence(
+    open_page: Open, shipped_html: Path, shipped_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(shipped_html)
+    edges = list(shipped_graph.edges(data=True))
+    index, (u, _, attrs) = next((i, e) for i, e in enumerate(edges) if e[2].get("confidence") and e[2].get("note"))
+    page.js("i => claimgraph.explainEdge(i)", index)
+    text = page.panel_text()
+    assert graph.vocabulary.RELATIONS[attrs["relation"]].meaning in text
+    assert f"Confidence: {attrs['confidence']}" in text and attrs["note"] in text
+    assert shipped_graph.nodes[u]["label"] in text
+
+
+# --- for reports: export and print ------------------------------------------------------------
+
+
+def test_the_svg_download_holds_the_filtered_view_as_text_and_shapes(
+    open_page: Open, shipped_html: Path, tmp_path: Path
+) -> None:
+    page = open_page(shipped_html)
+    page.page.select_option("#cg-filter-actor", "rebarich")
+    with page.page.expect_download() as info:
+        page.page.click("#cg-export-svg")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    assert target.name == "The-al-Tanf-dispute.svg"
+    root = ElementTree.parse(target).getroot()
+    drawn = {g.get("data-node") for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("data-node")}
+    assert drawn == visible_ids(page)
+    words = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}tspan"))
+    assert "Rebecca Rebarich" in words
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "export.svg").write_bytes(target.read_bytes())
+
+
+def test_the_png_download_is_the_canvas_on_white(open_page: Open, shipped_html: Path, tmp_path: Path) -> None:
+    page = open_page(shipped_html)
+    with page.page.expect_download() as info:
+        page.page.click("#cg-export-png")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    canvas = page.js(
+        "[document.querySelector('#cg-network canvas').width, document.querySelector('#cg-network canvas').height]"
+    )
+    assert [width, height] == canvas
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "export.png").write_bytes(data)
+
+
+def test_printing_hides_the_controls_and_keeps_graph_and_details(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.js("claimgraph.select('konashenkov-black-hole')")
+    page.page.emulate_media(media="print")
+    assert page.page.locator("#cg-filters").is_hidden() and page.page.locator("#cg-reset").is_hidden()
+    assert page.page.locator("#cg-network").is_visible() and "black hole" in page.panel_text()
+
+
 # --- the address bar ---------------------------------------------------------------------------
 
 
@@ -493,6 +818,67 @@ def test_selecting_a_node_updates_the_fragment(open_page: Open, shipped_html: Pa
     page = open_page(shipped_html)
     click_node(page, "rebarich")
     assert page.js("location.hash") == "#rebarich"
+
+
+def test_filters_selection_and_zoom_round_trip_through_the_address(
+    open_page: Open, shipped_html: Path, browser: Browser
+) -> None:
+    page = open_page(shipped_html)
+    page.page.uncheck("#cg-filter-sides input[value=russia]")
+    page.page.uncheck("#cg-filter-sides input[value='']")
+    page.page.select_option("#cg-filter-actor", "us-led-coalition")
+    page.page.check("#cg-members")
+    page.page.fill("#cg-date-from", "2017-06-01")
+    page.page.dispatch_event("#cg-date-from", "change")
+    page.js("claimgraph.select('coalition-denies-black-hole')")
+    page.page.wait_for_timeout(500)  # the move to the selection is over
+    page.page.mouse.move(700, 400)
+    page.page.mouse.wheel(0, -300)
+    page.page.wait_for_timeout(600)
+    fragment = page.js("location.hash")
+    assert "hide-sides=russia%2Cnone" in fragment and "node=coalition-denies-black-hole" in fragment
+    assert "zoom=" in fragment
+    before = page.js("claimgraph.viewState()")
+    again = open_page(shipped_html, fragment=fragment)
+    after = again.js("claimgraph.viewState()")
+    for key in ("selected", "unchecked", "values", "undated", "members"):
+        assert after[key] == before[key], key
+    assert abs(after["scale"] - before["scale"]) < 0.01
+    assert visible_ids(again) == visible_ids(page)
+
+
+def test_back_and_forward_step_through_filters_and_selections(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.js("claimgraph.select('gerasimov')")
+    page.page.uncheck("#cg-filter-kinds input[value=denial]")
+    assert hidden(page, "coalition-denies-black-hole")
+    page.page.go_back()
+    page.page.wait_for_function("!claimgraph.nodes.get('coalition-denies-black-hole').hidden")
+    assert selected(page) == ["gerasimov"]
+    page.page.go_back()
+    page.page.wait_for_function("claimgraph.network.getSelectedNodes().length === 0")
+    page.page.go_forward()
+    page.page.wait_for_function("claimgraph.network.getSelectedNodes()[0] === 'gerasimov'")
+    page.page.go_forward()
+    page.page.wait_for_function("claimgraph.nodes.get('coalition-denies-black-hole').hidden === true")
+
+
+def test_a_search_result_hidden_by_the_filters_is_offered_not_forced(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.uncheck("#cg-filter-kinds input[value=denial]")
+    page.page.fill("#cg-search", "Coalition: 'allegations are false'")
+    assert "hidden by the filters" in page.page.inner_text("#cg-results")
+    page.page.click("#cg-results button >> nth=0")
+    assert "The filters hide this claim." in page.panel_text()
+    page.page.click(".cg-keep-filters")
+    assert page.page.is_checked("#cg-filter-kinds input[value=denial]") is False
+    assert selected(page) == []
+    page.page.fill("#cg-search", "")
+    page.page.fill("#cg-search", "Coalition: 'allegations are false'")
+    page.page.click("#cg-results button >> nth=0")
+    page.page.click(".cg-show-hidden")
+    assert page.page.is_checked("#cg-filter-kinds input[value=denial]") is True
+    assert selected(page) == ["coalition-denies-black-hole"]
 
 
 # --- untrusted text ----------------------------------------------------------------------------
@@ -685,6 +1071,12 @@ def test_screenshots(open_page: Open, shipped_html: Path, mini_graph: nx.MultiDi
     page.js("claimgraph.select('konashenkov-black-hole')")
     page.page.wait_for_timeout(500)
     page.page.screenshot(path=str(ARTIFACTS / "explorer-selected.png"))
+    phone = open_page(shipped_html, width=390, height=844)
+    phone.js("claimgraph.select('konashenkov-black-hole')")
+    phone.page.wait_for_timeout(500)
+    phone.page.screenshot(path=str(ARTIFACTS / "explorer-phone.png"))
+    if os.environ.get("CLAIMGRAPH_UPDATE_SCREENSHOT"):
+        phone.page.screenshot(path=str(ROOT / "docs" / "screenshot-phone.png"))
     timeline = open_page(write_html(graph.load(ROOT / "data" / "claims.yaml"), tmp_path / "t.html", layout="timeline"))
     timeline.page.screenshot(path=str(ARTIFACTS / "timeline.png"))
     assert (ARTIFACTS / "explorer.png").stat().st_size > 10_000

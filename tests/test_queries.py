@@ -378,6 +378,22 @@ def test_filters_combine(G: nx.MultiDiGraph) -> None:
     }
 
 
+def test_actor_filter_counts_the_claims_an_actor_relayed() -> None:
+    G = graph.load("tests/fixtures/mini.yaml")
+    assert select_claims(G, actor="wire") == {"general-a-training", "field-source-support"}
+
+
+def test_actor_filter_with_members_counts_the_claims_of_members() -> None:
+    G = graph.load("data/claims.yaml")
+    assert "konashenkov-black-hole" not in select_claims(G, actor="russian-mod")
+    assert "konashenkov-black-hole" in select_claims(G, actor="russian-mod", include_members=True)
+
+
+def test_place_filter_selects_claims_not_the_propositions_or_evidence_about_the_place() -> None:
+    G = graph.load("data/claims.yaml")
+    assert {G.nodes[n]["type"] for n in select_claims(G, place="al-tanf")} == {"claim"}
+
+
 def test_unknown_side_suggests_closest(G: nx.MultiDiGraph) -> None:
     with pytest.raises(UnknownIdError, match=r"no side with id 'bleu'; did you mean 'blue'\?"):
         timeline(G, side="bleu")

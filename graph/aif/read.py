@@ -565,7 +565,18 @@ def _slug(text: str, fallback: str) -> str:
     return slug or fallback
 
 
+_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+"""What our YAML reader takes for a number (YAML 1.2); PyYAML's 1.1 emitter leaves ``0e-0`` unquoted."""
+
+
 def _unique(slug: str, taken: set[str] | Iterable[str]) -> str:
+    """``slug``, numbered if taken, and never one that YAML reads back as a number.
+
+    >>> _unique("0e-0", set()), _unique("cl", {"cl"})
+    ('id-0e-0', 'cl-2')
+    """
+    if _NUMBER.fullmatch(slug):
+        slug = f"id-{slug}"  # written unquoted, it would come back as a number, not an id
     existing = taken if isinstance(taken, set) else set(taken)
     candidate, count = slug, 1
     while candidate in existing:

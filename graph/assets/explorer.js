@@ -33,7 +33,7 @@
 
   const $ = (id) => document.getElementById(id);
   const state = { current: null, dimmedNodes: new Set(), dimmedEdges: new Set(), hidden: new Set(),
-                  hiddenEdges: new Set(), baseNodes: new Map(), baseEdges: new Map() };
+                  hiddenEdges: new Set(), baseNodes: new Map(), baseEdges: new Map(), context: new Set() };
 
   // --- small DOM helpers: text only ----------------------------------------------------------
 
@@ -103,10 +103,13 @@
     const style = { id: n.id, label: n.label, x: n.x, y: n.y, shape: data.shapes[n.type] || "dot" };
     const c = n.colour;
     if (n.type === "claim") {
-      style.color = { background: mix(c, 0.8), border: c,
-                      highlight: { background: mix(c, 0.6), border: "#111" }, hover: { background: mix(c, 0.7), border: c } };
-      style.borderWidth = 2;
-      style.borderWidthSelected = 3;
+      // the fill is the claimant's side, the border the claim's kind (colour and dashes from the vocabulary)
+      const k = KIND_COLOURS[n.info.kind] || "#555555";
+      style.color = { background: mix(c, 0.8), border: k,
+                      highlight: { background: mix(c, 0.6), border: "#111" }, hover: { background: mix(c, 0.7), border: k } };
+      style.shapeProperties = { borderDashes: data.kindBorders[n.info.kind] || false };
+      style.borderWidth = 2.5;
+      style.borderWidthSelected = 3.5;
       style.margin = 6;
       style.font = { color: "#1a1a1a" };
     } else if (n.type === "source") {
@@ -152,6 +155,9 @@
   const DIM_NODE = { color: { background: "#f1f1f1", border: "#e0e0e0",
                               highlight: { background: "#f1f1f1", border: "#e0e0e0" } },
                      font: { color: "#c9c9c9", strokeWidth: 0 } };
+  const CONTEXT_NODE = { color: { background: "#f4f4f4", border: "#8a8a8a",
+                                  highlight: { background: "#e8e8e8", border: "#111" } },
+                         font: { color: "#595959", strokeWidth: 0 } };
   const DIM_EDGE = { color: { color: "#ececec", highlight: "#ececec", hover: "#ececec", inherit: false } };
 
   // --- the network ---------------------------------------------------------------------------
@@ -173,13 +179,20 @@
   function start() {
     const styledNodes = data.nodes.map(nodeStyle);
     const styledEdges = edgeList.map(edgeStyle);
-    styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {} }));
+    styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {},
+                                                       shapeProperties: s.shapeProperties || { borderDashes: false } }));
     styledEdges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
     api.nodes = new vis.DataSet(styledNodes);
     api.edges = new vis.DataSet(styledEdges);
     api.network = new vis.Network($("cg-network"), { nodes: api.nodes, edges: api.edges }, networkOptions());
     if (data.timeline) api.network.on("beforeDrawing", drawTimeline);
     api.network.on("click", onClick);
+    api.network.on("hoverNode", preview);
+    api.network.on("blurNode", hidePreview);
+    api.network.on("dragStart", hidePreview);
+    const moved = () => { state.moved = true; writeAddress(false); };
+    api.network.on("dragEnd", (params) => { if (!params.nodes.length) moved(); });
+    api.network.on("zoom", () => { clearTimeout(state.zoomTimer); state.zoomTimer = setTimeout(moved, 250); });
     api.network.once("afterDrawing", onFirstDraw);
     fitAll(false);
   }
@@ -218,9 +231,53 @@
   }
 
   function onClick(params) {
+    hidePreview();
     if (params.nodes.length) select(params.nodes[0], { focus: false });
-    else if (!params.edges.length) clearSelection();
+    else if (params.edges.length) explainEdge(params.edges[0]);
+    else clearSelection();
   }
+
+  // --- hover previews and edge explanations ---------------------------------------------------------
+
+  function preview(params) {
+    const n = byId.get(params.node);
+    const box = $("cg-preview");
+    const what = n.type === "claim" ? n.info.kind + (n.info.date_text ? ", " + n.info.date_text : "") : n.type;
+    const text = String(n.info.text || n.info.statement || n.info.description || "");
+    box.replaceChildren(el("strong", null, n.name), el("div", "cg-type", what));
+    if (text) append(box, el("div", null, text.length > 160 ? text.slice(0, 157) + "…" : text));
+    box.hidden = false;
+    const stage = $("cg-network").getBoundingClientRect();
+    const { x, y } = params.pointer.DOM;
+    box.style.left = Math.max(4, Math.min(x + 14, stage.width - box.offsetWidth - 4)) + "px";
+    box.style.top = Math.max(4, Math.min(y + 14, stage.height - box.offsetHeight - 4)) + "px";
+  }
+
+  function hidePreview() {
+    $("cg-preview").hidden = true;
+  }
+  api.preview = (id) => { const pos = api.network.canvasToDOM(byId.get(id)); preview({ node: id, pointer: { DOM: pos } }); };
+
+  function explainEdge(edgeId) {
+    const e = edgeList[edgeId];
+    const relation = relationById.get(e.relation) || { text: e.relation, meaning: "" };
+    const panel = $("cg-details");
+    panel.hidden = false;
+    const close = el("button", "cg-close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close details");
+    close.addEventListener("click", clearSelection);
+    panel.replaceChildren(close, el("h2", "cg-name", relation.text.split(" (")[0]));
+    append(panel, append(el("p", "cg-edge-ends"), nodeLink(e.from), " → ", nodeLink(e.to)));
+    if (relation.meaning) append(panel, el("p", "cg-text", relation.meaning));
+    field(panel, "Confidence", e.extra.confidence);
+    field(panel, "Through", (e.extra.via || []).length ? joinNodes(e.extra.via, " → ") : null);
+    field(panel, "Translated", e.extra.translated ? "yes" : null);
+    field(panel, "Inferred", e.extra.inferred ? "yes: not stated in the records, worked out from them" : null);
+    if (e.extra.note) section(panel, "Note", el("p", "cg-note", e.extra.note));
+    api.network.selectEdges([edgeId]);
+  }
+  api.explainEdge = explainEdge;
 
   // Drawn in canvas units, like the node labels: the layout kept room for every heading and band name.
   function drawTimeline(ctx) {
@@ -265,13 +322,26 @@
     return { ids: ids, edges: edges };
   }
 
+  // Context nodes (kept by a filter only to explain what is shown) are drawn faded, in grey.
+  function baseStyle(id) {
+    return state.context.has(id) ? CONTEXT_NODE : state.baseNodes.get(id);
+  }
+
+  function setContext(context) {
+    const changed = [...context].filter((id) => !state.context.has(id)).concat([...state.context].filter((id) => !context.has(id)));
+    state.context = context;
+    const updates = changed.filter((id) => !state.dimmedNodes.has(id)).map((id) => Object.assign({ id: id }, baseStyle(id)));
+    if (updates.length) api.nodes.update(updates);
+  }
+  api.contextNodes = () => [...state.context].sort();
+
   function highlight(keep) {
     const nodeUpdates = [];
     data.nodes.forEach((n) => {
       const dim = keep !== null && !keep.ids.has(n.id);
       if (dim === state.dimmedNodes.has(n.id)) return;
       if (dim) state.dimmedNodes.add(n.id); else state.dimmedNodes.delete(n.id);
-      nodeUpdates.push(Object.assign({ id: n.id }, dim ? DIM_NODE : state.baseNodes.get(n.id)));
+      nodeUpdates.push(Object.assign({ id: n.id }, dim ? DIM_NODE : baseStyle(n.id)));
     });
     const edgeUpdates = [];
     edgeList.forEach((e) => {
@@ -287,20 +357,40 @@
   function select(id, options) {
     const opts = options || {};
     if (!byId.has(id) || !api.network) return false;
-    if (state.hidden.has(id)) resetFilters();
+    if (state.hidden.has(id)) { offerHidden(id); return false; }
     state.current = id;
     api.network.selectNodes([id], false);
     highlight(neighbourhood(id));
     showDetails(byId.get(id));
+    markListed(id);
     if (opts.focus) focusOn([id]);
-    if (!opts.fromHash) setHash(id);
+    writeAddress(true);
     return true;
+  }
+
+  // A node the filters hide is not shown by surprise: the panel says so and offers to clear the filters.
+  function offerHidden(id) {
+    const panel = $("cg-details");
+    panel.hidden = false;
+    const show = el("button", "cg-show-hidden", "Clear the filters and show it");
+    show.type = "button";
+    show.addEventListener("click", () => { resetFilters(); select(id, { focus: true }); });
+    const keep = el("button", "cg-keep-filters", "Keep the filters");
+    keep.type = "button";
+    keep.addEventListener("click", hideDetails);
+    panel.replaceChildren(el("h2", null, byId.get(id).name), el("p", null, "The filters hide this " + byId.get(id).type + "."),
+                          append(el("p", "cg-offer"), show, " ", keep));
+    show.focus();
   }
 
   function focusOn(ids) {
     if (ids.length === 1) {
       const scale = Math.max(api.network.getScale(), 0.9);
-      api.network.focus(ids[0], { scale: scale, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+      // on a phone the details sheet covers the lower half: centre the node in the part left above it
+      const sheet = $("cg-details");
+      const covered = window.matchMedia("(max-width: 700px)").matches && !sheet.hidden ? sheet.offsetHeight : 0;
+      api.network.focus(ids[0], { scale: scale, offset: { x: 0, y: -covered / 2 },
+                                  animation: { duration: 350, easingFunction: "easeInOutQuad" } });
     } else if (ids.length) {
       api.network.fit({ nodes: ids, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
     }
@@ -311,30 +401,85 @@
     api.network.unselectAll();
     highlight(null);
     hideDetails();
-    setHash(null);
+    markListed(null);
+    writeAddress(true);
   }
 
-  function setHash(id) {
-    if (data.embedded) return;
-    const wanted = id === null ? "" : "#" + encodeURIComponent(id);
+  // The address holds the view: "#<node id>" for a selection alone, else parameters
+  // (node, hide-sides, hide-kinds, hide-links, actor, members, place, from, to, undated, x, y, zoom).
+  // Selections and filters add a history entry; panning and zooming replace the current one.
+  const HIDE_KEYS = { "cg-filter-sides": "hide-sides", "cg-filter-kinds": "hide-kinds", "cg-filter-relations": "hide-links" };
+  const VALUE_KEYS = { "cg-filter-actor": "actor", "cg-filter-place": "place", "cg-date-from": "from", "cg-date-to": "to" };
+  const NO_SIDE = "none";
+
+  function viewFragment() {
+    const view = viewState();
+    const p = new URLSearchParams();
+    if (view.selected) p.set("node", view.selected);
+    Object.entries(HIDE_KEYS).forEach(([id, key]) => {
+      if (view.unchecked[id].length) p.set(key, view.unchecked[id].map((v) => v || NO_SIDE).join(","));
+    });
+    Object.entries(VALUE_KEYS).forEach(([id, key]) => { if (view.values[id]) p.set(key, view.values[id]); });
+    if (view.members) p.set("members", "1");
+    if (!view.undated) p.set("undated", "0");
+    if (state.moved) {
+      p.set("x", Math.round(view.position.x));
+      p.set("y", Math.round(view.position.y));
+      p.set("zoom", view.scale.toFixed(3));
+    }
+    const keys = [...p.keys()];
+    if (!keys.length) return "";
+    return keys.length === 1 && view.selected ? "#" + encodeURIComponent(view.selected) : "#" + p.toString();
+  }
+  api.viewFragment = viewFragment;
+
+  function parseFragment(hash) {
+    const text = hash.replace(/^#/, "");
+    const view = { selected: null, unchecked: {}, values: {}, undated: true, members: false };
+    Object.keys(HIDE_KEYS).forEach((id) => { view.unchecked[id] = []; });
+    Object.keys(VALUE_KEYS).forEach((id) => { view.values[id] = ""; });
+    if (!text.includes("=")) {
+      try { view.selected = decodeURIComponent(text) || null; } catch (error) { return null; }
+      return view;
+    }
+    const p = new URLSearchParams(text);
+    view.selected = p.get("node");
+    Object.entries(HIDE_KEYS).forEach(([id, key]) => {
+      view.unchecked[id] = (p.get(key) || "").split(",").filter(Boolean).map((v) => (v === NO_SIDE ? "" : v));
+    });
+    Object.entries(VALUE_KEYS).forEach(([id, key]) => { view.values[id] = p.get(key) || ""; });
+    view.members = p.get("members") === "1";
+    view.undated = p.get("undated") !== "0";
+    const [x, y, zoom] = ["x", "y", "zoom"].map((k) => Number(p.get(k)));
+    if (p.has("zoom") && [x, y, zoom].every(Number.isFinite) && zoom > 0) {
+      view.position = { x: x, y: y };
+      view.scale = zoom;
+    }
+    return view;
+  }
+
+  function writeAddress(push) {
+    if (data.embedded || state.restoring || !api.ready) return;
+    const wanted = viewFragment();
     if (location.hash === wanted || (!wanted && !location.hash)) return;
     try {
-      history.pushState(null, "", wanted || location.pathname + location.search);
+      const url = wanted || location.pathname + location.search;
+      if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
     } catch (error) {
-      /* a page shown from srcdoc or a sandbox may not change its address: selection still works */
+      /* a page shown from srcdoc or a sandbox may not change its address: the view still works */
     }
   }
 
   function fromHash() {
-    if (data.embedded || !location.hash) return false;
-    let id;
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return false; }
-    if (!byId.has(id) || (state.current === id && api.network.getSelectedNodes()[0] === id)) return false;
-    return select(id, { focus: true, fromHash: true });
+    if (data.embedded) return false;
+    const view = parseFragment(location.hash);
+    if (!view || location.hash === viewFragment()) return false;
+    restoreView(view);
+    return true;
   }
 
+  window.addEventListener("popstate", fromHash);
   window.addEventListener("hashchange", fromHash);
-  window.addEventListener("popstate", () => { if (!location.hash && state.current) clearSelection(); else fromHash(); });
 
   // --- details panel -----------------------------------------------------------------------------
 
@@ -588,7 +733,7 @@
     matches.slice(0, 12).forEach((n) => {
       const button = el("button", null, n.name);
       button.type = "button";
-      append(button, el("span", "cg-type", n.type === "claim" ? n.info.kind : n.type));
+      append(button, el("span", "cg-type", (n.type === "claim" ? n.info.kind : n.type) + (state.hidden.has(n.id) ? " · hidden by the filters" : "")));
       button.addEventListener("click", () => { ul.hidden = true; select(n.id, { focus: true }); });
       append(ul, append(el("li"), button));
     });
@@ -630,7 +775,7 @@
     sides: checkedValues("cg-filter-sides"), kinds: checkedValues("cg-filter-kinds"),
     relations: checkedValues("cg-filter-relations"), actor: $("cg-filter-actor").value,
     place: $("cg-filter-place").value, from: $("cg-date-from").value, to: $("cg-date-to").value,
-    undated: $("cg-undated").checked,
+    undated: $("cg-undated").checked, members: $("cg-members").checked,
   });
 
   function checkedValues(fieldsetId) {
@@ -658,40 +803,67 @@
   function buildFilters() {
     data.sides.forEach((s) => checkbox("cg-filter-sides", s.id, s.name, s.colour));
     checkbox("cg-filter-sides", "", "no side", data.noSideColour);
-    const kinds = [...new Set(data.nodes.filter((n) => n.type === "claim").map((n) => n.info.kind))].sort();
+    const kinds = Object.keys(data.filters.selects.kind).sort();
     kinds.forEach((k) => checkbox("cg-filter-kinds", k, k, KIND_COLOURS[k]));
     const present = new Set(edgeList.map((e) => e.relation));
     data.relations.filter((r) => present.has(r.id)).forEach((r) => checkbox("cg-filter-relations", r.id, r.text));
     const sorted = (type) => data.nodes.filter((n) => n.type === type).sort((a, b) => a.name.localeCompare(b.name));
     sorted("actor").forEach((n) => option("cg-filter-actor", n.id, n.name));
     sorted("place").forEach((n) => option("cg-filter-place", n.id, n.name));
-    ["cg-filter-actor", "cg-filter-place", "cg-date-from", "cg-date-to", "cg-undated"].forEach((id) =>
+    ["cg-filter-actor", "cg-members", "cg-filter-place", "cg-date-from", "cg-date-to", "cg-undated"].forEach((id) =>
       $(id).addEventListener("change", applyFilters));
   }
 
-  function involves(claim, actor) {
-    if (claim.info.claimant === actor || (claim.info.targets || []).includes(actor)) return true;
-    return (claim.info.reports || []).some((r) => (r.via || []).includes(actor));
-  }
+  // The filter rule is decided in Python (graph/queries/filters.py, select_claims): the data lists, for each
+  // actor, side, kind and place, the claims it selects. The page only intersects those lists.
+  const claimNodes = data.nodes.filter((n) => n.type === "claim");
+  const selects = {};
+  Object.entries(data.filters.selects).forEach(([name, values]) => {
+    selects[name] = new Map(Object.entries(values).map(([value, claims]) => [value, new Set(claims.map((i) => data.nodes[i].id))]));
+  });
+  const CONTEXT = new Set(data.filters.context);
+  const valueOf = (name) => {
+    const found = new Map();
+    selects[name].forEach((claims, value) => claims.forEach((c) => found.set(c, value)));
+    return found;
+  };
+  const claimSide = valueOf("side");
+  const claimKind = valueOf("kind");
 
-  function claimPasses(n, f) {
-    const info = n.info;
-    if (!f.sides.on.has(n.side || "") || !f.kinds.on.has(info.kind)) return false;
-    if (f.actor && !involves(n, f.actor)) return false;
-    if (f.place && !(info.places || []).includes(f.place)) return false;
+  // A partial date counts when any day of it falls in the range (as queries/when.py overlaps).
+  function datePasses(info, f) {
+    if (!f.from && !f.to) return Boolean(info.date_from) || f.undated;
     if (!info.date_from) return f.undated;
     return !(f.from && info.date_to < f.from) && !(f.to && info.date_from > f.to);
   }
 
-  const claimCount = data.nodes.filter((n) => n.type === "claim").length;
+  function selectedClaims(f) {
+    const actorClaims = f.actor ? selects[f.members ? "members" : "actor"].get(f.actor) || new Set() : null;
+    const placeClaims = f.place ? selects.place.get(f.place) || new Set() : null;
+    return new Set(claimNodes.filter((n) =>
+      f.sides.on.has(claimSide.get(n.id)) && f.kinds.on.has(claimKind.get(n.id)) &&
+      (!actorClaims || actorClaims.has(n.id)) && (!placeClaims || placeClaims.has(n.id)) && datePasses(n.info, f)
+    ).map((n) => n.id));
+  }
+  api.selectedClaims = () => [...selectedClaims(filterState())].sort();
+
+  // What a shown claim needs to be read: the claim a response answers, the actor an accusation accuses.
+  function contextOf(claims, f) {
+    const context = new Set();
+    claims.forEach((id) => outgoing.get(id).forEach((e) => {
+      if (CONTEXT.has(e.relation) && f.relations.on.has(e.relation) && !claims.has(e.to)) context.add(e.to);
+    }));
+    return context;
+  }
 
   // While every claim is shown, so is every actor, source and place of a shown side: the link filter then hides
   // links only. Once a filter hides a claim, an actor, source or place stays only if a shown link joins it directly
   // to a claim still shown. Being linked to such a node is not enough: an outlet whose documents are all hidden goes,
-  // and so does a body none of whose claims are left, even if one of its members still speaks.
+  // and so does a body none of whose claims are left, even if one of its members still speaks. Context (contextOf)
+  // stays whatever its side, dimmed.
   function visibleNodes(f) {
-    const claims = new Set(data.nodes.filter((n) => n.type === "claim" && claimPasses(n, f)).map((n) => n.id));
-    const everyClaim = claims.size === claimCount;
+    const claims = selectedClaims(f);
+    const everyClaim = claims.size === claimNodes.length;
     const linked = (e, end) => claims.has(e[end]) && f.relations.on.has(e.relation);
     const touchesClaim = (id) => outgoing.get(id).some((e) => linked(e, "to")) || incoming.get(id).some((e) => linked(e, "from"));
     const shown = new Set(claims);
@@ -700,12 +872,15 @@
       const sideOk = n.type === "place" || f.sides.on.has(n.side || "");
       if (sideOk && (everyClaim || touchesClaim(n.id) || n.id === f.actor || n.id === f.place)) shown.add(n.id);
     });
-    return shown;
+    const context = contextOf(claims, f);
+    context.forEach((id) => { if (shown.has(id)) context.delete(id); else shown.add(id); });
+    return { shown: shown, context: context };
   }
 
   function applyFilters() {
     const f = filterState();
-    const shown = visibleNodes(f);
+    const { shown, context } = visibleNodes(f);
+    setContext(context);
     const nodeUpdates = [];
     data.nodes.forEach((n) => {
       const hide = !shown.has(n.id);
@@ -722,16 +897,19 @@
     if (edgeUpdates.length) api.edges.update(edgeUpdates);
     if (state.current && state.hidden.has(state.current)) clearSelection();
     updateCounts();
+    writeAddress(true);
   }
   api.applyFilters = applyFilters;
 
   function resetFilters() {
     $("cg-filters").querySelectorAll("input[type=checkbox]").forEach((c) => { c.checked = true; });
+    $("cg-members").checked = false;
     ["cg-filter-actor", "cg-filter-place", "cg-date-from", "cg-date-to"].forEach((id) => { $(id).value = ""; });
     applyFilters();
   }
 
   function updateCounts() {
+    renderList();
     const counts = visibleCounts();
     const total = data.nodes.length + " nodes, " + edgeList.length + " edges";
     $("cg-counts").textContent = counts.nodes === data.nodes.length && counts.edges === edgeList.length
@@ -744,6 +922,7 @@
   api.visibleCounts = visibleCounts;
 
   function reset() {
+    state.moved = false;
     $("cg-search").value = "";
     $("cg-results").hidden = true;
     resetFilters();
@@ -752,6 +931,183 @@
   }
   api.reset = reset;
   api.select = (id) => select(id, { focus: true });
+
+  // --- the list of shown nodes: the canvas as text, and the way to every node by keyboard ----------------
+
+  const LIST_LIMIT = 300;
+  const listOrder = data.nodes.slice().sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
+    (a.type === "claim" ? byDate(a.id, b.id) : 0) || a.name.localeCompare(b.name));
+  const listText = new Map(searchIndex.map((entry) => [entry.node.id, entry.names + "\n" + entry.text]));
+
+  function listItem(n) {
+    const button = el("button", "cg-list-item", n.name);
+    button.type = "button";
+    button.dataset.node = n.id;
+    const what = n.type === "claim" ? n.info.kind + (n.info.date_text ? ", " + n.info.date_text : "") : n.type;
+    append(button, el("span", "cg-type", " " + what + (state.context.has(n.id) ? ", context" : "")));
+    if (n.id === state.current) button.setAttribute("aria-current", "true");
+    button.addEventListener("click", () => {
+      if (document.body.classList.contains("cg-drawer-open")) toggleDrawer(false);
+      select(n.id, { focus: true });
+    });
+    return append(el("li"), button);
+  }
+
+  function renderList() {
+    const q = fold($("cg-list-filter").value).trim();
+    const shown = listOrder.filter((n) => !state.hidden.has(n.id) && (!q || listText.get(n.id).includes(q)));
+    const ul = $("cg-list-items");
+    ul.replaceChildren(...shown.slice(0, LIST_LIMIT).map(listItem));
+    if (shown.length > LIST_LIMIT) append(ul, el("li", "cg-none", (shown.length - LIST_LIMIT) + " more: narrow the filter"));
+    if (!shown.length) append(ul, el("li", "cg-none", "Nothing shown matches"));
+    $("cg-list-count").textContent = "(" + shown.length + ")";
+  }
+  function markListed(id) {
+    $("cg-list-items").querySelectorAll("button[aria-current]").forEach((b) => b.removeAttribute("aria-current"));
+    const button = id && $("cg-list-items").querySelector('button[data-node="' + CSS.escape(id) + '"]');
+    if (button) button.setAttribute("aria-current", "true");
+  }
+
+  api.listedNodes = () => [...$("cg-list-items").querySelectorAll("button")].map((b) => b.dataset.node);
+  $("cg-list-filter").addEventListener("input", renderList);
+
+  // --- keyboard: Escape closes what is open, arrows walk the suggestions ---------------------------
+
+  function suggestionButtons() {
+    return [...$("cg-results").querySelectorAll("button")];
+  }
+
+  $("cg-search").addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" || $("cg-results").hidden) return;
+    const first = suggestionButtons()[0];
+    if (first) { event.preventDefault(); first.focus(); }
+  });
+
+  $("cg-results").addEventListener("keydown", (event) => {
+    const buttons = suggestionButtons();
+    const at = buttons.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at < buttons.length - 1) { event.preventDefault(); buttons[at + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? buttons[at - 1] : $("cg-search")).focus(); }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    if (!$("cg-results").hidden) {
+      $("cg-results").hidden = true;
+      $("cg-search").focus();
+    } else if (document.body.classList.contains("cg-drawer-open")) {
+      toggleDrawer(false);
+    } else if (!$("cg-details").hidden) {
+      const from = state.current;
+      const inPanel = $("cg-details").contains(document.activeElement);
+      clearSelection();
+      const back = from && $("cg-list-items").querySelector('button[data-node="' + CSS.escape(from) + '"]');
+      if (inPanel && back) back.focus();
+    }
+  });
+
+  // On a narrow screen the filters are a drawer over the graph.
+  function toggleDrawer(open) {
+    document.body.classList.toggle("cg-drawer-open", open);
+    $("cg-filters-toggle").setAttribute("aria-expanded", String(open));
+    if (open) $("cg-filters").querySelector("input, select, button").focus();
+    else $("cg-filters-toggle").focus();
+  }
+  $("cg-drawer-close").addEventListener("click", () => toggleDrawer(false));
+  $("cg-filters-toggle").addEventListener("click", () => toggleDrawer(!document.body.classList.contains("cg-drawer-open")));
+
+  // --- export: the current view (what the filters show, as coloured now) as SVG or PNG ---------------
+
+  const SVG_NS = "http://www.w3.org/2000/svg";
+
+  function svgEl(tag, attrs, text) {
+    const node = document.createElementNS(SVG_NS, tag);
+    Object.entries(attrs).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== false) node.setAttribute(k, String(v)); });
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  function svgShape(n, style, body) {
+    const colour = style.color || {};
+    const fill = colour.background || "#ccc", stroke = colour.border || "#555";
+    const dashes = ((style.shapeProperties || {}).borderDashes || []);
+    const common = { fill: fill, stroke: stroke, "stroke-width": style.borderWidth || 1.5,
+                     "stroke-dasharray": dashes.length ? dashes.join(" ") : null };
+    const w = body.shape.width || 20, h = body.shape.height || 20, r = (style.size || 10);
+    const kind = data.shapes[n.type] || "dot";
+    if (kind === "box") return svgEl("rect", Object.assign({ x: n.x - w / 2, y: n.y - h / 2, width: w, height: h, rx: 3 }, common));
+    if (kind === "square") return svgEl("rect", Object.assign({ x: n.x - r, y: n.y - r, width: 2 * r, height: 2 * r }, common));
+    const corners = { triangle: [[0, -1.1], [1, 0.8], [-1, 0.8]], diamond: [[0, -1.2], [1.2, 0], [0, 1.2], [-1.2, 0]],
+                      hexagon: [[-0.5, -0.87], [0.5, -0.87], [1, 0], [0.5, 0.87], [-0.5, 0.87], [-1, 0]] }[kind];
+    if (corners) return svgEl("polygon", Object.assign({ points: corners.map(([x, y]) => (n.x + x * r) + "," + (n.y + y * r)).join(" ") }, common));
+    return svgEl("circle", Object.assign({ cx: n.x, cy: n.y, r: r }, common));
+  }
+
+  function exportSvg() {
+    const shown = data.nodes.filter((n) => !state.hidden.has(n.id));
+    const bodies = api.network.body.nodes;
+    let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+    shown.forEach((n) => {
+      left = Math.min(left, n.x - 90); right = Math.max(right, n.x + 90); top = Math.min(top, n.y - 40); bottom = Math.max(bottom, n.y + 40);
+    });
+    if (!shown.length) [left, top, right, bottom] = [0, 0, 100, 100];
+    const svg = svgEl("svg", { xmlns: SVG_NS, viewBox: [left, top, right - left, bottom - top].join(" "),
+                               width: Math.round(right - left), height: Math.round(bottom - top), "font-family": FONT });
+    append(svg, svgEl("title", {}, data.title), svgEl("rect", { x: left, y: top, width: right - left, height: bottom - top, fill: "#fff" }));
+    const edgesGroup = append(svg, svgEl("g", { "stroke-linecap": "round" })).lastChild;
+    edgeList.forEach((e) => {
+      if (state.hiddenEdges.has(e.id)) return;
+      const style = api.edges.get(e.id), a = byId.get(e.from), b = byId.get(e.to);
+      const colour = (style.color || {}).color || "#999";
+      append(edgesGroup, svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: colour, "stroke-width": style.width || 1,
+                                         "stroke-dasharray": Array.isArray(style.dashes) ? style.dashes.join(" ") : null,
+                                         "data-relation": e.relation }));
+    });
+    shown.forEach((n) => {
+      const style = api.nodes.get(n.id), body = bodies[n.id];
+      const g = append(svg, svgEl("g", { "data-node": n.id })).lastChild;
+      append(g, svgShape(n, style, body));
+      const lines = String(n.label || "").split("\n");
+      const size = ((style.font || {}).size) || 14;
+      const below = data.shapes[n.type] !== "box";
+      const y0 = below ? n.y + (style.size || 10) + size : n.y - ((lines.length - 1) * size) / 2 + size / 3;
+      const text = svgEl("text", { "text-anchor": "middle", "font-size": size, fill: (style.font || {}).color || "#222" });
+      lines.forEach((line, i) => append(text, svgEl("tspan", { x: n.x, y: y0 + i * size * 1.1 }, line)));
+      append(g, text);
+    });
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg);
+  }
+  api.exportSvg = exportSvg;
+
+  function exportPng() {
+    const source = $("cg-network").querySelector("canvas");
+    const canvas = document.createElement("canvas");
+    canvas.width = source.width;
+    canvas.height = source.height;
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(source, 0, 0);
+    return canvas.toDataURL("image/png");
+  }
+  api.exportPng = exportPng;
+
+  function download(name, href) {
+    const a = el("a");
+    a.href = href;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+
+  const fileName = (ext) => (String(data.title).replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "claims") + "." + ext;
+  $("cg-export-svg").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([exportSvg()], { type: "image/svg+xml" }));
+    download(fileName("svg"), url);
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  $("cg-export-png").addEventListener("click", () => download(fileName("png"), exportPng()));
 
   // --- the view, kept across reloads by `claimgraph serve` (assets/serve.js) ---------------------------
 
@@ -766,21 +1122,30 @@
     const values = {};
     VALUE_FILTERS.forEach((id) => { values[id] = $(id).value; });
     return { selected: state.current, unchecked: unchecked, values: values, undated: $("cg-undated").checked,
-             position: api.network.getViewPosition(), scale: api.network.getScale() };
+             members: $("cg-members").checked, position: api.network.getViewPosition(), scale: api.network.getScale() };
   }
   api.viewState = viewState;
 
   // Filters first (they decide what is shown), then the selection without moving the view, then the view.
   function restoreView(view) {
+    state.restoring = true;
+    try { applyView(view); } finally { state.restoring = false; }
+  }
+
+  function applyView(view) {
     Object.entries(view.unchecked || {}).forEach(([id, values]) => {
       const off = new Set(values);
       if (CHECKBOX_FILTERS.includes(id)) $(id).querySelectorAll("input[type=checkbox]").forEach((c) => { c.checked = !off.has(c.value); });
     });
     Object.entries(view.values || {}).forEach(([id, value]) => { if (VALUE_FILTERS.includes(id)) $(id).value = String(value); });
     $("cg-undated").checked = view.undated !== false;
+    $("cg-members").checked = view.members === true;
     applyFilters();
-    if (view.selected && byId.has(view.selected) && !state.hidden.has(view.selected)) select(view.selected, { focus: false });
-    if (view.position && Number.isFinite(view.scale)) {
+    const moved = Boolean(view.position && Number.isFinite(view.scale));
+    state.moved = moved;
+    if (view.selected && byId.has(view.selected)) select(view.selected, { focus: !moved });
+    else if (state.current) clearSelection();
+    if (moved) {
       api.network.moveTo({ position: { x: Number(view.position.x), y: Number(view.position.y) }, scale: view.scale, animation: false });
     }
   }

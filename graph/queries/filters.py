@@ -6,10 +6,11 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..types import ClaimGraph
-from ..vocabulary import CLAIM_KINDS
+from ..vocabulary import CLAIM_KINDS, RESPONSE_RELATIONS
 from .resolve import resolve, resolve_side
 from .walk import (
     NodeAttributes,
+    closure,
     fresh_adjacency,
     node_dict,
     nodes_of_type,
@@ -23,6 +24,12 @@ from .when import DateLike, claim_dates, overlaps, to_day
 KINDS: tuple[str, ...] = tuple(CLAIM_KINDS)
 """Every claim kind."""
 
+ACTOR_RELATIONS: tuple[tuple[str, ...], tuple[str, ...]] = (("made", "relays"), ("accuses", "targets"))
+"""How a claim involves an actor: edges from it (made, relayed the claim) and edges to it (accused, addressed)."""
+
+CONTEXT_RELATIONS: tuple[str, ...] = (*RESPONSE_RELATIONS, "accuses", "targets")
+"""Links from a selected claim whose far end stays in view as context: what a response answers, whom a claim accuses."""
+
 
 def select_claims(
     G: ClaimGraph,
@@ -33,10 +40,12 @@ def select_claims(
     place: str | None = None,
     start: DateLike | None = None,
     end: DateLike | None = None,
+    include_members: bool = False,
 ) -> set[str]:
     """The claims that pass every filter given (filters left as None pass everything).
 
-    - ``actor``: claims the actor made, or that accuse or address it.
+    - ``actor``: claims the actor made or relayed, or that accuse or address
+      it; with ``include_members``, those of its members too (transitively).
     - ``side``: claims whose claimant belongs to the side (id or name).
     - ``kind``: one kind, or a collection of kinds (see :data:`KINDS`).
     - ``place``: claims about the place (id, name or alias).
@@ -50,7 +59,7 @@ def select_claims(
     >>> sorted(select_claims(G, actor="rebarich"))
     ['rebarich-denies-training']
     """
-    candidates = _candidates(G, actor, place)
+    candidates = _candidates(G, actor, place, include_members)
     kinds = _kinds(kind)
     side_id = resolve_side(G, side) if side is not None else None
     first = to_day(start, end=False) if start is not None else None
@@ -66,16 +75,70 @@ def select_claims(
     return {c for c, date in claim_dates(G, chosen).items() if overlaps(date, first, last)}
 
 
-def _candidates(G: ClaimGraph, actor: str | None, place: str | None) -> set[str]:
+def _candidates(G: ClaimGraph, actor: str | None, place: str | None, include_members: bool) -> set[str]:
     """The claims an actor or place touches, found from that node's edges rather than a scan."""
     found: set[str] | None = None
     if actor is not None:
-        a = resolve(G, actor, "actor")
-        found = successors(G, a, ("made",)) | predecessors(G, a, ("accuses", "targets"))
+        found = involving(G, resolve(G, actor, "actor"), include_members=include_members)
     if place is not None:
-        about = predecessors(G, resolve(G, place, "place"), ("concerns",))
+        about = claims_about(G, resolve(G, place, "place"))
         found = about if found is None else found & about
     return set(nodes_of_type(G, "claim")) if found is None else found
+
+
+def involving(G: ClaimGraph, actor: str, *, include_members: bool = False) -> set[str]:
+    """The claims ``actor`` (an id) made or relayed, or that accuse or address it: the actor filter's rule.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> "konashenkov-black-hole" in involving(G, "russian-mod", include_members=True)
+    True
+    """
+    made, about = ACTOR_RELATIONS
+    actors = closure(G, {actor}, ("member_of",), upstream=True) if include_members else {actor}
+    return {c for a in actors for c in successors(G, a, made) | predecessors(G, a, about)}
+
+
+def claims_about(G: ClaimGraph, place: str) -> set[str]:
+    """The claims (not the propositions or evidence) that concern ``place`` (an id): the place filter's rule.
+
+    >>> import graph
+    >>> sorted(claims_about(graph.load("tests/fixtures/mini.yaml"), "base"))
+    ['general-a-training']
+    """
+    nodes = node_dict(G)
+    return {c for c in predecessors(G, place, ("concerns",)) if nodes[c].get("type") == "claim"}
+
+
+def filter_index(G: ClaimGraph) -> dict[str, dict[str, list[str]]]:
+    """For each filter and each of its values, the claims :func:`select_claims` selects: what the page filters by.
+
+    ``actor`` and ``members`` (the actor with its members) are keyed by actor id,
+    ``side`` by side id (``""``: claims whose claimant has no known side),
+    ``kind`` by claim kind and ``place`` by place id. Each list is sorted.
+
+    >>> import graph
+    >>> index = filter_index(graph.load("tests/fixtures/mini.yaml"))
+    >>> sorted(index), index["actor"]["general-a"]
+    (['actor', 'kind', 'members', 'place', 'side'], ['blue-denies-training', 'general-a-training'])
+    """
+    nodes = node_dict(G)
+    actors = list(nodes_of_type(G, "actor"))
+    sides = {c: _claimant_side(nodes, c) for c in nodes_of_type(G, "claim")}
+    known = [str(s) for s in G.graph.get("sides", {})]
+    by_side: dict[str, list[str]] = {s: [] for s in known}
+    by_side[""] = []
+    by_kind: dict[str, list[str]] = {}
+    for claim, side in sorted(sides.items()):
+        by_side[side if side in known else ""].append(claim)
+        by_kind.setdefault(str(nodes[claim].get("kind")), []).append(claim)
+    return {
+        "actor": {a: sorted(involving(G, a)) for a in actors},
+        "members": {a: sorted(involving(G, a, include_members=True)) for a in actors},
+        "side": by_side,
+        "kind": by_kind,
+        "place": {p: sorted(claims_about(G, p)) for p in nodes_of_type(G, "place")},
+    }
 
 
 def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:

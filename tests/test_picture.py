@@ -1,0 +1,43 @@
+"""``claimgraph build --format svg``: a still picture of the graph for reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from support import MINI
+
+import graph
+from graph.cli import main
+from graph.picture import render_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_build_format_svg_writes_every_node_and_link(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "mini.svg"
+    assert main(["build", str(MINI), "--format", "svg", "-o", str(target)]) == 0
+    captured = capsys.readouterr()
+    assert f"wrote {target} (12 nodes, 17 edges)" in captured.out + captured.err
+    root = ElementTree.parse(target).getroot()
+    G = graph.load(MINI)
+    assert {g.get("data-node") for g in root.iter(f"{SVG}g") if g.get("data-node")} == set(G)
+    assert sorted(line.get("data-relation") for line in root.iter(f"{SVG}line")) == sorted(
+        r for _, _, r in G.edges(data="relation")
+    )
+
+
+def test_build_format_svg_into_a_folder_names_the_file_svg(tmp_path: Path) -> None:
+    assert main(["build", str(MINI), "--format", "svg", "-o", str(tmp_path)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["mini.svg"]
+
+
+def test_a_claims_box_shows_its_kind_and_its_text_stays_text() -> None:
+    G = graph.load(MINI)
+    G.nodes["general-a-training"]["label"] = "<b>x</b>"
+    root = ElementTree.fromstring(render_svg(G).encode())
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("data-node") == "general-a-training")
+    box = group.find(f"{SVG}rect")
+    assert box is not None and box.get("stroke") == graph.vocabulary.CLAIM_KINDS["accusation"].colour
+    assert "<b>x</b>" in "".join(group.itertext())
