@@ -457,34 +457,15 @@ def _allowing(*dates: When) -> str:
 
 def _check_membership_cycles(data: Dataset, out: Collector) -> None:
     """Report each circle of ``member_of`` links (a in b, b in a) once, at the link that closes it."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
-    for start in data.actors:
-        if start in state:
-            continue
-        path = [start]
-        state[start] = 1
-        pending = [iter(enumerate(data.actors[start].member_of))]
-        while pending:
-            step = next(pending[-1], None)
-            if step is None:
-                state[path.pop()] = 2
-                pending.pop()
-                continue
-            index, group = step
-            if group not in data.actors or group == path[-1]:
-                continue  # unknown ids and self-membership have their own messages
-            if state.get(group) == 1:
-                circle = [*path[path.index(group) :], group]
-                member = data.origins[path[-1]]
-                out.at_path(
-                    (member[0], (*member[1], "member_of", index)),
-                    "member_of goes round in a circle: " + " → ".join(circle),
-                    "remove one of these member_of links: no actor can be, through others, a member of itself",
-                )
-            elif group not in state:
-                state[group] = 1
-                path.append(group)
-                pending.append(iter(enumerate(data.actors[group].member_of)))
+    groups = {a.id: [g for g in a.member_of if g in data.actors and g != a.id] for a in data.actors.values()}
+    for circle in _loops(groups):
+        last = data.origins[circle[-1]]
+        index = data.actors[circle[-1]].member_of.index(circle[0])
+        out.at_path(
+            (last[0], (*last[1], "member_of", index)),
+            "member_of goes round in a circle: " + " → ".join([*circle, circle[0]]),
+            "remove one of these member_of links: no actor can be, through others, a member of itself",
+        )
 
 
 @dataclass
