@@ -353,3 +353,22 @@ def test_the_shortcut_agrees_with_walking_the_history(seed: int) -> None:
             retractions = context._retractions(p.claim for p in on)
             if not retractions and not any(p.role == "retracts" for p in on):
                 assert context._plain(proposition, on) == context._history(proposition, on, retractions), proposition
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_statuses_as_of_today_agree_with_asking_about_each_proposition(seed: int) -> None:
+    """statuses() skips the on-record filter and keeps each proposition's positions when every claim is on
+    record; one status() at a time takes the general path. They must give the same answers."""
+    import sys
+
+    from support import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import make_dataset_yaml
+
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(400, seed=seed), check_quotes=False))
+    everything = statuses(G)
+    assert len(everything) > 100
+    for found in everything:
+        assert status(G, found.proposition) == found
+    assert statuses(G) == everything  # kept positions give the same answer the second time

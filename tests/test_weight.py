@@ -252,3 +252,43 @@ def test_one_strength_equals_the_whole_frameworks_on_generated_data(seed: int) -
     assert everything.converged
     for subject in list(everything)[::7]:
         assert strength(G, subject, as_of="2019-12-31").strength == pytest.approx(everything[subject].strength)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_strengths_as_of_today_equal_evaluating_the_framework_afresh(seed: int) -> None:
+    """strengths() reuses the whole framework, checked and indexed once per graph, when every claim is on
+    record; evaluating argument_framework() afresh must give the same numbers."""
+    import sys
+
+    from support import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import make_dataset_yaml
+
+    from graph.queries.strength import dfquad
+
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(400, seed=seed), check_quotes=False))
+    f = argument_framework(G)
+    afresh = dfquad(f.base, f.base, f.attacks, f.supports, grounds=f.grounds, voices=f.voices).to_dict()
+    assert strengths(G).to_dict() == afresh
+    assert strengths(G).to_dict() == afresh
+
+
+def test_strengths_follow_the_graph_when_a_denial_is_added() -> None:
+    G = graph.build_graph(
+        graph.parse_dataset(
+            """
+actors:
+  - {id: a, name: A, kind: person}
+  - {id: b, name: B, kind: person}
+sources:
+  - {id: doc, title: Doc}
+claims:
+  - {id: accuses, claimant: a, kind: accusation, text: T, date: 2020-01-10, reports: [doc]}
+  - {id: denies, claimant: b, kind: denial, text: T, date: 2020-01-12, reports: [doc]}
+"""
+        )
+    )
+    assert strengths(G)["accuses"].strength == 0.5
+    G.add_edge("denies", "accuses", key="denies", relation="denies")
+    assert strengths(G)["accuses"].strength == 0.25

@@ -187,6 +187,11 @@ class OnRecord:
         self.day = day
         self.undated = day >= today()
 
+    def everything(self) -> bool:
+        """Whether every claim is on record by the day (the usual question: as of today)."""
+        dated = [made for made in self.made.values() if made is not None]
+        return (self.undated or len(dated) == len(self.made)) and (not dated or max(dated) <= self.day)
+
     def listed(self) -> set[str]:
         """All of them at once, for a question about the whole graph."""
         return {c for c, made in self.made.items() if (self.undated if made is None else made <= self.day)}

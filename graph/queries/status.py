@@ -162,40 +162,27 @@ class _Context:
         self.day = day
         self.idx = index(G)
         self.nodes = self.idx.nodes
-        self.dates = self.idx.dates
         on = self.idx.on_record(day)
-        self.on: Container[str] = on.listed() if whole else on
+        self.everything = whole and on.everything()
+        """Every claim is on record (the usual question: as of today), so positions need no filtering."""
+        self.on: Container[str] = on if self.everything or not whole else on.listed()
         self.facts = self.idx.memo("status facts", lambda: _Facts(G))
-        self._sides: dict[str, tuple[set[str], set[str]]] = {}
 
     def status(self, proposition: str, found: Sequence[Position] | None = None) -> Status:
         found = positions(self.G)[proposition] if found is None else found
-        on = [p for p in found if p.claim in self.on]  # positions are in date order already
+        # positions are in date order already
+        on = found if self.everything else [p for p in found if p.claim in self.on]
         retracted = self.facts.retracted
         retractions = self._retractions(p.claim for p in on if p.claim in retracted) if retracted else {}
         if retractions or proposition in self.facts.retracting:
             name, since = self._history(proposition, on, retractions)
-            withdrawn = self._withdrawn(on, retractions, None)
+            stands = self.facts.stands(on, self._withdrawn(on, retractions, None))
         else:
-            (name, since), withdrawn = self._plain(proposition, on), set()
-        about = self.facts.about
-        stands = tuple(
-            Stand(
-                p.claim,
-                p.role,
-                about[p.claim][0],
-                about[p.claim][1],
-                p.answers,
-                about[p.claim][2],
-                p.claim in withdrawn,
-            )
-            for p in on
-        )
-        date = self.dates[since] if since else None
-        days = (self.day - first_day(date)).days if date is not None else None
-        attrs = self.nodes[proposition]
-        statement = attrs.get("statement") or attrs.get("text", "")
-        implicit = attrs.get("type") == "claim"
+            name, since = self._plain(proposition, on)
+            stands = self.facts.stands(on, (), proposition if on is found else None)
+        began = self.facts.first_day(since) if since else None
+        days = (self.day - began).days if began is not None else None
+        statement, implicit = self.facts.statement(proposition)
         return Status(proposition, statement, implicit, self.day, name, self._date_text(since), days, stands, since)
 
     def _date_text(self, claim: str | None) -> str | None:
@@ -212,7 +199,7 @@ class _Context:
         return found
 
     def _history(
-        self, proposition: str, on: list[Position], retractions: dict[str, list[str]]
+        self, proposition: str, on: Sequence[Position], retractions: dict[str, list[str]]
     ) -> tuple[StatusName, str | None]:
         """The status now, and the claim with which it began (see the module docstring).
 
@@ -278,7 +265,7 @@ class _Context:
             return "unasserted"
         return "disputed" if any(p.role in ANSWERING and p.claim not in withdrawn for p in then) else "unanswered"
 
-    def _plain(self, proposition: str, on: list[Position]) -> tuple[StatusName, str | None]:
+    def _plain(self, proposition: str, on: Sequence[Position]) -> tuple[StatusName, str | None]:
         """:meth:`_history` when nothing retracts or is retracted, in one pass.
 
         Nothing is then withdrawn, so the status only moves forward: from
@@ -293,16 +280,27 @@ class _Context:
         conceded = self._conceded_at(proposition, on) if proposition in self.facts.conceding else None
         if conceded is not None:
             return "conceded", next(p.claim for p in on if key[p.claim] == conceded)
-        first_assertion = next((p.claim for p in on if p.role in ASSERTING), None)
-        first_answer = next((p.claim for p in on if p.role in ANSWERING), None)
+        first_assertion: str | None = None
+        first_answer: str | None = None
+        for p in on:  # one pass: the first assertion and the first answer
+            if first_assertion is None and p.role in ASSERTING:
+                first_assertion = p.claim
+                if first_answer is not None:
+                    break
+            elif first_answer is None and p.role in ANSWERING:
+                first_answer = p.claim
+                if first_assertion is not None:
+                    break
         if first_assertion is None:
             return "unasserted", on[0].claim
         if first_answer is None:
             return "unanswered", first_assertion
         began = max(key[first_assertion], key[first_answer])
+        if began == key[on[0].claim]:  # claims of one date are taken together: the status began with the first
+            return "disputed", on[0].claim
         return "disputed", next(p.claim for p in on if key[p.claim] == began)
 
-    def _conceded_at(self, proposition: str, on: list[Position]) -> Key | None:
+    def _conceded_at(self, proposition: str, on: Sequence[Position]) -> Key | None:
         """When a concession first counted, with nothing withdrawn; None if none has."""
         key = self.idx.keys
         contested: dict[str, Key] = {}
@@ -327,7 +325,7 @@ class _Context:
         """When a claim was made, for ordering: claims with the same key were made together."""
         return self.idx.keys[claim]
 
-    def _withdrawn(self, then: list[Position], retractions: dict[str, list[str]], key: Key | None) -> set[str]:
+    def _withdrawn(self, then: Sequence[Position], retractions: dict[str, list[str]], key: Key | None) -> set[str]:
         """The claims among ``then`` withdrawn by ``key`` (None: by the day)."""
         withdrawn = {c for c, us in retractions.items() if any(key is None or self._key(u) <= key for u in us)}
         for retraction in (p for p in then if p.role == "retracts" and p.answers is None):
@@ -345,23 +343,16 @@ class _Context:
         return self.idx.claimants[claim]
 
     def _implicated_side(self, proposition: str) -> tuple[set[str], set[str]]:
-        """The bodies and sides of the actors the proposition implicates (an implicit one: its claim's targets)."""
-        if proposition not in self._sides:
-            relations = ("implicates",) if self.nodes[proposition].get("type") == "proposition" else IMPLICATING
-            implicated = {v for v, _, _ in out_edges(self.G, proposition, relations)}
-            belonging = self.idx.belonging
-            self._sides[proposition] = (
-                {belonging[a] for a in implicated if a in belonging},
-                {side for a in implicated if (side := self.nodes[a].get("side")) is not None},
-            )
-        return self._sides[proposition]
+        return self.facts.implicated_side(proposition)
 
 
 class _Facts:
     """What statuses need that does not depend on the day, once per graph."""
 
     def __init__(self, G: ClaimGraph) -> None:
-        idx = index(G)
+        self.idx = idx = index(G)
+        self._sides: dict[str, tuple[set[str], set[str]]] = {}
+        self._first_days: dict[str, dt.date | None] = {}
         self.retracted = {v for links in idx.links.values() for v, how in links.responses if how in RETRACTING}
         """Claims some claim retracts."""
         self.retracting = {p for p, found in positions(G).items() if any(x.role == "retracts" for x in found)}
@@ -370,3 +361,53 @@ class _Facts:
         """Propositions some claim concedes."""
         self.about = {c: (idx.claimants[c], idx.nodes[c].get("date"), idx.evidence[c]) for c in idx.claims}
         """Each claim's claimants, date as written, and evidence, as a :class:`Stand` lists them."""
+        self._every_stand: dict[str, tuple[Stand, ...]] = {}
+
+    def stands(
+        self, on: Sequence[Position], withdrawn: Container[str], every_of: str | None = None
+    ) -> tuple[Stand, ...]:
+        """The :class:`Stand` of each position ``on`` record; ``every_of``: they are all of that proposition's
+        positions and none is withdrawn, which depends on nothing else, so the answer is kept."""
+        if every_of is not None and every_of in self._every_stand:
+            return self._every_stand[every_of]
+        about = self.about
+        found = tuple(
+            Stand(
+                p.claim,
+                p.role,
+                about[p.claim][0],
+                about[p.claim][1],
+                p.answers,
+                about[p.claim][2],
+                p.claim in withdrawn,
+            )
+            for p in on
+        )
+        if every_of is not None:
+            self._every_stand[every_of] = found
+        return found
+
+    def implicated_side(self, proposition: str) -> tuple[set[str], set[str]]:
+        """The bodies and sides of the actors the proposition implicates (an implicit one: its claim's targets)."""
+        if proposition not in self._sides:
+            idx = self.idx
+            relations = ("implicates",) if idx.nodes[proposition].get("type") == "proposition" else IMPLICATING
+            implicated = {v for v, _, _ in out_edges(idx.G, proposition, relations)}
+            belonging = idx.belonging
+            self._sides[proposition] = (
+                {belonging[a] for a in implicated if a in belonging},
+                {side for a in implicated if (side := idx.nodes[a].get("side")) is not None},
+            )
+        return self._sides[proposition]
+
+    def first_day(self, claim: str) -> dt.date | None:
+        """The first day ``claim``'s date can mean (see :func:`~graph.queries.when.first_day`); None if undated."""
+        if claim not in self._first_days:
+            date = self.idx.dates[claim]
+            self._first_days[claim] = first_day(date) if date is not None else None
+        return self._first_days[claim]
+
+    def statement(self, proposition: str) -> tuple[str, bool]:
+        """A proposition's statement (an implicit one's: its claim's text), and whether it is implicit."""
+        attrs = self.idx.nodes[proposition]
+        return attrs.get("statement") or attrs.get("text", ""), attrs.get("type") == "claim"

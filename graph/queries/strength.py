@@ -305,7 +305,11 @@ def dfquad(
         raise ClaimgraphError(
             f"tolerance must be above 0 and max_steps at least 0, not {tolerance!r} and {max_steps!r}"
         )
-    qbaf = _Framework(arguments, base_scores, attacks, supports, grounds, voices)
+    return _settle(_Framework(arguments, base_scores, attacks, supports, grounds, voices), tolerance, max_steps)
+
+
+def _settle(qbaf: _Framework[A], tolerance: float = 1e-6, max_steps: int = 10_000) -> Strengths[A]:
+    """The strengths of an indexed QBAF (:func:`dfquad` once the framework is checked and indexed)."""
     n = len(qbaf.arguments)
     strength = [0.0] * n
     cyclic = [False] * n

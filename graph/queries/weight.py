@@ -73,7 +73,7 @@ from ..vocabulary import ATTACKING, RELATIONS, STANCES, Family
 from .index import Index, OnRecord, index
 from .origins import claim_origins
 from .resolve import require_id_text
-from .strength import Strength, Strengths, dfquad
+from .strength import Strength, Strengths, _Framework, _settle
 from .walk import in_edges, node_dict, out_edges
 from .when import DateLike, as_of_day
 
@@ -151,7 +151,11 @@ def strengths(G: ClaimGraph, *, as_of: DateLike | None = None) -> Strengths[str]
 field-source-tanf-support (0.5), attacked by rebarich-denies-training (0.5), not counted again (a stronger one \
 speaks with the same voice): tasnim-us-support-daesh (0.5)
     """
-    return _evaluate(argument_framework(G, as_of=as_of))
+    weighing = _weighing(G)
+    day = as_of_day(as_of)
+    if weighing.idx.on_record(day).everything():  # the usual question: the whole framework, checked once per graph
+        return _settle(weighing.whole()[1])
+    return _evaluate(weighing.framework(day, None))
 
 
 def strength(G: ClaimGraph, subject: str, *, as_of: DateLike | None = None) -> Strength[str]:
@@ -181,7 +185,11 @@ def strength(G: ClaimGraph, subject: str, *, as_of: DateLike | None = None) -> S
 
 
 def _evaluate(framework: Framework) -> Strengths[str]:
-    return dfquad(
+    return _settle(_index(framework))
+
+
+def _index(framework: Framework) -> _Framework[str]:
+    return _Framework(
         framework.base,
         framework.base,
         framework.attacks,
@@ -229,10 +237,18 @@ class _Weighing:
         self.base = {n: self._score(n) for n in self.arguments}
         self.needs: dict[str, list[str]] = {}
         """The claims one of which must be on record for a proposition or item to take part."""
+        self._whole: tuple[Framework, _Framework[str]] | None = None
         for claim, links in idx.links.items():
             for target in (*(p for p, _ in links.stances), *links.cites, *(v for v, _ in links.derives)):
                 if kinds[target] != "claim":
                     self.needs.setdefault(target, []).append(claim)
+
+    def whole(self) -> tuple[Framework, _Framework[str]]:
+        """The framework with every claim on record, and its checked and indexed form, once per graph."""
+        if self._whole is None:
+            framework = self.framework(dt.date.max, None)
+            self._whole = framework, _index(framework)
+        return self._whole
 
     def framework(self, day: dt.date, around: list[str] | None) -> Framework:
         on = self.idx.on_record(day)
