@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -43,3 +44,25 @@ def test_the_records_and_problems_sit_below_both_their_readers() -> None:
     assert edges.has_edge("graph.load", "graph.dataset") and edges.has_edge("graph.checks", "graph.dataset")
     assert not edges.has_edge("graph.checks", "graph.load")
     assert not edges.has_edge("graph.types", "graph.render")
+
+
+EXPLORER = PACKAGE / "assets" / "explorer"
+
+
+def test_every_page_script_module_is_inlined_once_with_main_last() -> None:
+    from graph.render import EXPLORER_MODULES
+
+    assert sorted(EXPLORER_MODULES) == sorted(path.name for path in EXPLORER.glob("*.js"))
+    assert len(set(EXPLORER_MODULES)) == len(EXPLORER_MODULES)
+    assert EXPLORER_MODULES[-1] == "main.js"
+
+
+def test_every_page_script_module_is_defined_before_the_modules_that_use_it() -> None:
+    from graph.render import EXPLORER_MODULES
+
+    defined: list[str] = []
+    for name in EXPLORER_MODULES:
+        text = (EXPLORER / name).read_text(encoding="utf-8")
+        used = set(re.findall(r"\bCG\.(\w+)\b(?!\s*=[^=])", text))
+        assert used <= {*defined, *re.findall(r"^CG\.(\w+) =", text, re.M)}, name
+        defined += re.findall(r"^CG\.(\w+) =", text, re.M)

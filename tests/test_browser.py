@@ -929,7 +929,7 @@ def test_timeline_draws_claims_left_to_right_by_date(
 
 
 READABLE_TIMELINE_SCALE = 0.65
-"""The zoom at which a timeline's 14 px labels are drawn at 9 px: explorer.js never opens one smaller."""
+"""The zoom at which a timeline's 14 px labels are drawn at 9 px: the page (canvas.js) never opens one smaller."""
 
 
 @pytest.fixture(scope="session")

@@ -14,14 +14,14 @@
   try {
     const saved = sessionStorage.getItem(KEY);
     if (saved) window.claimgraphPendingView = JSON.parse(saved);
-  } catch (error) {
+  } catch {
     /* storage can be disabled: the page still reloads, with the default view */
   }
 
   function save() {
     const api = window.claimgraph;
     if (!api || !api.ready || typeof api.viewState !== "function") return;
-    try { sessionStorage.setItem(KEY, JSON.stringify(api.viewState())); } catch (error) { /* see above */ }
+    try { sessionStorage.setItem(KEY, JSON.stringify(api.viewState())); } catch { /* see above */ }
   }
 
   window.addEventListener("pagehide", save);
@@ -36,7 +36,7 @@
           location.reload();
           return;
         }
-      } catch (error) {
+      } catch {
         await new Promise((resolve) => setTimeout(resolve, 1000));  // the server is restarting or stopped
       }
     }

@@ -1,0 +1,149 @@
+/* canvas.js: the vis-network canvas: drawing it, fitting the view, the timeline's headings, dimming and context. */
+CG.canvas = function (app) {
+  "use strict";
+
+  const { $ } = CG.dom;
+  const { data, model, state, api } = app;
+  const { FONT, mix, darken, nodeStyle, edgeStyle, networkOptions, DIM_NODE, CONTEXT_NODE, DIM_EDGE } = CG.style;
+
+  function start() {
+    const styledNodes = data.nodes.map((n) => nodeStyle(data, n));
+    const styledEdges = model.edgeList.map((e) => edgeStyle(data, model, e));
+    styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {},
+                                                       shapeProperties: s.shapeProperties || { borderDashes: false } }));
+    styledEdges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
+    api.nodes = new vis.DataSet(styledNodes);
+    api.edges = new vis.DataSet(styledEdges);
+    api.network = new vis.Network($("cg-network"), { nodes: api.nodes, edges: api.edges }, networkOptions(data));
+    if (data.timeline) api.network.on("beforeDrawing", drawTimeline);
+    api.network.on("click", onClick);
+    api.network.on("hoverNode", app.preview);
+    api.network.on("blurNode", app.hidePreview);
+    api.network.on("dragStart", app.hidePreview);
+    const moved = () => { state.moved = true; app.writeAddress(false); };
+    api.network.on("dragEnd", (params) => { if (!params.nodes.length) moved(); });
+    api.network.on("zoom", () => { clearTimeout(state.zoomTimer); state.zoomTimer = setTimeout(moved, 250); });
+    api.network.once("afterDrawing", app.onFirstDraw);
+    fitAll(false);
+  }
+
+  function onClick(params) {
+    app.hidePreview();
+    if (params.nodes.length) app.select(params.nodes[0], { focus: false });
+    else if (params.edges.length) app.explainEdge(params.edges[0]);
+    else app.clearSelection();
+  }
+
+  // Below this zoom a timeline's 14 px labels are drawn under 9 px: too small to read. A timeline too big to
+  // fit at this zoom opens at its start instead, the first date column's left edge and the headings at the top
+  // left, and the rest of the story is a drag away.
+  const READABLE_TIMELINE_SCALE = 0.65;
+
+  function fitAll(animate) {
+    const [left, top, right, bottom] = data.extent;
+    const box = $("cg-network").getBoundingClientRect();
+    // the timeline keeps the strip under the hint bar free; its headings and band names are in the extent
+    const margin = data.timeline ? { x: 12, top: 40, bottom: 8 } : { x: 16, top: 16, bottom: 16 };
+    const width = box.width - 2 * margin.x, height = box.height - margin.top - margin.bottom;
+    let scale = Math.min(width / Math.max(right - left, 1), height / Math.max(bottom - top, 1), 1.5);
+    let x = (left + right) / 2, y = (top + bottom) / 2;
+    if (data.timeline && scale < READABLE_TIMELINE_SCALE) {
+      scale = READABLE_TIMELINE_SCALE;
+      const start = data.timeline.columns.length ? data.timeline.columns[0][0] : left;
+      x = Math.min(x, start + width / 2 / scale);
+      y = Math.min(y, top + height / 2 / scale);
+    }
+    const position = { x: x, y: y + (margin.bottom - margin.top) / 2 / scale };
+    api.network.moveTo({ position: position, scale: scale,
+                         animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+  }
+
+  // Drawn in canvas units, like the node labels: the layout kept room for every heading and band name.
+  function drawTimeline(ctx) {
+    const [left, top, right, bottom] = data.extent;
+    const { columns, bands, fontSize, nameInset } = data.timeline;
+    const lastBand = bands.length ? bands[bands.length - 1][1] : bottom;
+    ctx.save();
+    bands.forEach(([bandTop, bandBottom, , colour]) => {
+      ctx.fillStyle = mix(colour, 0.95);
+      ctx.fillRect(left, bandTop, right - left, bandBottom - bandTop);
+    });
+    ctx.font = "bold " + fontSize + "px " + FONT;
+    ctx.textBaseline = "alphabetic";
+    columns.forEach(([columnLeft, columnRight, text], i) => {
+      ctx.fillStyle = "#555";
+      ctx.textAlign = "center";
+      ctx.fillText(text, (columnLeft + columnRight) / 2, top + fontSize + 2);
+      if (i === 0) return;
+      const x = (columns[i - 1][1] + columnLeft) / 2;  // a line in the gap between two columns
+      ctx.strokeStyle = "#d0d0d0";
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, lastBand);
+      ctx.stroke();
+    });
+    ctx.textAlign = "left";
+    bands.forEach(([bandTop, , text, colour]) => {
+      ctx.fillStyle = darken(colour, 0.15);
+      ctx.fillText(text, left + nameInset, bandTop + fontSize + 3);  // beside its first row, or above it
+    });
+    ctx.restore();
+  }
+
+  function neighbourhood(id) {
+    const ids = new Set([id]);
+    const edges = new Set();
+    model.outgoing.get(id).forEach((e) => { ids.add(e.to); edges.add(e.id); });
+    model.incoming.get(id).forEach((e) => { ids.add(e.from); edges.add(e.id); });
+    return { ids: ids, edges: edges };
+  }
+
+  // Context nodes (kept by a filter only to explain what is shown) are drawn faded, in grey.
+  function baseStyle(id) {
+    return state.context.has(id) ? CONTEXT_NODE : state.baseNodes.get(id);
+  }
+
+  function setContext(context) {
+    const changed = [...context].filter((id) => !state.context.has(id)).concat([...state.context].filter((id) => !context.has(id)));
+    state.context = context;
+    const updates = changed.filter((id) => !state.dimmedNodes.has(id)).map((id) => Object.assign({ id: id }, baseStyle(id)));
+    if (updates.length) api.nodes.update(updates);
+  }
+
+  // Everything outside `keep` ({ids, edges}) is dimmed; null dims nothing.
+  function highlight(keep) {
+    const nodeUpdates = [];
+    data.nodes.forEach((n) => {
+      const dim = keep !== null && !keep.ids.has(n.id);
+      if (dim === state.dimmedNodes.has(n.id)) return;
+      if (dim) state.dimmedNodes.add(n.id); else state.dimmedNodes.delete(n.id);
+      nodeUpdates.push(Object.assign({ id: n.id }, dim ? DIM_NODE : baseStyle(n.id)));
+    });
+    const edgeUpdates = [];
+    model.edgeList.forEach((e) => {
+      const dim = keep !== null && !keep.edges.has(e.id);
+      if (dim === state.dimmedEdges.has(e.id)) return;
+      if (dim) state.dimmedEdges.add(e.id); else state.dimmedEdges.delete(e.id);
+      edgeUpdates.push(Object.assign({ id: e.id }, dim ? DIM_EDGE : state.baseEdges.get(e.id)));
+    });
+    if (nodeUpdates.length) api.nodes.update(nodeUpdates);
+    if (edgeUpdates.length) api.edges.update(edgeUpdates);
+  }
+
+  function focusOn(ids) {
+    if (ids.length === 1) {
+      const scale = Math.max(api.network.getScale(), 0.9);
+      // on a phone the details sheet covers the lower half: centre the node in the part left above it
+      const sheet = $("cg-details");
+      const covered = window.matchMedia("(max-width: 700px)").matches && !sheet.hidden ? sheet.offsetHeight : 0;
+      api.network.focus(ids[0], { scale: scale, offset: { x: 0, y: -covered / 2 },
+                                  animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+    } else if (ids.length) {
+      api.network.fit({ nodes: ids, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+    }
+  }
+
+  return { start: start, fitAll: fitAll, neighbourhood: neighbourhood, setContext: setContext, highlight: highlight,
+           focusOn: focusOn };
+};
