@@ -168,3 +168,20 @@ def test_png_never_replaces_the_data(tmp_path: Path, capsys: pytest.CaptureFixtu
         f"Error: refusing to overwrite {data}: it is the input {data}; choose another output file\n"
     )
     assert data.read_bytes() == MINI.read_bytes()
+
+
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_png_to_a_terminal_is_refused(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    terminal = _Terminal(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", terminal)
+    code = main(["build", str(MINI), "--format", "png", "-o", "-"])
+    monkeypatch.undo()
+    assert code == 1
+    assert terminal.buffer.getvalue() == b""
+    assert capsys.readouterr().err == (
+        "Error: refusing to write binary data to a terminal; name a file with -o or redirect the output\n"
+    )
