@@ -19,13 +19,14 @@ import re
 import struct
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 import resvg_py
 
 from .errors import OutputError
 from .files import write_bytes_atomic
-from .picture import render_svg
+from .picture import FONT, render_svg
 from .render import Layout
 
 DEFAULT_SCALE = 2.0
@@ -83,8 +84,13 @@ def render_png(
     svg = render_svg(G, layout=layout, title=title)
     width, height = svg_size(svg)
     fitted = fitting_scale(width, height, scale)
+    if not _draws_text():
+        raise OutputError(
+            "cannot draw the PNG's labels: no font is installed; install a sans-serif font "
+            "(Debian: apt-get install fonts-liberation) or use --format svg"
+        )
     try:
-        data = resvg_py.svg_to_bytes(svg_string=svg, zoom=fitted)
+        data = resvg_py.svg_to_bytes(svg_string=svg, zoom=fitted, **_FONTS)
     except ValueError as exc:
         raise OutputError(f"cannot draw the PNG: {exc}") from None
     pixels_wide, pixels_high = png_size(data)
@@ -114,6 +120,26 @@ def fitting_scale(width: float, height: float, scale: float) -> float:
     """
     limit = min(math.sqrt(MAX_PIXELS / (width * height)), MAX_SIDE / max(width, height))
     return float(scale) if scale <= limit else math.floor(limit * 1000) / 1000
+
+
+_FONTS: dict[str, Any] = {}
+"""Font options for resvg: none, so it loads the system's fonts (the tests take them away)."""
+
+_SAMPLE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" font-family={family}>'
+    '<text x="2" y="15" font-size="14">{text}</text></svg>'
+)
+
+
+def _draws_text() -> bool:
+    """Whether resvg finds a font for the labels: a word drawn differs from no word drawn.
+
+    >>> _draws_text()
+    True
+    """
+    family = quoteattr(FONT)
+    word, nothing = (_SAMPLE.format(family=family, text=text) for text in ("Ag", ""))
+    return resvg_py.svg_to_bytes(svg_string=word, **_FONTS) != resvg_py.svg_to_bytes(svg_string=nothing, **_FONTS)
 
 
 def svg_size(svg: str) -> tuple[float, float]:

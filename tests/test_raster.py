@@ -185,3 +185,15 @@ def test_png_to_a_terminal_is_refused(monkeypatch: pytest.MonkeyPatch, capsys: p
     assert capsys.readouterr().err == (
         "Error: refusing to write binary data to a terminal; name a file with -o or redirect the output\n"
     )
+
+
+def test_without_a_font_the_png_is_refused_not_drawn_without_labels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(raster, "_FONTS", {"skip_system_fonts": True})
+    assert main(["build", str(MINI), "--format", "png", "-o", str(tmp_path / "mini.png")]) == 1
+    assert capsys.readouterr().err == (
+        "Error: cannot draw the PNG's labels: no font is installed; install a sans-serif font "
+        "(Debian: apt-get install fonts-liberation) or use --format svg\n"
+    )
+    assert list(tmp_path.iterdir()) == []
