@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
+from . import raster
 from .aif import read_aif
 from .build import build_graph
 from .dataset import Dataset
@@ -31,14 +32,17 @@ from .files import (
     STANDARD_OUTPUT,
     output_path,
     refuse_overwriting,
+    write_bytes_atomic,
     write_files_atomic,
     write_new_text,
     write_standard_output,
+    write_standard_output_bytes,
     write_text_atomic,
 )
 from .load import read_dataset
 from .picture import render_svg
 from .querycli import add_query_parser, table, text_option
+from .raster import DEFAULT_SCALE, MAX_SCALE, Png, render_png
 from .render import LAYOUTS, render_html
 from .revisions import read_version
 from .schema import json_schema_text
@@ -304,9 +308,15 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--title", type=text_option, help="the page title (default: the data set's name)")
     parser.add_argument(
         "--format",
-        choices=("html", "svg"),
+        choices=("html", "svg", "png"),
         default="html",
-        help="html: the interactive page; svg: a still picture of the whole graph for reports (default: html)",
+        help="html: the interactive page; svg or png: a still picture of the whole graph for reports (default: html)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=scale_option,
+        help=f"png: pixels per unit of the picture (default: {DEFAULT_SCALE:g}, crisp in print; "
+        f"at most {raster.MAX_PIXELS / 1_000_000:g} million pixels in all, a bigger graph gets a smaller scale)",
     )
     parser.add_argument("--open", action="store_true", help="open the page in the default web browser")
     parser.set_defaults(command=run_build)
@@ -316,6 +326,8 @@ def run_build(args: argparse.Namespace) -> int:
     """``claimgraph build``: write the explorer page and say where it is."""
     if args.open and args.output == STANDARD_OUTPUT:
         args.parser.error("--open needs a file to open; -o - writes the page to standard output")
+    if args.scale is not None and args.format != "png":
+        args.parser.error("--scale sizes a PNG; add --format png")
     data = read_dataset(args.path)
     _print_warnings(data)
     G = build_graph(data)
@@ -323,8 +335,12 @@ def run_build(args: argparse.Namespace) -> int:
     output = args.output or str(default_page_path(Path(args.path), name).with_suffix(f".{args.format}"))
     target = _target(output, f"{name}.{args.format}", data.input_paths())
     counts = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
-    render = render_svg if args.format == "svg" else render_html
-    _emit(render(G, layout=args.layout, title=args.title), target, f" ({counts}) — open it in a browser")
+    if args.format == "png":
+        png = render_png(G, layout=args.layout, title=args.title, scale=args.scale or DEFAULT_SCALE)
+        _emit_png(png, target, counts)
+    else:
+        render = render_svg if args.format == "svg" else render_html
+        _emit(render(G, layout=args.layout, title=args.title), target, f" ({counts}) — open it in a browser")
     if target is not None and args.open and not webbrowser.open(target.resolve().as_uri()):
         print(f"could not start a web browser; open {target.resolve().as_uri()} yourself", file=sys.stderr)
     return 0
@@ -496,6 +512,21 @@ def default_page_path(data_path: Path, name: str) -> Path:
     return folder / "out" / f"{name}.html"
 
 
+def scale_option(value: str) -> float:
+    """``--scale``: a number above 0 and at most :data:`graph.raster.MAX_SCALE`.
+
+    >>> scale_option("1.5")
+    1.5
+    """
+    try:
+        scale = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number; try 2") from None
+    if not 0 < scale <= MAX_SCALE:
+        raise argparse.ArgumentTypeError(f"{value} is out of range; choose a scale above 0 and at most {MAX_SCALE:g}")
+    return scale
+
+
 def _output_option(parser: argparse.ArgumentParser, help_text: str) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help=f"{help_text}; - for standard output")
     parser.set_defaults(parser=parser)
@@ -517,6 +548,21 @@ def _emit(text: str, target: Path | None, note: str = "") -> None:
     else:
         write_text_atomic(target, text)
         print(f"wrote {target}{note}", file=sys.stderr)
+
+
+def _emit_png(png: Png, target: Path | None, counts: str) -> None:
+    """Write the PNG to standard output (None) or to the file, saying where, how big, and if it was scaled down."""
+    if target is None:
+        write_standard_output_bytes(png.data)
+    else:
+        write_bytes_atomic(target, png.data)
+        print(f"wrote {target} ({counts}; {png.width} x {png.height} pixels, scale {png.scale:g})", file=sys.stderr)
+    if png.capped:
+        print(
+            f"note: drawn at scale {png.scale:g}, not {png.requested_scale:g}, to stay within "
+            f"{raster.MAX_PIXELS / 1_000_000:g} million pixels and {raster.MAX_SIDE:,} pixels a side",
+            file=sys.stderr,
+        )
 
 
 def _print_warnings(data: Dataset) -> None:

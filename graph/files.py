@@ -88,9 +88,23 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     Raises :class:`OutputError` saying why when the text cannot be written;
     a pipe whose reader went away raises ``BrokenPipeError`` as usual.
     """
-    target = Path(path)
     try:
         data = text.encode("utf-8")
+    except UnicodeError as exc:
+        raise OutputError(f"cannot write {os.fspath(path)}: {exc}") from None
+    return write_bytes_atomic(path, data)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` as :func:`write_text_atomic` writes text (a PNG, say); return the path.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "picture.png"
+    >>> write_bytes_atomic(target, b"\\x89PNG") == target, target.read_bytes()
+    (True, b'\\x89PNG')
+    """
+    target = Path(path)
+    try:
         if _written_in_place(target):
             _write_in_place(target, data)
         else:
@@ -117,6 +131,26 @@ def write_standard_output(text: str) -> None:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:
+        raise OutputError(f"cannot write standard output: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def write_standard_output_bytes(data: bytes) -> None:
+    """Write ``data`` to standard output as :func:`write_standard_output` writes text.
+
+    Raises :class:`OutputError` when standard output is a terminal, which binary data would garble.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("cannot write standard output: it is closed")
+    if stream.isatty():
+        raise OutputError("refusing to write binary data to a terminal; name a file with -o or redirect the output")
+    try:
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError, AttributeError) as exc:
         raise OutputError(f"cannot write standard output: {getattr(exc, 'strerror', None) or exc}") from None
 
 

@@ -127,9 +127,15 @@ def _node(node: dict[str, Any], attrs: dict[str, Any], data: dict[str, Any]) -> 
         f'<tspan x="{x:.1f}" y="{first + i * LINE_HEIGHT:.1f}">{escape(row)}</tspan>' for i, row in enumerate(rows)
     )
     size = 14 if node["type"] in ("claim", "actor") else 12
+    # A label outside a box gets the page's white halo, so the lines it crosses do not strike it through.
+    halo = (
+        ""
+        if node["type"] == "claim"
+        else ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
+    )
     return (
         f"<g data-node={quoteattr(node['id'])}>{shape}"
-        f'<text text-anchor="middle" font-size="{size}" fill="#222222">{text}</text></g>'
+        f'<text text-anchor="middle" font-size="{size}" fill="#222222"{halo}>{text}</text></g>'
     )
 
 

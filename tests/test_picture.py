@@ -41,3 +41,12 @@ def test_a_claims_box_shows_its_kind_and_its_text_stays_text() -> None:
     box = group.find(f"{SVG}rect")
     assert box is not None and box.get("stroke") == graph.vocabulary.CLAIM_KINDS["accusation"].colour
     assert "<b>x</b>" in "".join(group.itertext())
+
+
+def test_labels_outside_boxes_get_the_pages_white_halo_and_claim_labels_do_not() -> None:
+    root = ElementTree.fromstring(render_svg(graph.load(MINI)).encode())
+    texts = {g.get("data-node"): g.find(f"{SVG}text") for g in root.iter(f"{SVG}g") if g.get("data-node")}
+    actor, claim = texts["general-a"], texts["general-a-training"]
+    assert actor is not None and claim is not None
+    assert (actor.get("stroke"), actor.get("paint-order")) == ("#ffffff", "stroke")
+    assert claim.get("stroke") is None
