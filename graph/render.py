@@ -365,6 +365,7 @@ EXPLORER_MODULES = (
     "filters.js",
     "address.js",
     "style.js",
+    "analysis.js",
     "details.js",
     "canvas.js",
     "controls.js",
