@@ -33,7 +33,7 @@ from collections.abc import Hashable, Mapping
 from typing import Any
 
 from . import queries as q
-from .queries.index import index
+from .queries.index import held, index
 from .queries.positions import claim_positions, positions
 from .queries.status import RETRACTING
 from .queries.when import today
@@ -55,7 +55,11 @@ def page_analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], *, as_of: q.Date
     >>> data["asOf"], [list(G)[i] for i in data["open"]][:2]
     ('2017-10-31', ['isis-operates-from-tanf', 'konashenkov-human-shields'])
     """
-    day = q.as_of_day(as_of)
+    with held(G):  # many questions about one unchanged graph
+        return _analysis(G, nodes, q.as_of_day(as_of))
+
+
+def _analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date) -> dict[str, Any]:
     found = q.statuses(G, as_of=day)
     weights = q.strengths(G, as_of=day)
     unanswered = {s.proposition for s in q.unanswered(G, as_of=day)}
