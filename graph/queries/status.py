@@ -251,7 +251,8 @@ class _Context:
             if p.role == "concedes":
                 speakers = self._claimants(p.claim)
                 if any(
-                    c in contesting or belonging.get(c) in bodies or nodes[c].get("side") in sides for c in speakers
+                    c in contesting or belonging.get(c) in bodies or nodes.get(c, {}).get("side") in sides
+                    for c in speakers
                 ):
                     conceded = conceded or p.claim not in withdrawn
                     continue
@@ -315,7 +316,7 @@ class _Context:
             if p.role != "concedes":
                 continue
             for c in self._claimants(p.claim):
-                if belonging.get(c) in bodies or nodes[c].get("side") in sides:
+                if belonging.get(c) in bodies or nodes.get(c, {}).get("side") in sides:
                     counted.append(key[p.claim])
                 elif c in contested:
                     counted.append(max(key[p.claim], contested[c]))
