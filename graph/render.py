@@ -35,6 +35,7 @@ from .dates import parse_when
 from .files import write_text_atomic
 from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
 from .layout.timeline import HEADING_SIZE, NAME_INSET
+from .page_analysis import page_analysis
 from .queries.filters import CONTEXT_RELATIONS, filter_index
 from .types import ClaimGraph
 from .vocabulary import CLAIM_KINDS, Relation
@@ -145,10 +146,11 @@ ClaimGraph.notebook_view = lambda G: Explorer(G)._repr_html_()  # a graph left l
 def page_data(
     G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str = "claims", embedded: bool = False
 ) -> dict[str, Any]:
-    """Everything the page draws, as JSON-ready data: nodes with positions, edges, sides, timeline.
+    """Everything the page draws, as JSON-ready data: nodes with positions, edges, sides, timeline, analysis.
 
     ``extent`` is the left, top, right and bottom of the drawing, the timeline's headings and band names
-    included; ``timeline`` holds its date columns (left, right, heading) and bands (top, bottom, name, colour).
+    included; ``timeline`` holds its date columns (left, right, heading) and bands (top, bottom, name, colour);
+    ``analysis`` what the queries say on the build day (see :mod:`graph.page_analysis`).
 
     >>> import graph
     >>> data = page_data(graph.load("tests/fixtures/mini.yaml"))
@@ -195,6 +197,7 @@ def page_data(
         "filters": _filter_data(G, index),
         "extent": timeline.frame if timeline else extent(G, positions),
         "timeline": _timeline_data(timeline) if timeline else None,
+        "analysis": page_analysis(cast(ClaimGraph, G), index),
     }
 
 

@@ -292,3 +292,15 @@ claims:
     assert strengths(G)["accuses"].strength == 0.5
     G.add_edge("denies", "accuses", key="denies", relation="denies")
     assert strengths(G)["accuses"].strength == 0.25
+
+
+def test_the_framework_around_one_argument_lists_the_whole_frameworks_pairs_among_its_arguments_in_order(
+    shipped_graph: nx.MultiDiGraph,
+) -> None:
+    whole = argument_framework(shipped_graph, as_of="2024-05-01")
+    for argument in whole.base:
+        part = argument_framework(shipped_graph, as_of="2024-05-01", around=argument)
+        assert list(part.base) == [a for a in whole.base if a in part.base], argument
+        for pairs in ("attacks", "supports", "grounds"):
+            among = [(u, v) for u, v in getattr(whole, pairs) if u in part.base and v in part.base]
+            assert list(getattr(part, pairs)) == among, (argument, pairs)

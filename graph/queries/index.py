@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
@@ -45,12 +46,16 @@ Key = tuple[bool, dt.date, dt.date]
 
 _FAR = dt.date.max
 _INDEXES: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], Index]] = weakref.WeakKeyDictionary()
+_HELD: weakref.WeakKeyDictionary[Any, Index] = weakref.WeakKeyDictionary()
 
 T = TypeVar("T")
 
 
 def index(G: ClaimGraph) -> Index:
     """The :class:`Index` of ``G``, built on first use and kept while ``G`` lives and keeps its shape."""
+    held = _HELD.get(G)
+    if held is not None:
+        return held
     fingerprint = _fingerprint(G)
     kept = _INDEXES.get(G)
     if kept is not None and kept[0] == fingerprint:
@@ -58,6 +63,30 @@ def index(G: ClaimGraph) -> Index:
     built = Index(G)
     _INDEXES[G] = (fingerprint, built)
     return built
+
+
+@contextmanager
+def held(G: ClaimGraph) -> Iterator[Index]:
+    """Within the block, :func:`index` trusts that ``G`` is not changed and skips its check for changes.
+
+    The check reads every node's edges, which is what a single question about
+    one claim costs most; asking one about each of many claims (the explorer
+    page's analysis) does it once here instead.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> with held(G) as idx:
+    ...     index(G) is idx
+    True
+    """
+    if G in _HELD:
+        yield _HELD[G]
+        return
+    _HELD[G] = index(G)
+    try:
+        yield _HELD[G]
+    finally:
+        del _HELD[G]
 
 
 def forget(G: ClaimGraph) -> None:

@@ -43,7 +43,8 @@ disputed since 2017-12-29? (2315 days to 2024-05-01)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
+from typing import Any
 
 from ..errors import ClaimgraphError, UnknownIdError
 from ..suggest import suggest_id
@@ -119,13 +120,26 @@ def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[Status]:
     """
     nodes = node_dict(G)
     context = _Context(G, as_of_day(as_of), whole=True)
-    at_issue = (
-        (p, found)
-        for p, found in positions(G).items()
-        if nodes[p].get("type") == "proposition" or nodes[p].get("kind") == "accusation"
-    )
-    found = (context.status(p, stands) for p, stands in at_issue)
+    found = (context.status(p, stands) for p, stands in positions(G).items() if _at_issue(nodes[p]))
     return _oldest_first(G, [s for s in found if s.status == "unanswered"])
+
+
+def at_issue(G: ClaimGraph, proposition: str) -> bool:
+    """Whether an unanswered ``proposition`` is an open question: a declared one, or an accusation's own.
+
+    A claim of another kind standing for its own proposition (a report of an event, say) is not
+    waiting for an answer, so :func:`unanswered` leaves it out.
+
+    >>> import graph
+    >>> G = graph.load("data/claims.yaml")
+    >>> at_issue(G, "us-trains-isis"), at_issue(G, "konashenkov-human-shields")
+    (True, True)
+    """
+    return _at_issue(node_dict(G)[proposition])
+
+
+def _at_issue(attrs: Mapping[str, Any]) -> bool:
+    return attrs.get("type") == "proposition" or attrs.get("kind") == "accusation"
 
 
 def _oldest_first(G: ClaimGraph, found: list[Status]) -> list[Status]:
@@ -251,7 +265,8 @@ class _Context:
             if p.role == "concedes":
                 speakers = self._claimants(p.claim)
                 if any(
-                    c in contesting or belonging.get(c) in bodies or nodes[c].get("side") in sides for c in speakers
+                    c in contesting or belonging.get(c) in bodies or nodes.get(c, {}).get("side") in sides
+                    for c in speakers
                 ):
                     conceded = conceded or p.claim not in withdrawn
                     continue
@@ -315,7 +330,7 @@ class _Context:
             if p.role != "concedes":
                 continue
             for c in self._claimants(p.claim):
-                if belonging.get(c) in bodies or nodes[c].get("side") in sides:
+                if belonging.get(c) in bodies or nodes.get(c, {}).get("side") in sides:
                     counted.append(key[p.claim])
                 elif c in contested:
                     counted.append(max(key[p.claim], contested[c]))

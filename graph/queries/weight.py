@@ -63,7 +63,7 @@ be judged") are 0.5, the same as no grade.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..errors import ClaimgraphError, UnknownIdError
@@ -230,6 +230,8 @@ class _Weighing:
         kinds = {n: attrs.get("type") for n, attrs in idx.nodes.items()}
         self.arguments = [n for n, kind in kinds.items() if kind in ("proposition", "claim", "evidence")]
         """Every possible argument, in graph order."""
+        self.place = {n: i for i, n in enumerate(self.arguments)}
+        """Each argument's place in that order."""
         for node in self.arguments:
             if kinds[node] != "evidence":
                 self._weigh(node)
@@ -254,10 +256,15 @@ class _Weighing:
         on = self.idx.on_record(day)
         chosen = self._upstream(on, around) if around is not None else self._everything(on.listed())
         pairs: dict[str, list[tuple[str, str]]] = {"attack": [], "support": [], "ground": []}
-        for how, source, target in self.pairs:
+        if around is None:
+            order = [n for n in self.arguments if n in chosen]
+            weighing: Iterable[tuple[str, str, str]] = self.pairs
+        else:  # only what was chosen, in the same order, so one argument's framework stays local
+            order = sorted(chosen, key=self.place.__getitem__)
+            weighing = ((how, source, target) for target in order for how, source in self.weighed.get(target, ()))
+        for how, source, target in weighing:
             if source in chosen and target in chosen:
                 pairs[how].append((source, target))
-        order = [n for n in self.arguments if n in chosen]
         set_aside = {n: tuple(a for a in self.set_aside[n] if a[0] in on) for n in order if n in self.set_aside}
         return Framework(
             day,
