@@ -9,7 +9,7 @@ const { formatFragment, parseFragment } = loadExplorer().address;
 
 function view(changes = {}) {
   return Object.assign({
-    selected: null, undated: true, members: false,
+    selected: null, undated: true, members: false, day: null,
     unchecked: { "cg-filter-sides": [], "cg-filter-kinds": [], "cg-filter-relations": [] },
     values: { "cg-filter-actor": "", "cg-filter-place": "", "cg-date-from": "", "cg-date-to": "" },
   }, changes);
@@ -17,13 +17,13 @@ function view(changes = {}) {
 
 test("the whole view survives the round trip through the address", () => {
   const full = view({
-    selected: "c deny/1", undated: false, members: true, position: { x: 12, y: -40 }, scale: 1.25,
+    selected: "c deny/1", undated: false, members: true, day: "2017-10-09", position: { x: 12, y: -40 }, scale: 1.25,
     unchecked: { "cg-filter-sides": ["red", ""], "cg-filter-kinds": ["denial"], "cg-filter-relations": ["reports"] },
     values: { "cg-filter-actor": "blue-gov", "cg-filter-place": "town", "cg-date-from": "2017-10-01", "cg-date-to": "2017-10-31" },
   });
   const hash = formatFragment(full, true);
   assert.equal(hash, "#node=c+deny%2F1&hide-sides=red%2Cnone&hide-kinds=denial&hide-links=reports&actor=blue-gov" +
-                     "&place=town&from=2017-10-01&to=2017-10-31&members=1&undated=0&x=12&y=-40&zoom=1.250");
+                     "&place=town&from=2017-10-01&to=2017-10-31&members=1&undated=0&day=2017-10-09&x=12&y=-40&zoom=1.250");
   assert.deepEqual(parseFragment(hash), full);
 });
 
@@ -49,4 +49,13 @@ test("an address that cannot be read restores nothing, and a bad zoom no positio
   assert.equal(parsed.selected, "a");
   assert.equal("position" in parsed, false);
   assert.equal(parseFragment("#x=1&y=oops&zoom=2").scale, undefined);
+});
+
+test("the slider's day is in the address alone, beside a selection, and a day that is not one is now", () => {
+  assert.equal(formatFragment(view({ day: "2017-12-29" }), false), "#day=2017-12-29");
+  assert.deepEqual(parseFragment("#day=2017-12-29"), view({ day: "2017-12-29" }));
+  assert.equal(formatFragment(view({ selected: "a", day: "2017-12-29" }), false), "#node=a&day=2017-12-29");
+  ["2017-12", "2017-13-01", "<img>", "2017-12-29T00:00"].forEach((bad) => {
+    assert.equal(parseFragment("#day=" + encodeURIComponent(bad)).day, null, bad);
+  });
 });

@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { loadExplorer } = require("./load.js");
 
-const { statusOn, onRecord, eventDays, openOn, stepOn } = loadExplorer().analysis;
+const { statusOn, onRecord, eventDays, openOn, stepOn, sliderDays, sliderDay, stopOf } = loadExplorer().analysis;
 
 // An accusation on 2017-10-06 (node 1), denied on 2017-10-09 (node 2); an undated claim (node 3) asserts a second
 // proposition, which is unanswered only from the analysis day on.
@@ -59,4 +59,27 @@ test("stepOn finds the last step on or before a day among many", () => {
   assert.equal(stepOn(history, "2017-01-050")[1], "s49");
   assert.equal(stepOn(history, "2017-01-0505")[1], "s49");
   assert.equal(stepOn(history, "2016"), null);
+});
+
+test("the slider stops at every event day before the analysis day, then at now (null)", () => {
+  assert.deepEqual(sliderDays(analysis), ["2017-10-06", "2017-10-09", null]);
+  assert.deepEqual(sliderDays(Object.assign({}, analysis, { propositions: [], claims: {} })), [null]);
+});
+
+test("a day on or after the analysis day, or none, is now", () => {
+  assert.equal(sliderDay(analysis, "2017-10-09"), "2017-10-09");
+  assert.equal(sliderDay(analysis, "2026-11-28"), null);
+  assert.equal(sliderDay(analysis, "2031-01-01"), null);
+  assert.equal(sliderDay(analysis, ""), null);
+});
+
+test("a day between two events sits on the earlier stop; before every event on the first; now on the last", () => {
+  const days = sliderDays(analysis);
+  assert.equal(stopOf(days, analysis, "2017-10-06"), 0);
+  assert.equal(stopOf(days, analysis, "2017-10-08"), 0);
+  assert.equal(stopOf(days, analysis, "2017-10-09"), 1);
+  assert.equal(stopOf(days, analysis, "2020-01-01"), 1);
+  assert.equal(stopOf(days, analysis, "2001-01-01"), 0);
+  assert.equal(stopOf(days, analysis, null), 2);
+  assert.equal(stopOf(days, analysis, "2026-11-28"), 2);
 });

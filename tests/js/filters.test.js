@@ -84,3 +84,41 @@ test("context is what a shown claim answers or accuses, never a claim already sh
   assert.deepEqual(sorted(filters.contextOf(new Set(["c-deny", "c-accuse"]), f)), ["blue-gov"]);
   assert.deepEqual(sorted(filters.contextOf(new Set(["c-deny"]), filterState(data, { relations: on("made") }))), []);
 });
+
+// When each claim came on record, as Python ships it: c-deny is dated only "2017", so it counts from 31 December.
+const dated = Object.assign(pageData(), {
+  analysis: { asOf: "2026-11-28", propositions: [], open: [],
+              claims: { 5: { onRecord: "2017-10-06" }, 6: { onRecord: "2017-12-31" }, 7: { onRecord: null } } },
+});
+const byDay = CG.filters.create(dated, CG.model.create(dated));
+
+test("a day keeps only the claims said by then, and the nodes left with something said", () => {
+  const f = filterState(dated, { day: "2017-10-06" });
+  assert.deepEqual(sorted(byDay.selectedClaims(f)), ["c-accuse"]);
+  assert.deepEqual(sorted(byDay.visibleNodes(f).shown), ["blue-gov", "c-accuse", "paper", "red-spox", "town"]);
+});
+
+test("a partial date is said once its last day has come; an undated claim only now", () => {
+  assert.deepEqual(sorted(byDay.selectedClaims(filterState(dated, { day: "2017-12-30" }))), ["c-accuse"]);
+  assert.deepEqual(sorted(byDay.selectedClaims(filterState(dated, { day: "2017-12-31" }))), ["c-accuse", "c-deny"]);
+  assert.deepEqual(sorted(byDay.selectedClaims(filterState(dated, { day: "2026-11-27" }))), ["c-accuse", "c-deny"]);
+  assert.deepEqual(sorted(byDay.selectedClaims(filterState(dated, { day: null }))), ["c-accuse", "c-deny", "c-undated"]);
+});
+
+test("the day is one more condition: it narrows the other filters and never widens them", () => {
+  const f = filterState(dated, { day: "2017-12-31", sides: on("blue") });
+  assert.deepEqual(sorted(byDay.selectedClaims(f)), ["c-deny"]);
+  assert.deepEqual(sorted(byDay.visibleNodes(f).context), ["c-accuse"]);
+  assert.deepEqual(sorted(byDay.selectedClaims(filterState(dated, { day: "2017-12-31", undated: false, from: "2017-12-01" }))), ["c-deny"]);
+});
+
+test("a claim not yet said is never kept as context, even when a shown response answers it", () => {
+  // records can date a response before what it answers (an undated or later-dated accusation)
+  const early = Object.assign(pageData(), { analysis: Object.assign({}, dated.analysis, {
+    claims: { 5: { onRecord: "2018-01-01" }, 6: { onRecord: "2017-12-31" }, 7: { onRecord: null } } }) });
+  const earlyFilters = CG.filters.create(early, CG.model.create(early));
+  const f = filterState(early, { day: "2017-12-31" });
+  assert.deepEqual(sorted(earlyFilters.selectedClaims(f)), ["c-deny"]);
+  assert.deepEqual(sorted(earlyFilters.visibleNodes(f).shown), ["blue-gov", "c-deny"]);
+  assert.deepEqual(sorted(earlyFilters.visibleNodes(filterState(early, { day: "2018-01-01", sides: on("blue") })).context), ["c-accuse"]);
+});

@@ -1,9 +1,9 @@
 /* address.js: a view <-> the address's #fragment, PURE.
  *
  * The address holds the view: "#<node id>" for a selection alone, else parameters
- * (node, hide-sides, hide-kinds, hide-links, actor, members, place, from, to, undated, x, y, zoom).
+ * (node, hide-sides, hide-kinds, hide-links, actor, members, place, from, to, undated, day, x, y, zoom).
  * A view: { selected, unchecked: { fieldset id: [values] }, values: { control id: value }, undated, members,
- * position: {x, y}, scale }.
+ * day (the date slider's day, an ISO "YYYY-MM-DD", or null for now), position: {x, y}, scale }.
  */
 CG.address = (function () {
   "use strict";
@@ -11,6 +11,7 @@ CG.address = (function () {
   const HIDE_KEYS = { "cg-filter-sides": "hide-sides", "cg-filter-kinds": "hide-kinds", "cg-filter-relations": "hide-links" };
   const VALUE_KEYS = { "cg-filter-actor": "actor", "cg-filter-place": "place", "cg-date-from": "from", "cg-date-to": "to" };
   const NO_SIDE = "none";  // the "no side" checkbox's value is "", which a list in the address cannot hold
+  const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;  // what the slider's day must look like
 
   // `moved`: the view was panned or zoomed, so its position and zoom belong in the address.
   function formatFragment(view, moved) {
@@ -22,6 +23,7 @@ CG.address = (function () {
     Object.entries(VALUE_KEYS).forEach(([id, key]) => { if (view.values[id]) p.set(key, view.values[id]); });
     if (view.members) p.set("members", "1");
     if (!view.undated) p.set("undated", "0");
+    if (view.day) p.set("day", view.day);
     if (moved) {
       p.set("x", Math.round(view.position.x));
       p.set("y", Math.round(view.position.y));
@@ -35,7 +37,7 @@ CG.address = (function () {
   // The view a fragment describes, or null when it cannot be read.
   function parseFragment(hash) {
     const text = hash.replace(/^#/, "");
-    const view = { selected: null, unchecked: {}, values: {}, undated: true, members: false };
+    const view = { selected: null, unchecked: {}, values: {}, undated: true, members: false, day: null };
     Object.keys(HIDE_KEYS).forEach((id) => { view.unchecked[id] = []; });
     Object.keys(VALUE_KEYS).forEach((id) => { view.values[id] = ""; });
     if (!text.includes("=")) {
@@ -50,6 +52,7 @@ CG.address = (function () {
     Object.entries(VALUE_KEYS).forEach(([id, key]) => { view.values[id] = p.get(key) || ""; });
     view.members = p.get("members") === "1";
     view.undated = p.get("undated") !== "0";
+    view.day = ISO_DAY.test(p.get("day") || "") ? p.get("day") : null;
     const [x, y, zoom] = ["x", "y", "zoom"].map((k) => Number(p.get(k)));
     if (p.has("zoom") && [x, y, zoom].every(Number.isFinite) && zoom > 0) {
       view.position = { x: x, y: y };

@@ -46,6 +46,19 @@ CG.analysis = (function () {
     return [...days].sort();
   }
 
+  // The slider's stops: every event day before the analysis day, then null, "now" (the analysis day, no limit).
+  const sliderDays = (analysis) => eventDays(analysis).filter((day) => day < analysis.asOf).concat([null]);
+
+  // The day a slider shows for `day`: null ("now") for no day or one on or after the analysis day.
+  const sliderDay = (analysis, day) => (!day || day >= analysis.asOf ? null : day);
+
+  // The stop of `days` (sliderDays) that shows `day`: the last stop on or before it (a day between two events reads
+  // as the earlier one), the first stop for a day before every event, the last ("now") for null.
+  function stopOf(days, analysis, day) {
+    if (sliderDay(analysis, day) === null) return days.length - 1;
+    return Math.max(0, days.filter((d) => d !== null && d <= day).length - 1);
+  }
+
   // The open questions on `day`: the propositions at issue standing unanswered or disputed then, in the order the
   // analysis lists propositions (on the analysis day itself, exactly `analysis.open`).
   function openOn(analysis, day) {
@@ -57,5 +70,5 @@ CG.analysis = (function () {
   }
 
   return { NOT_YET: NOT_YET, OPEN: OPEN, stepOn: stepOn, statusOn: statusOn, onRecord: onRecord,
-           eventDays: eventDays, openOn: openOn };
+           eventDays: eventDays, openOn: openOn, sliderDays: sliderDays, sliderDay: sliderDay, stopOf: stopOf };
 })();

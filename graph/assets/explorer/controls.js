@@ -11,7 +11,7 @@ CG.controls = function (app) {
     sides: checkedValues("cg-filter-sides"), kinds: checkedValues("cg-filter-kinds"),
     relations: checkedValues("cg-filter-relations"), actor: $("cg-filter-actor").value,
     place: $("cg-filter-place").value, from: $("cg-date-from").value, to: $("cg-date-to").value,
-    undated: $("cg-undated").checked, members: $("cg-members").checked,
+    undated: $("cg-undated").checked, members: $("cg-members").checked, day: state.day,
   });
 
   function checkedValues(fieldsetId) {
@@ -54,6 +54,7 @@ CG.controls = function (app) {
     $("cg-filters").querySelectorAll("input[type=checkbox]").forEach((c) => { c.checked = true; });
     $("cg-members").checked = false;
     ["cg-filter-actor", "cg-filter-place", "cg-date-from", "cg-date-to"].forEach((id) => { $(id).value = ""; });
+    app.showDay(null);
   }
 
   // --- the view, kept across reloads by `claimgraph serve` (assets/serve.js) and in the address -------------
@@ -66,7 +67,7 @@ CG.controls = function (app) {
     const values = {};
     VALUE_FILTERS.forEach((id) => { values[id] = $(id).value; });
     return { selected: state.current, unchecked: unchecked, values: values, undated: $("cg-undated").checked,
-             members: $("cg-members").checked, position: api.network.getViewPosition(), scale: api.network.getScale() };
+             members: $("cg-members").checked, day: state.day, position: api.network.getViewPosition(), scale: api.network.getScale() };
   }
 
   // Sets the controls a view names; only known controls, so a crafted address cannot reach others.
@@ -78,6 +79,7 @@ CG.controls = function (app) {
     Object.entries(view.values || {}).forEach(([id, value]) => { if (VALUE_FILTERS.includes(id)) $(id).value = String(value); });
     $("cg-undated").checked = view.undated !== false;
     $("cg-members").checked = view.members === true;
+    app.showDay(typeof view.day === "string" ? view.day : null);
   }
 
   return { filterState: filterState, buildFilters: buildFilters, resetControls: resetControls, viewState: viewState,

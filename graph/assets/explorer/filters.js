@@ -1,7 +1,7 @@
 /* filters.js: which nodes the filters show, PURE functions of the data and a filter state.
  *
  * A filter state: { sides, kinds, relations: { all, on: Set of values }, actor, place, from, to (ISO dates or ""),
- * undated, members (booleans) }.
+ * undated, members (booleans), day (null, or an ISO day: only what had been said by then) }.
  */
 CG.filters = (function () {
   "use strict";
@@ -22,21 +22,27 @@ CG.filters = (function () {
     };
     const claimSide = valueOf("side");
     const claimKind = valueOf("kind");
+    // The day each claim came on record, as Python's as_of reads dates (data.analysis, graph/page_analysis.py).
+    const analysis = data.analysis;
+    const record = new Map(Object.entries(analysis ? analysis.claims : {}).map(([i, c]) => [data.nodes[i].id, c]));
+    const saidBy = (id, day) => !day || !record.has(id) || CG.analysis.onRecord(analysis, record.get(id), day);
 
     function selectedClaims(f) {
       const actorClaims = f.actor ? selects[f.members ? "members" : "actor"].get(f.actor) || new Set() : null;
       const placeClaims = f.place ? selects.place.get(f.place) || new Set() : null;
       return new Set(claimNodes.filter((n) =>
         f.sides.on.has(claimSide.get(n.id)) && f.kinds.on.has(claimKind.get(n.id)) &&
-        (!actorClaims || actorClaims.has(n.id)) && (!placeClaims || placeClaims.has(n.id)) && CG.dates.datePasses(n.info, f)
+        (!actorClaims || actorClaims.has(n.id)) && (!placeClaims || placeClaims.has(n.id)) && CG.dates.datePasses(n.info, f) &&
+        saidBy(n.id, f.day)
       ).map((n) => n.id));
     }
 
-    // What a shown claim needs to be read: the claim a response answers, the actor an accusation accuses.
+    // What a shown claim needs to be read: the claim a response answers, the actor an accusation accuses; never a
+    // claim not yet said by the filter's day.
     function contextOf(claims, f) {
       const context = new Set();
       claims.forEach((id) => outgoing.get(id).forEach((e) => {
-        if (CONTEXT.has(e.relation) && f.relations.on.has(e.relation) && !claims.has(e.to)) context.add(e.to);
+        if (CONTEXT.has(e.relation) && f.relations.on.has(e.relation) && !claims.has(e.to) && saidBy(e.to, f.day)) context.add(e.to);
       }));
       return context;
     }
@@ -65,7 +71,7 @@ CG.filters = (function () {
     // A link is shown when its relation is and both its ends are.
     const edgeShown = (e, f, shown) => f.relations.on.has(e.relation) && shown.has(e.from) && shown.has(e.to);
 
-    return { selectedClaims: selectedClaims, contextOf: contextOf, visibleNodes: visibleNodes, edgeShown: edgeShown };
+    return { saidBy: saidBy, selectedClaims: selectedClaims, contextOf: contextOf, visibleNodes: visibleNodes, edgeShown: edgeShown };
   }
 
   return { create: create };

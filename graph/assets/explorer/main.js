@@ -7,7 +7,8 @@
  *
  * window.claimgraph exposes the state for tests, benchmarks and people poking around in the console:
  * { ready, readyAt (ms after navigation), data, network, nodes, edges, select(id), search(text), applyFilters(),
- *   reset(), visibleCounts(), viewState(), restoreView(view) }.
+ *   reset(), visibleCounts(), viewState(), restoreView(view), setDay(day), day(), sliderDays(), statusesOn() }
+ * (the last four from time.js, the date slider).
  */
 (function () {
   "use strict";
@@ -23,7 +24,7 @@
   // What every module shares: each adds its functions here, and calls the others' through it when they run.
   const app = { data: data, model: model, state: state, api: api,
                 filters: CG.filters.create(data, model), searchIndex: CG.search.buildIndex(data.nodes) };
-  Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app), CG.exports(app));
+  Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app), CG.exports(app), CG.time(app));
   Object.assign(app, { select: select, clearSelection: clearSelection, applyFilters: applyFilters, resetFilters: resetFilters,
                        writeAddress: writeAddress, onFirstDraw: onFirstDraw, toggleDrawer: toggleDrawer });
 
@@ -147,7 +148,8 @@
 
   // --- filters: the rule is in filters.js; this shows and hides what it decides -----------------------------
 
-  function applyFilters() {
+  // `options.push: false` replaces the address's history entry instead of adding one (a slider being dragged).
+  function applyFilters(options) {
     const f = app.filterState();
     const { shown, context } = app.filters.visibleNodes(f);
     app.setContext(context);
@@ -166,8 +168,9 @@
     if (nodeUpdates.length) api.nodes.update(nodeUpdates);
     if (edgeUpdates.length) api.edges.update(edgeUpdates);
     if (state.current && state.hidden.has(state.current)) clearSelection();
+    app.dayApplied(f.day);
     updateCounts();
-    writeAddress(true);
+    writeAddress(!options || options.push !== false);
   }
 
   function resetFilters() {
