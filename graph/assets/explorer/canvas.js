@@ -144,6 +144,17 @@ CG.canvas = function (app) {
     }
   }
 
-  return { start: start, fitAll: fitAll, neighbourhood: neighbourhood, setContext: setContext, highlight: highlight,
+  // Runs `updates` (DataSet changes) and draws the result once, at the next frame. Each update that shows or hides
+  // something makes vis-network 9 redraw the whole canvas at once (its physics being off, "startSimulation" draws),
+  // which at thousands of nodes takes seconds; its renderer's own block/allow events put that off.
+  function drawOnce(updates) {
+    if (!api.network) return updates();
+    const emitter = api.network.body.emitter;
+    emitter.emit("_blockRedraw");
+    try { updates(); } finally { emitter.emit("_allowRedraw"); }
+    emitter.emit("_requestRedraw");
+  }
+
+  return { start: start, fitAll: fitAll, drawOnce: drawOnce, neighbourhood: neighbourhood, setContext: setContext, highlight: highlight,
            focusOn: focusOn };
 };

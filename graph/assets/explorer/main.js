@@ -20,7 +20,7 @@
   window.claimgraph = api;
 
   const state = { current: null, dimmedNodes: new Set(), dimmedEdges: new Set(), hidden: new Set(),
-                  hiddenEdges: new Set(), baseNodes: new Map(), baseEdges: new Map(), context: new Set() };
+                  hiddenEdges: new Set(), linksOff: new Set(), baseNodes: new Map(), baseEdges: new Map(), context: new Set() };
   // What every module shares: each adds its functions here, and calls the others' through it when they run.
   const app = { data: data, model: model, state: state, api: api,
                 filters: CG.filters.create(data, model), searchIndex: CG.search.buildIndex(data.nodes) };
@@ -159,14 +159,21 @@
       if (hide !== state.hidden.has(n.id)) nodeUpdates.push({ id: n.id, hidden: hide });
       if (hide) state.hidden.add(n.id); else state.hidden.delete(n.id);
     });
+    // vis-network leaves out a link with a hidden end by itself, so the canvas hears only of links whose relation
+    // was turned off or on: updating a link costs vis-network far more than a node, and a date step hides none.
     const edgeUpdates = [];
     model.edgeList.forEach((e) => {
-      const hide = !app.filters.edgeShown(e, f, shown);
-      if (hide !== state.hiddenEdges.has(e.id)) edgeUpdates.push({ id: e.id, hidden: hide });
-      if (hide) state.hiddenEdges.add(e.id); else state.hiddenEdges.delete(e.id);
+      if (app.filters.edgeShown(e, f, shown)) state.hiddenEdges.delete(e.id); else state.hiddenEdges.add(e.id);
+      const off = !f.relations.on.has(e.relation);
+      if (off !== state.linksOff.has(e.id)) edgeUpdates.push({ id: e.id, hidden: off });
+      if (off) state.linksOff.add(e.id); else state.linksOff.delete(e.id);
     });
-    if (nodeUpdates.length) api.nodes.update(nodeUpdates);
-    if (edgeUpdates.length) api.edges.update(edgeUpdates);
+    if (nodeUpdates.length || edgeUpdates.length) {
+      app.drawOnce(() => {
+        if (nodeUpdates.length) api.nodes.update(nodeUpdates);
+        if (edgeUpdates.length) api.edges.update(edgeUpdates);
+      });
+    }
     if (state.current && state.hidden.has(state.current)) clearSelection();
     app.dayApplied(f.day);
     updateCounts();
