@@ -109,6 +109,7 @@ CG.canvas = function (app) {
     state.context = context;
     const updates = changed.filter((id) => !state.dimmedNodes.has(id)).map((id) => Object.assign({ id: id }, baseStyle(id)));
     if (updates.length) api.nodes.update(updates);
+    return updates.length;
   }
 
   // Everything outside `keep` ({ids, edges}) is dimmed; null dims nothing.
@@ -144,15 +145,15 @@ CG.canvas = function (app) {
     }
   }
 
-  // Runs `updates` (DataSet changes) and draws the result once, at the next frame. Each update that shows or hides
-  // something makes vis-network 9 redraw the whole canvas at once (its physics being off, "startSimulation" draws),
-  // which at thousands of nodes takes seconds; its renderer's own block/allow events put that off.
+  // Runs `updates` (DataSet changes; it returns whether it changed anything) and draws the result once, at the next
+  // frame. After every DataSet update vis-network 9 redraws the whole canvas there and then (with physics off,
+  // "startSimulation" draws), which takes seconds at thousands of nodes; its renderer's own events put that off.
   function drawOnce(updates) {
-    if (!api.network) return updates();
     const emitter = api.network.body.emitter;
+    let changed = false;
     emitter.emit("_blockRedraw");
-    try { updates(); } finally { emitter.emit("_allowRedraw"); }
-    emitter.emit("_requestRedraw");
+    try { changed = updates(); } finally { emitter.emit("_allowRedraw"); }
+    if (changed) emitter.emit("_requestRedraw");
   }
 
   return { start: start, fitAll: fitAll, drawOnce: drawOnce, neighbourhood: neighbourhood, setContext: setContext, highlight: highlight,

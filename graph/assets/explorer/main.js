@@ -152,7 +152,6 @@
   function applyFilters(options) {
     const f = app.filterState();
     const { shown, context } = app.filters.visibleNodes(f);
-    app.setContext(context);
     const nodeUpdates = [];
     data.nodes.forEach((n) => {
       const hide = !shown.has(n.id);
@@ -168,14 +167,13 @@
       if (off !== state.linksOff.has(e.id)) edgeUpdates.push({ id: e.id, hidden: off });
       if (off) state.linksOff.add(e.id); else state.linksOff.delete(e.id);
     });
-    if (nodeUpdates.length || edgeUpdates.length) {
-      app.drawOnce(() => {
-        if (nodeUpdates.length) api.nodes.update(nodeUpdates);
-        if (edgeUpdates.length) api.edges.update(edgeUpdates);
-      });
-    }
+    app.drawOnce(() => {
+      const restyled = app.setContext(context);
+      if (nodeUpdates.length) api.nodes.update(nodeUpdates);
+      if (edgeUpdates.length) api.edges.update(edgeUpdates);
+      return app.dayApplied(f.day) || restyled || nodeUpdates.length || edgeUpdates.length;
+    });
     if (state.current && state.hidden.has(state.current)) clearSelection();
-    app.dayApplied(f.day);
     updateCounts();
     writeAddress(!options || options.push !== false);
   }

@@ -41,11 +41,12 @@ CG.time = function (app) {
     return state.day;
   }
 
-  // Called by applyFilters with the day it applied: the analysis display follows the day.
+  // Called by applyFilters with the day it applied: the analysis display follows the day. True when the day changed.
   function dayApplied(day) {
-    if (day === state.analysedDay) return;
+    if (day === state.analysedDay) return false;
     state.analysedDay = day;
     if (app.refreshAnalysis) app.refreshAnalysis();
+    return true;
   }
 
   const previousDay = () => days.filter((d) => d !== null && later(state.day, d)).pop();
