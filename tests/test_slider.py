@@ -258,3 +258,22 @@ def test_on_a_phone_the_slider_fits_beside_its_buttons_and_leaves_the_graph_most
     assert box(page, "#cg-network")["height"] > 0.6 * 844
     page.page.click("#cg-day-prev")
     assert page.page.inner_text("#cg-day-text") == "2022-04-30"
+
+
+def test_a_slider_step_or_a_filter_draws_the_canvas_once_after_it_not_during_it(
+    open_page: Open, shipped_html: Path
+) -> None:
+    # vis-network redraws the whole canvas during every DataSet update unless told not to: seconds at 5,000 claims
+    page = open_page(shipped_html)
+    page.js("() => { window.draws = 0; claimgraph.network.on('afterDrawing', () => { window.draws += 1; }); }")
+    assert page.js("() => { claimgraph.setDay('2017-10-06'); return window.draws; }") == 0
+    page.page.wait_for_function("window.draws === 1")
+    page.page.wait_for_timeout(300)
+    page.js("() => { window.draws = 0; }")
+    page.page.uncheck("#cg-filter-relations input[value=reports]")
+    page.page.wait_for_function("window.draws === 1")
+    page.page.wait_for_timeout(300)
+    assert page.js("window.draws") == 1
+    assert page.js("() => { window.draws = 0; claimgraph.setDay('2017-10-06'); return window.draws; }") == 0
+    page.page.wait_for_timeout(300)
+    assert page.js("window.draws") == 0  # nothing changed, nothing to draw
