@@ -65,7 +65,7 @@ def _analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date) -> dic
     unanswered = {s.proposition for s in q.unanswered(G, as_of=day)}
     return {
         "asOf": day.isoformat(),
-        "propositions": [_proposition(G, nodes, s, weights) for s in found],
+        "propositions": [_proposition(G, nodes, s, day, weights) for s in found],
         "open": [
             nodes[s.proposition]
             for s in found
@@ -76,9 +76,9 @@ def _analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date) -> dic
 
 
 def _proposition(
-    G: ClaimGraph, nodes: Mapping[Hashable, int], s: q.Status, weights: q.Strengths[str]
+    G: ClaimGraph, nodes: Mapping[Hashable, int], s: q.Status, day: dt.date, weights: q.Strengths[str]
 ) -> dict[str, Any]:
-    """One proposition: status, since when, who stands where (claim indices by role), evidence, strength, history."""
+    """One proposition: status, since when, who stands where (claims by role), evidence, strength, why, history."""
     roles: dict[str, list[int]] = {}
     for stand in s.stands:
         roles.setdefault(stand.role, []).append(nodes[stand.claim])
@@ -95,6 +95,7 @@ def _proposition(
         "evidenceFor": [nodes[e] for e in s.evidence_for],
         "evidenceAgainst": [nodes[e] for e in s.evidence_against],
         "strength": _rounded(weight.strength) if weight else None,
+        "why": q.why(G, s.proposition, as_of=day).reason,
         "history": status_history(G, s.proposition),
     }
 

@@ -117,6 +117,12 @@ def test_each_claim_carries_the_why_paragraph_query_why_prints(shipped: Any) -> 
         assert claim["why"] == _query(G, querycli.why, subject=ids[i])["reason"], ids[i]
 
 
+def test_each_proposition_carries_the_why_paragraph_query_why_prints(shipped: Any) -> None:
+    G, ids, analysis = shipped
+    for p in analysis["propositions"]:
+        assert p["why"] == _query(G, querycli.why, subject=ids[p["node"]])["reason"], ids[p["node"]]
+
+
 def test_each_claim_carries_its_origins_and_report_paths_as_query_origins_prints(shipped: Any) -> None:
     G, ids, analysis = shipped
     for i, claim in analysis["claims"].items():
