@@ -287,6 +287,8 @@ CG.verdicts = function (app) {
 
   Object.assign(api, {
     refreshAnalysis: refreshAnalysis,
+    // what the slider does, for tests and the console: show the analysis on `when` (null: the analysis day)
+    showAnalysisOn: (when) => { state.day = when || null; refreshAnalysis(); },
     badges: () => Object.fromEntries([...badges].map(([id, shown]) => [id, shown.map((b) => b.text)])),
     hubStatuses: () => Object.fromEntries([...hubLines].map(([id, line]) => [id, line.text])),
     openQuestions: () => [...$("cg-open-items").querySelectorAll("button")].map((b) => b.dataset.node),
