@@ -15,7 +15,7 @@ CG.verdicts = function (app) {
   const analysis = data.analysis;
   const { statusOn, onRecord, openOn } = CG.analysis;
   const { isAnalysisDay, statusText, rolesOn, rolesText, positionsOn, fromOrigin } = CG.standing;
-  const { FONT, mix } = CG.style;
+  const { FONT, hubStyle } = CG.style;
   const propositionAt = new Map(analysis.propositions.map((p) => [p.node, p]));  // node index -> its entry
   const indexOf = new Map(data.nodes.map((n, i) => [n.id, i]));
   const styleOf = (status) => data.statuses[status] || data.statuses[CG.analysis.NOT_YET];
@@ -27,29 +27,25 @@ CG.verdicts = function (app) {
 
   // --- the canvas: hub styles, and words drawn over the nodes ---------------------------------------
 
-  function hubStyle(found) {
-    const s = styleOf(found.status);
-    return { color: { background: mix(s.colour, 0.78), border: s.colour,
-                      highlight: { background: mix(s.colour, 0.6), border: "#111" },
-                      hover: { background: mix(s.colour, 0.6), border: s.colour } },
-             font: { color: "#333", size: 12, strokeWidth: 3, strokeColor: "#ffffff" },
-             shapeProperties: { borderDashes: s.dashes || false } };
-  }
-
+  // Only hubs whose status changed are restyled: the page drew each with its analysis-day status (CG.style).
   function restyleHubs(when) {
     const updates = [];
+    const before = hubLines;
     hubLines = new Map();
     analysis.propositions.forEach((p) => {
       const n = data.nodes[p.node];
-      const found = statusOn(analysis, p, when);
       if (n.type !== "proposition") return;  // a claim standing for its own proposition shows it on its badge
-      hubLines.set(n.id, { text: statusText(found), colour: styleOf(found.status).colour });
-      const style = hubStyle(found);
-      state.baseNodes.set(n.id, style);
-      if (!state.dimmedNodes.has(n.id) && !state.context.has(n.id)) updates.push(Object.assign({ id: n.id, borderWidth: 3 }, style));
-      else updates.push({ id: n.id, borderWidth: 3 });
+      const found = statusOn(analysis, p, when);
+      hubLines.set(n.id, { text: statusText(found), status: found.status, colour: styleOf(found.status).colour });
+      const was = before.get(n.id);
+      if (was ? was.status === found.status : found.status === p.status) return;
+      const style = hubStyle(data, found.status);
+      state.baseNodes.set(n.id, { color: style.color, font: style.font, shapeProperties: style.shapeProperties });
+      const dimmed = state.dimmedNodes.has(n.id) || state.context.has(n.id);
+      updates.push(dimmed ? { id: n.id, shapeProperties: style.shapeProperties } : Object.assign({ id: n.id }, style));
     });
     if (updates.length) api.nodes.update(updates);
+    return updates.length;
   }
 
   function collectBadges(when) {
@@ -268,13 +264,19 @@ CG.verdicts = function (app) {
 
   // --- redrawing for a day ----------------------------------------------------------------------
 
-  function refreshAnalysis() {
-    const when = day();
-    restyleHubs(when);
+  // Everything but the canvas's words, which the next frame draws from `badges` and `hubLines`; true if a hub changed.
+  function showDay(when) {
+    const restyled = restyleHubs(when);
     collectBadges(when);
     renderOpen(when);
     if (state.current && !$("cg-details").hidden && model.byId.has(state.current)) showDetails(model.byId.get(state.current));
-    if (api.network) api.network.redraw();
+    return restyled > 0;
+  }
+
+  function refreshAnalysis() {
+    // vis-network redraws by itself after restyling; else ask for one frame (not a synchronous redraw: at thousands
+    // of nodes a draw takes seconds)
+    if (!showDay(day()) && api.network) api.network.body.emitter.emit("_requestRedraw");
   }
 
   const startCanvas = app.start;
@@ -282,7 +284,7 @@ CG.verdicts = function (app) {
   function start() {
     startCanvas();
     api.network.on("afterDrawing", drawWords);
-    refreshAnalysis();
+    showDay(day());  // before the first draw, which draws the words too
   }
 
   Object.assign(api, {
