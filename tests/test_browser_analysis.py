@@ -175,6 +175,11 @@ def test_an_open_question_is_selected_by_click_and_by_keyboard(open_page: Open, 
     page.page.keyboard.press("Enter")
     assert selected(page) == ["konashenkov-human-shields"]
     assert "Status: disputed since 2017-10-06?" in page.panel_text()
+    page.page.focus("#cg-open summary")
+    page.page.keyboard.press("Enter")
+    assert page.page.locator("#cg-open-items").is_hidden()  # folded away, so Tab goes on to the filters
+    page.page.keyboard.press("Enter")
+    assert page.page.locator("#cg-open-items").is_visible()
 
 
 def test_on_a_phone_the_open_questions_are_in_the_drawer_and_choosing_one_closes_it(

@@ -142,10 +142,14 @@ CG.verdicts = function (app) {
     return append(el("li"), button);
   }
 
+  const OPEN_LIMIT = 200;  // a long list is read by its oldest questions; the rest are a search or a filter away
+
   function renderOpen(when) {
     const open = openOn(analysis, when);
-    $("cg-open-items").replaceChildren(...open.map((index) => openItem(index, when)));
-    if (!open.length) append($("cg-open-items"), el("li", "cg-none", "None: nothing stands unanswered or disputed"));
+    const ul = $("cg-open-items");
+    ul.replaceChildren(...open.slice(0, OPEN_LIMIT).map((index) => openItem(index, when)));
+    if (open.length > OPEN_LIMIT) append(ul, el("li", "cg-none", (open.length - OPEN_LIMIT) + " more, younger"));
+    if (!open.length) append(ul, el("li", "cg-none", "None: nothing stands unanswered or disputed"));
     $("cg-open-count").textContent = "(" + open.length + ")";
     $("cg-open-day").textContent = isAnalysisDay(analysis, when)
       ? "Unanswered or disputed as of " + analysis.asOf + ", oldest first" : "Unanswered or disputed on " + when;
