@@ -95,7 +95,8 @@ def _proposition(
         "evidenceFor": [nodes[e] for e in s.evidence_for],
         "evidenceAgainst": [nodes[e] for e in s.evidence_against],
         "strength": _rounded(weight.strength) if weight else None,
-        "why": q.why(G, s.proposition, as_of=day).reason,
+        # a claim standing for its own proposition has this paragraph as its own why: shipped once, with the claim
+        "why": None if s.implicit else q.why(G, s.proposition, as_of=day).reason,
         "history": status_history(G, s.proposition),
     }
 
