@@ -140,6 +140,14 @@ def test_the_stance_glyphs_are_drawn_with_the_pages_own_font(open_page: Open, sh
     assert set(map(tuple, fonts.values())) <= {("Liberation Sans",), ("Arial",)}, fonts
 
 
+def test_hovering_a_claim_or_a_hub_previews_how_it_stands(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.js("claimgraph.preview('konashenkov-black-hole')")
+    assert "accusation, 6 October 2017 (uncertain)\n▲ disputed · ▼ disputed" in page.page.inner_text("#cg-preview")
+    page.js("claimgraph.preview('us-trains-isis')")
+    assert "proposition\ndisputed since 2017-12-29?" in page.page.inner_text("#cg-preview")
+
+
 # --- Open questions --------------------------------------------------------------------------------
 
 

@@ -257,6 +257,16 @@ CG.verdicts = function (app) {
     return block;
   }
 
+  // The hover preview says how the node stands too: a hub's status line, a claim's badges.
+  const showBasePreview = app.preview;
+
+  function preview(params) {
+    showBasePreview(params);
+    const words = hubLines.has(params.node) ? [hubLines.get(params.node).text] : (badges.get(params.node) || []).map((b) => b.text);
+    const box = $("cg-preview");
+    if (words.length) box.insertBefore(el("div", "cg-preview-status", words.join(" \u00b7 ")), box.children[2] || null);
+  }
+
   const showBaseDetails = app.showDetails;
 
   function showDetails(n) {
@@ -300,5 +310,5 @@ CG.verdicts = function (app) {
     openQuestions: () => [...$("cg-open-items").querySelectorAll("button")].map((b) => b.dataset.node),
   });
 
-  return { start: start, showDetails: showDetails, refreshAnalysis: refreshAnalysis };
+  return { start: start, preview: preview, showDetails: showDetails, refreshAnalysis: refreshAnalysis };
 };
