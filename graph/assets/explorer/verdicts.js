@@ -6,6 +6,9 @@
  * Python decided every status, strength, why and origin (graph/page_analysis.py); CG.analysis reads the status on a
  * day from its history, and strength, why and origins are always those of the analysis day (the panel says so).
  * app.refreshAnalysis() redraws all of it; the date slider calls it after setting app.state.day.
+ *
+ * window.claimgraph gains, for tests and the console: refreshAnalysis(), showAnalysisOn(day) (what the slider does),
+ * badges() (claim id -> badge texts), hubStatuses() (proposition id -> status line), openQuestions() (ids, in order).
  */
 CG.verdicts = function (app) {
   "use strict";
