@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
@@ -146,6 +147,23 @@ def test_hovering_a_claim_or_a_hub_previews_how_it_stands(open_page: Open, shipp
     assert "accusation, 6 October 2017 (uncertain)\n▲ disputed · ▼ disputed" in page.page.inner_text("#cg-preview")
     page.js("claimgraph.preview('us-trains-isis')")
     assert "proposition\ndisputed since 2017-12-29?" in page.page.inner_text("#cg-preview")
+
+
+def test_the_svg_download_carries_the_status_lines_and_badges(open_page: Open, shipped_html: Path) -> None:
+    page = open_page(shipped_html)
+    page.page.select_option("#cg-filter-actor", "rebarich")
+    svg = ElementTree.fromstring(page.js("claimgraph.exportSvg()").split("\n", 1)[1])
+    words = svg.find("{http://www.w3.org/2000/svg}g[@data-analysis='words']")
+    assert words is not None
+    texts = [t.text for t in words.iter("{http://www.w3.org/2000/svg}text")]
+    shown = set(page.js("claimgraph.listedNodes()"))
+    badges = page.js("claimgraph.badges()")
+    hubs = page.js("claimgraph.hubStatuses()")
+    assert sorted(texts) == sorted(
+        [text for claim, texts in badges.items() if claim in shown for text in texts]
+        + [text for hub, text in hubs.items() if hub in shown]
+    )
+    assert "▼ disputed" in texts and "disputed since 2017-12-29?" in texts
 
 
 # --- Open questions --------------------------------------------------------------------------------

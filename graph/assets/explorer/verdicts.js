@@ -82,6 +82,13 @@ CG.verdicts = function (app) {
     ctx.restore();
   }
 
+  // Where a dot-like node's label ends, once drawn (vis-network's bounding box may leave out its last line).
+  function labelBottom(id, box) {
+    const label = (api.network.body.nodes[id] || {}).labelModule;
+    const bottom = label && label.size && label.size.height ? label.size.top + label.size.height : box.bottom;
+    return Math.max(bottom, box.bottom);
+  }
+
   function drawHubLine(ctx, id, line, view) {
     if (state.hidden.has(id)) return;
     const box = api.network.getBoundingBox(id);
@@ -89,9 +96,7 @@ CG.verdicts = function (app) {
     ctx.globalAlpha = state.dimmedNodes.has(id) ? 0.25 : 1;
     ctx.font = "bold 10px " + FONT;
     ctx.textAlign = "center";
-    const label = (api.network.body.nodes[id] || {}).labelModule;  // the label's drawn size, once drawn
-    const bottom = label && label.size && label.size.height ? label.size.top + label.size.height : box.bottom;
-    const x = (box.left + box.right) / 2, y = Math.max(bottom, box.bottom) + 6;
+    const x = (box.left + box.right) / 2, y = labelBottom(id, box) + 6;
     ctx.strokeStyle = "#ffffff";
     ctx.lineWidth = 3;
     ctx.strokeText(line.text, x, y);
@@ -118,6 +123,46 @@ CG.verdicts = function (app) {
       ctx.fillText(badge.text, right - width + 4, box.top - 0.5);
       right -= width + 3;
     });
+  }
+
+  // The same words in an SVG of the view (exports.js), where the canvas draws them: status lines and badges.
+  let measure = null;
+
+  function decorateSvg(svg, svgEl, shown) {
+    measure = measure || document.createElement("canvas").getContext("2d");
+    measure.font = "bold 10px " + FONT;
+    const group = svgEl("g", { "font-size": 10, "font-weight": "bold", "data-analysis": "words" });
+    let lowest = -Infinity;
+    shown.forEach((n) => {
+      const box = api.network.getBoundingBox(n.id);
+      const line = hubLines.get(n.id);
+      if (line) {
+        const y = labelBottom(n.id, box) + 9.5;
+        lowest = Math.max(lowest, y + 4);
+        group.append(svgEl("text", { x: (box.left + box.right) / 2, y: y, "text-anchor": "middle",
+                                     fill: line.colour, stroke: "#fff", "stroke-width": 3, "paint-order": "stroke" }, line.text));
+      }
+      let right = box.right - 4;
+      (badges.get(n.id) || []).slice().reverse().forEach((badge) => {
+        const width = measure.measureText(badge.text).width + 8;
+        group.append(svgEl("rect", { x: right - width, y: box.top - 7, width: width, height: 13, rx: 6, fill: badge.colour }),
+                     svgEl("text", { x: right - width + 4, y: box.top + 3, fill: "#fff" }, badge.text));
+        right -= width + 3;
+      });
+    });
+    svg.append(group);
+    reachDown(svg, lowest);
+  }
+
+  // A status line under the lowest hub may fall below the picture exports.js framed: lower its bottom edge.
+  function reachDown(svg, lowest) {
+    const [left, top, width, height] = svg.getAttribute("viewBox").split(" ").map(Number);
+    if (!(lowest > top + height)) return;
+    const taller = lowest - top;
+    svg.setAttribute("viewBox", [left, top, width, taller].join(" "));
+    svg.setAttribute("height", String(Math.round(taller)));
+    const background = svg.querySelector("rect");
+    if (background) background.setAttribute("height", String(taller));
   }
 
   // --- Open questions -----------------------------------------------------------------------------
@@ -313,5 +358,6 @@ CG.verdicts = function (app) {
     openQuestions: () => [...$("cg-open-items").querySelectorAll("button")].map((b) => b.dataset.node),
   });
 
-  return { start: start, preview: preview, showDetails: showDetails, refreshAnalysis: refreshAnalysis };
+  return { start: start, preview: preview, showDetails: showDetails, refreshAnalysis: refreshAnalysis,
+           decorateSvg: decorateSvg };
 };
