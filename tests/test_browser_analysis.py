@@ -106,10 +106,13 @@ def test_on_a_past_day_hubs_badges_and_open_questions_are_what_the_queries_say_a
     page = open_page(shipped_html)
     page.js("d => claimgraph.showAnalysisOn(d)", day)
     printed = query(capsys, "status", as_of=day)["propositions"]
-    hubs = page.js("claimgraph.hubStatuses()")
+    hubs, redrawn = page.js("[claimgraph.hubStatuses(), claimgraph.hubsRestyled()]")
+    today = {p["proposition"]: p["status"] for p in query(capsys, "status")["propositions"]}
     for p in printed:
         if shipped_graph.nodes[p["proposition"]]["type"] == "proposition":
             assert hubs[p["proposition"]] == status_text(p), (day, p["proposition"])
+            # drawn over in the day's status style where that differs from the analysis day's
+            assert redrawn.get(p["proposition"]) == (p["status"] if p["status"] != today[p["proposition"]] else None)
     said = [p for p in printed if p["status"] != "not yet made"]
     assert drawn_badges(page) == expected_badges(shipped_graph, said)
     assert page.js("claimgraph.openQuestions()") == open_questions(capsys, as_of=day)

@@ -26,29 +26,22 @@ CG.verdicts = function (app) {
   // Below this zoom the badges' 10 px text would be drawn under 4 px: noise, not words.
   const BADGE_MIN_SCALE = 0.4;
   let badges = new Map();  // claim id -> [{ text, colour }], one per stance, for the day shown
-  let hubLines = new Map();  // proposition id -> { text, colour }
+  let hubLines = new Map();  // proposition id -> { text, colour, restyled: its status if not the analysis day's }
 
   // --- the canvas: hub styles, and words drawn over the nodes ---------------------------------------
 
-  // Only hubs whose status changed are restyled: the page drew each with its analysis-day status (CG.style).
-  function restyleHubs(when) {
-    const updates = [];
-    const before = hubLines;
+  // Each hub's status line, and its status when that differs from the analysis day's, which CG.style drew it in.
+  // Hubs are not restyled through vis-network: at thousands of nodes one DataSet update takes seconds, so a hub
+  // whose status on the day differs gets its hexagon redrawn over the node by drawHubs, frame by frame.
+  function collectHubs(when) {
     hubLines = new Map();
     analysis.propositions.forEach((p) => {
       const n = data.nodes[p.node];
       if (n.type !== "proposition") return;  // a claim standing for its own proposition shows it on its badge
       const found = statusOn(analysis, p, when);
-      hubLines.set(n.id, { text: statusText(found), status: found.status, colour: styleOf(found.status).colour });
-      const was = before.get(n.id);
-      if (was ? was.status === found.status : found.status === p.status) return;
-      const style = hubStyle(data, found.status);
-      state.baseNodes.set(n.id, { color: style.color, font: style.font, shapeProperties: style.shapeProperties });
-      const dimmed = state.dimmedNodes.has(n.id) || state.context.has(n.id);
-      updates.push(dimmed ? { id: n.id, shapeProperties: style.shapeProperties } : Object.assign({ id: n.id }, style));
+      hubLines.set(n.id, { text: statusText(found), colour: styleOf(found.status).colour,
+                           restyled: found.status !== p.status ? found.status : null });
     });
-    if (updates.length) api.nodes.update(updates);
-    return updates.length;
   }
 
   function collectBadges(when) {
@@ -77,9 +70,30 @@ CG.verdicts = function (app) {
     ctx.save();
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
+    hubLines.forEach((line, id) => { if (line.restyled) drawHub(ctx, id, line.restyled, view); });
     hubLines.forEach((line, id) => drawHubLine(ctx, id, line, view));
     badges.forEach((shown, id) => drawBadges(ctx, id, shown, view));
     ctx.restore();
+  }
+
+  // The hexagon vis-network draws (radius: the node's size), in the style of the status it had on the day.
+  function drawHub(ctx, id, status, view) {
+    const body = api.network.body.nodes[id];
+    if (state.hidden.has(id) || !body || !inView(api.network.getBoundingBox(id), view)) return;
+    const style = hubStyle(data, status);
+    const r = body.options.size || 10;
+    ctx.globalAlpha = state.dimmedNodes.has(id) ? 0.25 : 1;
+    ctx.beginPath();
+    ctx.moveTo(body.x + r, body.y);
+    for (let i = 1; i < 6; i++) ctx.lineTo(body.x + r * Math.cos(Math.PI / 3 * i), body.y + r * Math.sin(Math.PI / 3 * i));
+    ctx.closePath();
+    ctx.fillStyle = style.color.background;
+    ctx.fill();
+    ctx.setLineDash(style.shapeProperties.borderDashes || []);
+    ctx.lineWidth = style.borderWidth;
+    ctx.strokeStyle = state.current === id ? "#111" : style.color.border;
+    ctx.stroke();
+    ctx.setLineDash([]);
   }
 
   // Where a dot-like node's label ends, once drawn (vis-network's bounding box may leave out its last line).
@@ -328,17 +342,16 @@ CG.verdicts = function (app) {
 
   // Everything but the canvas's words, which the next frame draws from `badges` and `hubLines`; true if a hub changed.
   function showDay(when) {
-    const restyled = restyleHubs(when);
+    collectHubs(when);
     collectBadges(when);
     renderOpen(when);
     if (state.current && !$("cg-details").hidden && model.byId.has(state.current)) showDetails(model.byId.get(state.current));
-    return restyled > 0;
   }
 
   function refreshAnalysis() {
-    // vis-network redraws by itself after restyling; else ask for one frame (not a synchronous redraw: at thousands
-    // of nodes a draw takes seconds)
-    if (!showDay(day()) && api.network) api.network.body.emitter.emit("_requestRedraw");
+    showDay(day());
+    // one frame, when the browser next paints: a synchronous redraw of thousands of nodes would hold the page
+    if (api.network) api.network.body.emitter.emit("_requestRedraw");
   }
 
   const startCanvas = app.start;
@@ -355,6 +368,7 @@ CG.verdicts = function (app) {
     showAnalysisOn: (when) => { state.day = when || null; refreshAnalysis(); },
     badges: () => Object.fromEntries([...badges].map(([id, shown]) => [id, shown.map((b) => b.text)])),
     hubStatuses: () => Object.fromEntries([...hubLines].map(([id, line]) => [id, line.text])),
+    hubsRestyled: () => Object.fromEntries([...hubLines].filter(([, line]) => line.restyled).map(([id, line]) => [id, line.restyled])),
     openQuestions: () => [...$("cg-open-items").querySelectorAll("button")].map((b) => b.dataset.node),
   });
 
