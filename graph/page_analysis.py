@@ -63,9 +63,11 @@ def _analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date) -> dic
     found = q.statuses(G, as_of=day)
     weights = q.strengths(G, as_of=day)
     unanswered = {s.proposition for s in q.unanswered(G, as_of=day)}
+    # a claim standing for its own proposition has the proposition's paragraph as its own why: shipped with the claim
+    whys = q.why_each(G, [s.proposition for s in found if not s.implicit], as_of=day)
     return {
         "asOf": day.isoformat(),
-        "propositions": [_proposition(G, nodes, s, day, weights) for s in found],
+        "propositions": [_proposition(G, nodes, s, weights, whys.get(s.proposition)) for s in found],
         "open": [
             nodes[s.proposition]
             for s in found
@@ -84,7 +86,7 @@ def _claims(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date, weights:
 
 
 def _proposition(
-    G: ClaimGraph, nodes: Mapping[Hashable, int], s: q.Status, day: dt.date, weights: q.Strengths[str]
+    G: ClaimGraph, nodes: Mapping[Hashable, int], s: q.Status, weights: q.Strengths[str], why: q.Explanation | None
 ) -> dict[str, Any]:
     """One proposition: status, since when, who stands where (claims by role), evidence, strength, why, history."""
     roles: dict[str, list[int]] = {}
@@ -103,8 +105,7 @@ def _proposition(
         "evidenceFor": [nodes[e] for e in s.evidence_for],
         "evidenceAgainst": [nodes[e] for e in s.evidence_against],
         "strength": _rounded(weight.strength) if weight else None,
-        # a claim standing for its own proposition has this paragraph as its own why: shipped once, with the claim
-        "why": None if s.implicit else q.why(G, s.proposition, as_of=day).reason,
+        "why": why.reason if why else None,
         "history": status_history(G, s.proposition),
     }
 
