@@ -13,31 +13,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from generate import make_dataset_yaml  # noqa: E402
+from timing import best  # noqa: E402
 
 import graph  # noqa: E402
 from graph.aif import import_aif, to_aif  # noqa: E402
 from graph.exports import FORMATS, export_files  # noqa: E402
 from graph.types import ClaimGraph  # noqa: E402
-
-
-def best(repeat: int, work: Callable[[], Any]) -> tuple[float, Any]:
-    """The fastest of ``repeat`` runs of ``work``, and its result."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 def size_mb(files: dict[str, str]) -> float:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,20 +22,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from generate import make_dataset_yaml  # noqa: E402
+from timing import best  # noqa: E402
 
 import graph  # noqa: E402
 import graph.render  # noqa: E402
 from graph.render import page_data  # noqa: E402
-
-
-def best(repeat: int, work: Callable[[], Any]) -> tuple[float, Any]:
-    """The fastest of ``repeat`` runs of ``work`` (each on its own fresh graph), and its result."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 def main() -> None:

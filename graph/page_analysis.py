@@ -63,22 +63,32 @@ def _analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date) -> dic
     found = q.statuses(G, as_of=day)
     weights = q.strengths(G, as_of=day)
     unanswered = {s.proposition for s in q.unanswered(G, as_of=day)}
+    # a claim standing for its own proposition has the proposition's paragraph as its own why: shipped with the claim
+    whys = q.why_each(G, [s.proposition for s in found if not s.implicit], as_of=day)
     return {
         "asOf": day.isoformat(),
-        "propositions": [_proposition(G, nodes, s, weights) for s in found],
+        "propositions": [_proposition(G, nodes, s, weights, whys.get(s.proposition)) for s in found],
         "open": [
             nodes[s.proposition]
             for s in found
             if s.status == "disputed" or (s.status == "unanswered" and s.proposition in unanswered)
         ],
-        "claims": {nodes[c]: _claim(G, nodes, c, day, weights) for c in index(G).claims},
+        "claims": _claims(G, nodes, day, weights),
     }
 
 
+def _claims(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date, weights: q.Strengths[str]) -> dict[int, Any]:
+    """Every claim by node index (see :func:`_claim`), with whys and origins found for all claims at once."""
+    claims = index(G).claims
+    whys = q.why_each(G, claims, as_of=day)
+    origins = q.origins_of_each(G, claims, as_of=day)
+    return {nodes[c]: _claim(G, nodes, c, weights, whys[c], origins[c]) for c in claims}
+
+
 def _proposition(
-    G: ClaimGraph, nodes: Mapping[Hashable, int], s: q.Status, weights: q.Strengths[str]
+    G: ClaimGraph, nodes: Mapping[Hashable, int], s: q.Status, weights: q.Strengths[str], why: q.Explanation | None
 ) -> dict[str, Any]:
-    """One proposition: status, since when, who stands where (claim indices by role), evidence, strength, history."""
+    """One proposition: status, since when, who stands where (claims by role), evidence, strength, why, history."""
     roles: dict[str, list[int]] = {}
     for stand in s.stands:
         roles.setdefault(stand.role, []).append(nodes[stand.claim])
@@ -95,22 +105,27 @@ def _proposition(
         "evidenceFor": [nodes[e] for e in s.evidence_for],
         "evidenceAgainst": [nodes[e] for e in s.evidence_against],
         "strength": _rounded(weight.strength) if weight else None,
+        "why": why.reason if why else None,
         "history": status_history(G, s.proposition),
     }
 
 
 def _claim(
-    G: ClaimGraph, nodes: Mapping[Hashable, int], claim: str, day: dt.date, weights: q.Strengths[str]
+    G: ClaimGraph,
+    nodes: Mapping[Hashable, int],
+    claim: str,
+    weights: q.Strengths[str],
+    why: q.Explanation,
+    origins: q.Origins,
 ) -> dict[str, Any]:
     """One claim: when it comes on record, where it stands, its strength, why, and its independent origins."""
     weight = weights.get(claim)
     made = index(G).made[claim]
-    origins = q.independent_origins(G, claim, as_of=day)
     return {
         "onRecord": made.isoformat() if made else None,
         "positions": [[nodes[p.proposition], p.role] for p in claim_positions(G, claim)],
         "strength": _rounded(weight.strength) if weight else None,
-        "why": q.why(G, claim, as_of=day).reason,
+        "why": why.reason,
         "origins": [
             [origin, [[str(route), [str(chain) for chain in route.reports]] for route in routes]]
             for origin, routes in origins.origins.items()

@@ -38,7 +38,7 @@ from .layout.timeline import HEADING_SIZE, NAME_INSET
 from .page_analysis import page_analysis
 from .queries.filters import CONTEXT_RELATIONS, filter_index
 from .types import ClaimGraph
-from .vocabulary import CLAIM_KINDS, Relation
+from .vocabulary import CLAIM_KINDS, STANCES, STATUSES, Relation
 from .vocabulary import NODE_TYPES as NODE_TYPE_TABLE
 from .vocabulary import RELATIONS as VOCABULARY_RELATIONS
 
@@ -190,6 +190,11 @@ def page_data(
         ],
         "kinds": {kind.name: kind.colour for kind in CLAIM_KINDS.values()},
         "kindBorders": {kind.name: list(kind.border) or False for kind in CLAIM_KINDS.values()},
+        "statuses": {
+            s.name: {"colour": s.colour, "dashes": list(s.dashes) or False, "meaning": s.meaning}
+            for s in STATUSES.values()
+        },
+        "stances": {s.name: {"icon": s.icon, "meaning": s.meaning} for s in STANCES.values()},
         "nodeTypes": list(NODE_TYPE_TABLE),
         "shapes": {t: s for t, (s, _) in SHAPES.items()},
         "nodes": [_node(G, n, positions.get(n, (0.0, 0.0)), colours[n]) for n in G],
@@ -315,7 +320,7 @@ def script_json(data: Any) -> str:
 
 
 def legend(G: nx.MultiDiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
-    """What the always-visible legend lists: the sides, the node shapes and the relations present.
+    """What the always-visible legend lists: sides, node shapes, claim kinds and relations present, statuses, stances.
 
     >>> import graph
     >>> [s["name"] for s in legend(graph.load("tests/fixtures/mini.yaml"))["sides"]]
@@ -347,7 +352,19 @@ def legend(G: nx.MultiDiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
         for k in CLAIM_KINDS.values()
         if k.name in present_kinds
     ]
-    return {"sides": sides, "shapes": shapes, "relations": relations, "kinds": kinds}
+    statuses = [
+        {"name": s.name, "colour": s.colour, "dasharray": " ".join(map(str, s.dashes)), "meaning": s.meaning}
+        for s in STATUSES.values()
+    ]
+    stances = [{"name": s.name, "icon": s.icon, "meaning": s.meaning} for s in STANCES.values()]
+    return {
+        "sides": sides,
+        "shapes": shapes,
+        "relations": relations,
+        "kinds": kinds,
+        "statuses": statuses,
+        "stances": stances,
+    }
 
 
 def _counts(G: nx.MultiDiGraph[Any]) -> str:
@@ -369,12 +386,14 @@ EXPLORER_MODULES = (
     "filters.js",
     "address.js",
     "style.js",
+    "standing.js",
     "details.js",
     "canvas.js",
     "controls.js",
     "time.js",
     "list.js",
     "exports.js",
+    "verdicts.js",
     "main.js",
 )
 """The page script's modules in ``assets/explorer/``, in the order they are inlined: each needs only those before it."""

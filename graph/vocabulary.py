@@ -1,4 +1,4 @@
-"""The vocabulary of the format, declared once: record types, relations, stances, claim kinds and scales.
+"""The vocabulary of the format, declared once: record types, relations, stances, claim kinds, statuses and scales.
 
 Every other layer reads these tables: the models take their allowed values
 from them, the graph its edge relations, the queries what attacks, supports or
@@ -9,8 +9,8 @@ README its tables (a test fails when a layer lacks an entry).
 ('attack', 'derive', 'endorse')
 >>> [r.name for r in RELATIONS.values() if r.response][:4]
 ['denies', 'rebuts', 'qualifies', 'retracts']
->>> STANCES["qualifies"].direction, CLAIM_KINDS["retraction"].stance
-(-0.5, 'retracts')
+>>> STANCES["qualifies"].direction, CLAIM_KINDS["retraction"].stance, STATUSES["disputed"].colour
+(-0.5, 'retracts', '#8E2C6B')
 """
 
 from __future__ import annotations
@@ -347,19 +347,47 @@ class Stance:
     name: str
     direction: float
     meaning: str
+    icon: str
+    """The glyph on a claim's badge in the page (one that Liberation Sans and Arial draw: no fallback font)."""
 
 
 STANCES: dict[str, Stance] = {
     s.name: s
     for s in (
-        Stance("asserts", 1.0, "says the proposition is true"),
-        Stance("denies", -1.0, "says the proposition is false"),
-        Stance("qualifies", -0.5, "narrows or hedges it: grants part, contests part"),
-        Stance("concedes", 1.0, "grants it, though the speaker is on the other side"),
-        Stance("retracts", -1.0, "withdraws the speaker's own earlier assertion of it"),
+        Stance("asserts", 1.0, "says the proposition is true", "\u25b2"),  # ▲ for it
+        Stance("denies", -1.0, "says the proposition is false", "\u25bc"),  # ▼ against it
+        Stance("qualifies", -0.5, "narrows or hedges it: grants part, contests part", "\u00b1"),  # ± part, part
+        Stance("concedes", 1.0, "grants it, though the speaker is on the other side", "\u221a"),  # √ granted
+        Stance("retracts", -1.0, "withdraws the speaker's own earlier assertion of it", "\u00d7"),  # × withdrawn
     )
 }
 """The stances, each also a relation (claim -> proposition) of the same name."""
+
+
+@dataclass(frozen=True)
+class PropositionStatus:
+    """How a proposition can stand on a day (see :func:`graph.queries.status`), and how the page draws it."""
+
+    name: str
+    meaning: str
+    colour: str
+    """Border of the proposition's hub and background of its status badge (white text on it meets WCAG AA)."""
+    dashes: tuple[int, ...] = ()
+    """Dash pattern of the hub's border (empty: solid), so statuses whose colours merge stay apart."""
+
+
+STATUSES: dict[str, PropositionStatus] = {
+    s.name: s
+    for s in (
+        PropositionStatus("not yet made", "no claim on it is on record yet", "#767676", (4, 4)),
+        PropositionStatus("unasserted", "some claims deny or qualify it, none asserts it", "#0B62A4"),
+        PropositionStatus("unanswered", "asserted, and nothing denies, qualifies or concedes it", "#B34700"),
+        PropositionStatus("disputed", "asserted, and denied or qualified by a claim not withdrawn", "#8E2C6B"),
+        PropositionStatus("conceded", "granted by the side or the actor it implicates", "#00704A"),
+        PropositionStatus("retracted", "asserted, and every assertion since withdrawn", "#222222"),
+    )
+}
+"""Every status a proposition can have, in the order of :data:`graph.queries.STATUS_NAMES`."""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 
 import graph
 from graph.queries import why
@@ -115,3 +116,26 @@ def test_shipped_why_of_us_training(shipped_graph: nx.MultiDiGraph) -> None:
         "2017-12-29? (2315 days). For it, from 2 independent origins (russian-government; sana-local-sources): "
     )
     assert "Against it: rebarich-denies-training (rebarich, 2017-12-29?) denies it." in explanation.reason
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_why_each_and_origins_of_each_give_what_asking_one_at_a_time_gives(seed: int) -> None:
+    """The page asks why and origins of every claim at once, weighing the whole graph once; each paragraph and
+    each origin count must be the one `claimgraph query why` / `origins` prints for that subject alone."""
+    import sys
+
+    from support import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import make_dataset_yaml
+
+    from graph.queries import independent_origins, origins_of_each, why, why_each
+
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(300, seed=seed), check_quotes=False))
+    subjects = sorted(n for n in G if G.nodes[n].get("type") in ("claim", "proposition"))
+    for day in ("2018-06-30", None):
+        whys = why_each(G, subjects, as_of=day)
+        origins = origins_of_each(G, subjects, as_of=day)
+        for subject in subjects[::3]:
+            assert whys[subject] == why(G, subject, as_of=day), subject
+            assert origins[subject] == independent_origins(G, subject, as_of=day), subject

@@ -117,6 +117,19 @@ def test_each_claim_carries_the_why_paragraph_query_why_prints(shipped: Any) -> 
         assert claim["why"] == _query(G, querycli.why, subject=ids[i])["reason"], ids[i]
 
 
+def test_each_proposition_carries_the_why_paragraph_query_why_prints(shipped: Any) -> None:
+    G, ids, analysis = shipped
+    for p in analysis["propositions"]:
+        shipped_why = p["why"] if p["why"] is not None else analysis["claims"][p["node"]]["why"]
+        assert shipped_why == _query(G, querycli.why, subject=ids[p["node"]])["reason"], ids[p["node"]]
+    assert [ids[p["node"]] for p in analysis["propositions"] if p["why"] is not None] == [
+        "isis-operates-from-tanf",
+        "us-supports-isis",
+        "us-trains-isis",
+        "militant-training-at-tanf",
+    ]
+
+
 def test_each_claim_carries_its_origins_and_report_paths_as_query_origins_prints(shipped: Any) -> None:
     G, ids, analysis = shipped
     for i, claim in analysis["claims"].items():

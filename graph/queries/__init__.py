@@ -22,10 +22,12 @@ timeline                    claims in date order, filtered, with date certainty
 subgraph                    the same filters, returning a graph
 provenance                  report chains from each document back to the speaker
 independent_origins         the independent origins behind a claim or proposition; circular reporting
+origins_of_each             the same for many claims or propositions at once
 strengths                   DF-QuAD strength of every claim and proposition, from the records
 strength                    the same for one, from what bears on it alone
 argument_framework          the records as a bipolar argument framework: base scores, attacks, ...
 why                         why a proposition or claim stands as it does: sides, evidence, strength
+why_each                    the same for many subjects at once, weighing the whole graph once
 grounded_labels             Dung's grounded semantics: in / out / undec (the most sceptical reading)
 why_grounded                the attackers that put a claim out, or keep it undec
 dfquad                      DF-QuAD strengths of any argument framework, explained
@@ -44,10 +46,10 @@ from __future__ import annotations
 
 from .accusations import accusations_against, accusations_by, accused, actor_group
 from .argumentation import grounded_labelling, grounded_labels, why_grounded
-from .explain import why
+from .explain import why, why_each
 from .filters import KINDS, select_claims, subgraph
 from .index import forget
-from .origins import By, independent_origins
+from .origins import By, independent_origins, origins_of_each
 from .positions import claim_positions, positions, propositions
 from .provenance import citation_loops, provenance
 from .records import (
@@ -108,6 +110,7 @@ __all__ = [
     "grounded_labelling",
     "grounded_labels",
     "independent_origins",
+    "origins_of_each",
     "positions",
     "propositions",
     "provenance",
@@ -126,5 +129,6 @@ __all__ = [
     "timeline",
     "unanswered",
     "why",
+    "why_each",
     "why_grounded",
 ]

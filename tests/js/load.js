@@ -9,7 +9,7 @@ const vm = require("node:vm");
 const MODULES = path.join(__dirname, "..", "..", "graph", "assets", "explorer");
 
 // The pure modules, in their EXPLORER_MODULES order (graph/render.py); each needs no document.
-const PURE = ["dates.js", "search.js", "model.js", "analysis.js", "filters.js", "address.js", "style.js"];
+const PURE = ["dates.js", "search.js", "model.js", "analysis.js", "filters.js", "address.js", "style.js", "standing.js"];
 
 function loadExplorer(names = PURE) {
   const body = names.map((name) => fs.readFileSync(path.join(MODULES, name), "utf8")).join("\n");

@@ -61,6 +61,7 @@ CG.exports = function (app) {
       lines.forEach((line, i) => append(text, svgEl("tspan", { x: n.x, y: y0 + i * size * 1.1 }, line)));
       append(g, text);
     });
+    if (app.decorateSvg) app.decorateSvg(svg, svgEl, shown);  // the analysis's words on the nodes (verdicts.js)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg);
   }
 

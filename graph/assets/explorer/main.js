@@ -25,6 +25,7 @@
   const app = { data: data, model: model, state: state, api: api,
                 filters: CG.filters.create(data, model), searchIndex: CG.search.buildIndex(data.nodes) };
   Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app), CG.exports(app), CG.time(app));
+  Object.assign(app, CG.verdicts(app));  // wraps start and showDetails: the analysis on the canvas and panel
   Object.assign(app, { select: select, clearSelection: clearSelection, applyFilters: applyFilters, resetFilters: resetFilters,
                        writeAddress: writeAddress, onFirstDraw: onFirstDraw, toggleDrawer: toggleDrawer });
 

@@ -42,12 +42,34 @@ CG.style = (function () {
                       hover: { background: c, border: "#111" } };
       style.borderWidth = 1.5;
       style.font = { color: "#222", strokeWidth: 3, strokeColor: "#ffffff" };
+    } else if (n.type === "proposition" && data.analysis) {
+      style.size = 10;
+      Object.assign(style, hubStyle(data, statusOnAnalysisDay(data, n.id)));
     } else {
       style.size = 10;
       style.color = { background: "#7a7a7a", border: "#555", highlight: { background: "#555", border: "#111" } };
       style.font = { color: "#555", size: 12, strokeWidth: 3, strokeColor: "#ffffff" };
     }
     return style;
+  }
+
+  // A proposition hub: its status's colour (data.statuses, from the vocabulary) as border and tint, and dashes.
+  function hubStyle(data, status) {
+    const s = data.statuses[status] || { colour: "#767676", dashes: false };
+    return { borderWidth: 3, shapeProperties: { borderDashes: s.dashes || false },
+             color: { background: mix(s.colour, 0.78), border: s.colour,
+                      highlight: { background: mix(s.colour, 0.6), border: "#111" },
+                      hover: { background: mix(s.colour, 0.6), border: s.colour } },
+             font: { color: "#333", size: 12, strokeWidth: 3, strokeColor: "#ffffff" } };
+  }
+
+  const analysisStatuses = new WeakMap();  // page data -> Map(proposition id -> its status on the analysis day)
+
+  function statusOnAnalysisDay(data, id) {
+    if (!analysisStatuses.has(data)) {
+      analysisStatuses.set(data, new Map(data.analysis.propositions.map((p) => [data.nodes[p.node].id, p.status])));
+    }
+    return analysisStatuses.get(data).get(id);
   }
 
   function edgeStyle(data, model, e) {
@@ -92,6 +114,7 @@ CG.style = (function () {
     };
   }
 
-  return { FONT: FONT, mix: mix, darken: darken, nodeStyle: nodeStyle, edgeStyle: edgeStyle, networkOptions: networkOptions,
+  return { FONT: FONT, mix: mix, darken: darken, nodeStyle: nodeStyle, hubStyle: hubStyle, edgeStyle: edgeStyle,
+           networkOptions: networkOptions,
            DIM_NODE: DIM_NODE, CONTEXT_NODE: CONTEXT_NODE, DIM_EDGE: DIM_EDGE };
 })();
