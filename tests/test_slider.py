@@ -111,7 +111,10 @@ def test_at_every_slider_step_the_page_shows_what_had_been_said_and_each_status_
     assert days == [*sorted(said), None] and len(days) == 11  # every day something came on record, then now
     for day in days:
         set_day(page, day)
-        assert statuses(page) == printed_statuses(capsys, SHIPPED, day), day
+        printed = printed_statuses(capsys, SHIPPED, day)
+        assert statuses(page) == printed, day
+        hubs = page.js("claimgraph.hubStatuses()")  # what each proposition's hub says on the canvas (verdicts.js)
+        assert hubs and {p: line.split(" since ")[0] for p, line in hubs.items()} == {p: printed[p][0] for p in hubs}
         on = dt.date.fromisoformat(day or TODAY)
         assert statuses(page) == {
             p: [s.status, s.since] for p in statuses(page) for s in [status(shipped_graph, p, as_of=on)]
