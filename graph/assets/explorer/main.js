@@ -23,7 +23,7 @@
   // What every module shares: each adds its functions here, and calls the others' through it when they run.
   const app = { data: data, model: model, state: state, api: api,
                 filters: CG.filters.create(data, model), searchIndex: CG.search.buildIndex(data.nodes) };
-  Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app), CG.exports(app));
+  Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app), CG.exports(app), CG.overview(app));
   Object.assign(app, { select: select, clearSelection: clearSelection, applyFilters: applyFilters, resetFilters: resetFilters,
                        writeAddress: writeAddress, onFirstDraw: onFirstDraw, toggleDrawer: toggleDrawer });
 
@@ -42,6 +42,7 @@
     const opts = options || {};
     if (!model.byId.has(id) || !api.network) return false;
     if (state.hidden.has(id)) { app.offerHidden(id); return false; }
+    app.bringIntoView(id);
     state.current = id;
     api.network.selectNodes([id], false);
     app.highlight(app.neighbourhood(id));
@@ -129,7 +130,7 @@
     $("cg-results").hidden = true;
     if (matches.length === 1) return select(matches[0].id, { focus: true });
     if (!matches.length) { showSuggestions([]); return false; }
-    const ids = matches.map((n) => n.id);
+    const ids = app.reveal(matches.map((n) => n.id));
     state.current = null;
     api.network.selectNodes(ids, false);
     app.highlight({ ids: new Set(ids), edges: new Set() });
@@ -163,8 +164,8 @@
       if (hide !== state.hiddenEdges.has(e.id)) edgeUpdates.push({ id: e.id, hidden: hide });
       if (hide) state.hiddenEdges.add(e.id); else state.hiddenEdges.delete(e.id);
     });
-    if (nodeUpdates.length) api.nodes.update(nodeUpdates);
-    if (edgeUpdates.length) api.edges.update(edgeUpdates);
+    app.updateNodes(nodeUpdates);
+    app.updateEdges(edgeUpdates);
     if (state.current && state.hidden.has(state.current)) clearSelection();
     updateCounts();
     writeAddress(true);
