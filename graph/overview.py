@@ -24,7 +24,7 @@ colours and analysis (:func:`graph.render.node_colours`,
 >>> data = page_data(graph.load("data/claims.yaml"))
 >>> view = overview(data, threshold=10)
 >>> [n["id"] for n in view["nodes"][:2]], view["nodes"][5]["status"]
-(['overview:side:russia', 'overview:side:syria'], 'disputed')
+(['overview:side:russia', 'overview:side:iran'], 'disputed')
 >>> overview(data) is None  # the shipped data set is well under the threshold
 True
 """
@@ -55,7 +55,8 @@ SIDE_GAP = 300.0  # between the row of sides and the propositions, and between t
 def overview(data: dict[str, Any], *, threshold: int = OVERVIEW_THRESHOLD) -> dict[str, Any] | None:
     """The overview of the page data ``data``, or None when it has ``threshold`` claims or fewer.
 
-    ``nodes``: sides then propositions, each ``{id, label, x, y, side, node, status, claims, counts}``
+    ``nodes``: the sides that made a claim, then the propositions, each
+    ``{id, label, x, y, side, node, status, claims, counts}``
     (``node``: the proposition's index in ``data["nodes"]``; ``counts``: side id to ``[for, against]``);
     ``edges``: ``[from, to, "for" | "against", count]`` between overview nodes (list indices);
     ``groups``: proposition index to the indices of its claims; ``places``: every other node's ``[x, y]``.
@@ -64,7 +65,7 @@ def overview(data: dict[str, Any], *, threshold: int = OVERVIEW_THRESHOLD) -> di
     >>> from graph.render import page_data
     >>> view = overview(page_data(graph.load("data/claims.yaml")), threshold=10)
     >>> view["threshold"], len(view["nodes"]), view["edges"][0][2:]
-    (10, 17, ['for', 4])
+    (10, 16, ['for', 4])
     """
     claims = [i for i, n in enumerate(data["nodes"]) if n["type"] == "claim"]
     if len(claims) <= threshold:
@@ -83,11 +84,12 @@ def overview(data: dict[str, Any], *, threshold: int = OVERVIEW_THRESHOLD) -> di
     block_x = {s: slot[0] * (SIDE_COLUMNS + 1) * (i + 0.5) for i, s in enumerate(sides)}
     bottom = _side_blocks(data, places, block_x, blocks_bottom + SIDE_GAP, slot)
     nodes = [_side_node(data, s, side_x[s], side_y, claims) for s in sides]
+    nodes = [n for n in nodes if n["claims"]]  # a side that made no claim still has a block, but no node
     nodes += [_proposition_node(data, p, places[p["node"]], groups[p["node"]]) for p in propositions]
     return {
         "threshold": threshold,
         "nodes": nodes,
-        "edges": _edges(nodes, len(sides)),
+        "edges": _edges(nodes, sum(1 for n in nodes if n["node"] is None)),
         "groups": {p: members for p, members in groups.items()},
         "places": {i: [round(x, 1), round(y, 1)] for i, (x, y) in places.items() if i not in groups},
         "extent": [-slot[0], side_y - slot[1], max(width, max(block_x.values()) * 2) + slot[0], bottom + slot[1]],
@@ -115,24 +117,23 @@ def _slot(data: dict[str, Any]) -> tuple[float, float]:
 def _proposition_blocks(
     propositions: list[dict[str, Any]], groups: dict[int, list[int]], slot: tuple[float, float], columns: int
 ) -> tuple[dict[int, tuple[float, float]], float]:
-    """Each proposition at the top of its block in a grid, its claims in rows under it; and the grid's bottom."""
+    """Each proposition at the top of its block, its claims in rows under it; and the lowest block's bottom.
+
+    Blocks go into ``columns`` columns, each into the one whose bottom is highest (left first when even), so a
+    proposition with many claims leaves no gap beside it and the order still reads left to right, top down.
+    """
     places: dict[int, tuple[float, float]] = {}
     width, height = slot[0] * (COLUMNS + 0.5), slot[1]
-    top = 0.0
-    for start in range(0, len(propositions), columns):
-        row = propositions[start : start + columns]
-        tallest = 1
-        for i, p in enumerate(row):
-            x = (i + 0.5) * width
-            places[p["node"]] = (x, top)
-            members = [c for c in groups[p["node"]] if c not in places and c not in groups]
-            for k, c in enumerate(members):
-                places.setdefault(
-                    c, (x + (k % COLUMNS - (COLUMNS - 1) / 2) * slot[0], top + (1 + k // COLUMNS) * height)
-                )
-            tallest = max(tallest, 1 + math.ceil(len(members) / COLUMNS))
-        top += (tallest + 1) * height
-    return places, top
+    tops = [0.0] * columns
+    for p in propositions:
+        column = min(range(columns), key=lambda i: (tops[i], i))
+        x, top = (column + 0.5) * width, tops[column]
+        places[p["node"]] = (x, top)
+        members = [c for c in groups[p["node"]] if c not in places and c not in groups]
+        for k, c in enumerate(members):
+            places[c] = (x + (k % COLUMNS - (COLUMNS - 1) / 2) * slot[0], top + (1 + k // COLUMNS) * height)
+        tops[column] += (1.6 + math.ceil(len(members) / COLUMNS)) * height
+    return places, max(tops)
 
 
 def _sides(data: dict[str, Any]) -> list[str]:
@@ -204,7 +205,7 @@ def _proposition_node(
 
 def _edges(nodes: list[dict[str, Any]], n_sides: int) -> list[list[Any]]:
     """One edge from a side to each proposition it stands on: for, against, or both, with the count."""
-    side_index = {n["side"] or NO_SIDE: i for i, n in enumerate(nodes[:n_sides])}
+    side_index = {n["side"] or NO_SIDE: i for i, n in enumerate(nodes[:n_sides])}  # every side with a claim
     edges: list[list[Any]] = []
     for i, n in enumerate(nodes[n_sides:], start=n_sides):
         for side, (stand_for, against) in n["counts"].items():

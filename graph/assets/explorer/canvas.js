@@ -118,7 +118,7 @@ CG.canvas = function (app) {
   function highlight(keep) {
     const nodeUpdates = [];
     data.nodes.forEach((n) => {
-      const dim = keep !== null && !keep.ids.has(n.id);
+      const dim = keep !== null && !keep.ids.has(n.id) && app.dimmable(n.id);
       if (dim === state.dimmedNodes.has(n.id)) return;
       if (dim) state.dimmedNodes.add(n.id); else state.dimmedNodes.delete(n.id);
       nodeUpdates.push(Object.assign({ id: n.id }, dim ? DIM_NODE : baseStyle(n.id)));

@@ -58,6 +58,18 @@ CG.overview = function (app) {
                       highlight: { background: mix(colour, 0.55), border: "#111" } } };
   }
 
+  // A proposition in the overview: a box with its status and counts, its border the status's colour.
+  const STATUS_BORDER = { disputed: "#6A3D9A", unanswered: "#D55E00" };
+
+  function propositionNode(n) {
+    const border = STATUS_BORDER[n.status] || "#555555";
+    const look = { color: { background: "#ffffff", border: border, highlight: { background: "#eef4fb", border: "#111" } },
+                   font: { color: "#1a1a1a", size: 20, strokeWidth: 0 }, shapeProperties: { borderDashes: false } };
+    state.baseNodes.set(n.id, look);  // what undimming and context restore while the overview is shown
+    return Object.assign({}, ov.styled.nodes.get(n.id), look, { x: n.x, y: n.y, label: n.label, shape: "box",
+                                                                  borderWidth: 2.5, margin: 8 });
+  }
+
   function aggregateEdge([from, to, stance, count], k) {
     const relation = model.relationById.get(stance === "for" ? "asserts" : "denies") || { colour: "#999" };
     return { id: EDGE_PREFIX + k, from: view.nodes[from].id, to: view.nodes[to].id, width: Math.min(1 + Math.log2(count), 6),
@@ -69,8 +81,7 @@ CG.overview = function (app) {
   function canvasItems(styledNodes, styledEdges) {
     ov.styled = { nodes: new Map(styledNodes.map((s) => [s.id, s])), edges: styledEdges };
     if (!view) return { nodes: styledNodes, edges: styledEdges };
-    const nodes = view.nodes.map((n) => (n.node === null ? sideNode(n)
-      : Object.assign({}, ov.styled.nodes.get(n.id), { x: n.x, y: n.y, label: n.label, shape: "box" })));
+    const nodes = view.nodes.map((n) => (n.node === null ? sideNode(n) : propositionNode(n)));
     view.nodes.forEach((n) => { if (n.node !== null) ov.drawn.add(n.id); });
     const edges = newEdges();
     return { nodes: nodes, edges: edges };
@@ -100,6 +111,10 @@ CG.overview = function (app) {
     const drawn = ov.everything ? updates : updates.filter((u) => ov.drawnEdges.has(u.id));
     if (drawn.length) api.edges.update(drawn);
   }
+
+  // The overview's own nodes keep their colours while something is selected: dimming thousands of them made
+  // every click take most of a second at 20,000 claims, and the selection's own links show where it stands.
+  const dimmable = (id) => ov.everything || !overviewNodeIds.has(id);
 
   // --- drawing more, and less --------------------------------------------------------------------
 
@@ -154,6 +169,8 @@ CG.overview = function (app) {
   function showEverything() {
     if (ov.everything) return;
     ov.everything = true;
+    ov.styled.nodes.forEach((s, id) => state.baseNodes.set(id, { color: s.color, font: s.font || {},
+                                                             shapeProperties: s.shapeProperties || { borderDashes: false } }));
     $("cg-loading").textContent = "Drawing " + data.nodes.length.toLocaleString("en") + " nodes…";
     $("cg-loading").hidden = false;
     updateBar();
@@ -175,7 +192,7 @@ CG.overview = function (app) {
     if (!inOverview()) return false;
     const box = $("cg-network").getBoundingClientRect();
     const [x, y] = view.opening;
-    api.network.moveTo({ position: { x: x + box.width / 2 / OPENING_SCALE, y: y + (box.height / 2 - 80) / OPENING_SCALE },
+    api.network.moveTo({ position: { x: x + box.width / 2 / OPENING_SCALE, y: y + (box.height / 2 - 110) / OPENING_SCALE },
                          scale: OPENING_SCALE, animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
     return true;
   }
@@ -249,5 +266,5 @@ CG.overview = function (app) {
 
   return { canvasItems: canvasItems, updateNodes: updateNodes, updateEdges: updateEdges, reveal: reveal,
            bringIntoView: bringIntoView, overviewClick: overviewClick, extent: extent,
-           openOverview: openOverview };
+           openOverview: openOverview, dimmable: dimmable };
 };
