@@ -8,6 +8,7 @@ how fast it answers is measured by benchmarks/bench_overview.py.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,16 @@ def test_an_address_naming_a_claim_opens_the_overview_with_it_drawn_and_selected
     page = open_page(synthetic_html, "#" + proposition)
     assert selected(page) == [proposition]
     assert claims_on(synthetic_graph, proposition) <= drawn(page)
+
+
+@pytest.mark.browser
+def test_the_svg_of_the_overview_holds_what_is_drawn(
+    open_page: Open, synthetic_html: Path, synthetic_graph: nx.MultiDiGraph[Any]
+) -> None:
+    page = open_page(synthetic_html)
+    proposition = a_proposition_with_claims(synthetic_graph)
+    page.js("id => claimgraph.select(id)", proposition)
+    svg = page.js("claimgraph.exportSvg()")
+    exported = set(re.findall(r'data-node="([^"]+)"', svg))
+    assert exported == drawn(page)
+    assert claims_on(synthetic_graph, proposition) <= exported
