@@ -35,6 +35,7 @@ from .dates import parse_when
 from .files import write_text_atomic
 from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
 from .layout.timeline import HEADING_SIZE, NAME_INSET
+from .overview import overview
 from .page_analysis import page_analysis
 from .queries.filters import CONTEXT_RELATIONS, filter_index
 from .types import ClaimGraph
@@ -150,7 +151,8 @@ def page_data(
 
     ``extent`` is the left, top, right and bottom of the drawing, the timeline's headings and band names
     included; ``timeline`` holds its date columns (left, right, heading) and bands (top, bottom, name, colour);
-    ``analysis`` what the queries say on the build day (see :mod:`graph.page_analysis`).
+    ``analysis`` what the queries say on the build day (see :mod:`graph.page_analysis`); ``overview`` what the
+    page opens on above :data:`~graph.overview.OVERVIEW_THRESHOLD` claims, else None (see :mod:`graph.overview`).
 
     >>> import graph
     >>> data = page_data(graph.load("tests/fixtures/mini.yaml"))
@@ -161,7 +163,7 @@ def page_data(
     positions = timeline.positions if timeline else graph_layout(G)
     colours = node_colours(G)
     index = {n: i for i, n in enumerate(G)}
-    return {
+    data = {
         "title": title,
         "layout": layout,
         "embedded": embedded,
@@ -204,6 +206,8 @@ def page_data(
         "timeline": _timeline_data(timeline) if timeline else None,
         "analysis": page_analysis(cast(ClaimGraph, G), index),
     }
+    data["overview"] = overview(data)
+    return data
 
 
 def _filter_data(G: nx.MultiDiGraph[Any], index: dict[Hashable, int]) -> dict[str, Any]:
@@ -394,6 +398,7 @@ EXPLORER_MODULES = (
     "list.js",
     "exports.js",
     "verdicts.js",
+    "overview.js",
     "main.js",
 )
 """The page script's modules in ``assets/explorer/``, in the order they are inlined: each needs only those before it."""

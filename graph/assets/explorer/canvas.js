@@ -12,8 +12,9 @@ CG.canvas = function (app) {
     styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {},
                                                        shapeProperties: s.shapeProperties || { borderDashes: false } }));
     styledEdges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
-    api.nodes = new vis.DataSet(styledNodes);
-    api.edges = new vis.DataSet(styledEdges);
+    const drawn = app.canvasItems(styledNodes, styledEdges);  // overview.js: everything, or the overview
+    api.nodes = new vis.DataSet(drawn.nodes);
+    api.edges = new vis.DataSet(drawn.edges);
     api.network = new vis.Network($("cg-network"), { nodes: api.nodes, edges: api.edges }, networkOptions(data));
     if (data.timeline) api.network.on("beforeDrawing", drawTimeline);
     api.network.on("click", onClick);
@@ -29,6 +30,7 @@ CG.canvas = function (app) {
 
   function onClick(params) {
     app.hidePreview();
+    if (app.overviewClick(params)) return;
     if (params.nodes.length) app.select(params.nodes[0], { focus: false });
     else if (params.edges.length) app.explainEdge(params.edges[0]);
     else app.clearSelection();
@@ -40,7 +42,8 @@ CG.canvas = function (app) {
   const READABLE_TIMELINE_SCALE = 0.65;
 
   function fitAll(animate) {
-    const [left, top, right, bottom] = data.extent;
+    if (app.openOverview(animate)) return;
+    const [left, top, right, bottom] = app.extent();
     const box = $("cg-network").getBoundingClientRect();
     // the timeline keeps the strip under the hint bar free; its headings and band names are in the extent
     const margin = data.timeline ? { x: 12, top: 40, bottom: 8 } : { x: 16, top: 16, bottom: 16 };
@@ -108,7 +111,7 @@ CG.canvas = function (app) {
     const changed = [...context].filter((id) => !state.context.has(id)).concat([...state.context].filter((id) => !context.has(id)));
     state.context = context;
     const updates = changed.filter((id) => !state.dimmedNodes.has(id)).map((id) => Object.assign({ id: id }, baseStyle(id)));
-    if (updates.length) api.nodes.update(updates);
+    app.updateNodes(updates);
     return updates.length;
   }
 
@@ -116,7 +119,7 @@ CG.canvas = function (app) {
   function highlight(keep) {
     const nodeUpdates = [];
     data.nodes.forEach((n) => {
-      const dim = keep !== null && !keep.ids.has(n.id);
+      const dim = keep !== null && !keep.ids.has(n.id) && app.dimmable(n.id);
       if (dim === state.dimmedNodes.has(n.id)) return;
       if (dim) state.dimmedNodes.add(n.id); else state.dimmedNodes.delete(n.id);
       nodeUpdates.push(Object.assign({ id: n.id }, dim ? DIM_NODE : baseStyle(n.id)));
@@ -128,8 +131,8 @@ CG.canvas = function (app) {
       if (dim) state.dimmedEdges.add(e.id); else state.dimmedEdges.delete(e.id);
       edgeUpdates.push(Object.assign({ id: e.id }, dim ? DIM_EDGE : state.baseEdges.get(e.id)));
     });
-    if (nodeUpdates.length) api.nodes.update(nodeUpdates);
-    if (edgeUpdates.length) api.edges.update(edgeUpdates);
+    app.updateNodes(nodeUpdates);
+    app.updateEdges(edgeUpdates);
   }
 
   function focusOn(ids) {

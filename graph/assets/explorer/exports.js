@@ -30,7 +30,10 @@ CG.exports = function (app) {
   }
 
   function exportSvg() {
-    const shown = data.nodes.filter((n) => !state.hidden.has(n.id));
+    // what the canvas draws, where it draws it (the overview draws some nodes only, at places of its own)
+    const drawnAt = (n) => { const s = api.nodes.get(n.id); return s ? Object.assign({}, n, { x: s.x, y: s.y }) : null; };
+    const shown = data.nodes.filter((n) => !state.hidden.has(n.id)).map(drawnAt).filter(Boolean);
+    const placed = new Map(shown.map((n) => [n.id, n]));
     const bodies = api.network.body.nodes;
     let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
     shown.forEach((n) => {
@@ -42,8 +45,9 @@ CG.exports = function (app) {
     append(svg, svgEl("title", {}, data.title), svgEl("rect", { x: left, y: top, width: right - left, height: bottom - top, fill: "#fff" }));
     const edgesGroup = append(svg, svgEl("g", { "stroke-linecap": "round" })).lastChild;
     model.edgeList.forEach((e) => {
-      if (state.hiddenEdges.has(e.id)) return;
-      const style = api.edges.get(e.id), a = model.byId.get(e.from), b = model.byId.get(e.to);
+      const style = state.hiddenEdges.has(e.id) ? null : api.edges.get(e.id);
+      const a = placed.get(e.from), b = placed.get(e.to);
+      if (!style || !a || !b) return;
       const colour = (style.color || {}).color || "#999";
       append(edgesGroup, svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: colour, "stroke-width": style.width || 1,
                                          "stroke-dasharray": Array.isArray(style.dashes) ? style.dashes.join(" ") : null,

@@ -24,7 +24,8 @@
   // What every module shares: each adds its functions here, and calls the others' through it when they run.
   const app = { data: data, model: model, state: state, api: api,
                 filters: CG.filters.create(data, model), searchIndex: CG.search.buildIndex(data.nodes) };
-  Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app), CG.exports(app), CG.time(app));
+  Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app), CG.exports(app), CG.time(app),
+                CG.overview(app));
   Object.assign(app, CG.verdicts(app));  // wraps start and showDetails: the analysis on the canvas and panel
   Object.assign(app, { select: select, clearSelection: clearSelection, applyFilters: applyFilters, resetFilters: resetFilters,
                        writeAddress: writeAddress, onFirstDraw: onFirstDraw, toggleDrawer: toggleDrawer });
@@ -44,6 +45,7 @@
     const opts = options || {};
     if (!model.byId.has(id) || !api.network) return false;
     if (state.hidden.has(id)) { app.offerHidden(id); return false; }
+    app.bringIntoView(id);
     state.current = id;
     api.network.selectNodes([id], false);
     app.highlight(app.neighbourhood(id));
@@ -131,7 +133,7 @@
     $("cg-results").hidden = true;
     if (matches.length === 1) return select(matches[0].id, { focus: true });
     if (!matches.length) { showSuggestions([]); return false; }
-    const ids = matches.map((n) => n.id);
+    const ids = app.reveal(matches.map((n) => n.id));
     state.current = null;
     api.network.selectNodes(ids, false);
     app.highlight({ ids: new Set(ids), edges: new Set() });
@@ -170,8 +172,8 @@
     });
     app.drawOnce(() => {
       const restyled = app.setContext(context);
-      if (nodeUpdates.length) api.nodes.update(nodeUpdates);
-      if (edgeUpdates.length) api.edges.update(edgeUpdates);
+      app.updateNodes(nodeUpdates);
+      app.updateEdges(edgeUpdates);
       return app.dayApplied(f.day) || restyled || nodeUpdates.length || edgeUpdates.length;
     });
     if (state.current && state.hidden.has(state.current)) clearSelection();

@@ -104,7 +104,7 @@ CG.verdicts = function (app) {
   }
 
   function drawHubLine(ctx, id, line, view) {
-    if (state.hidden.has(id)) return;
+    if (state.hidden.has(id) || !api.network.body.nodes[id]) return;  // hidden, or not drawn (the overview)
     const box = api.network.getBoundingBox(id);
     if (!inView(box, view)) return;
     ctx.globalAlpha = state.dimmedNodes.has(id) ? 0.25 : 1;
@@ -120,7 +120,7 @@ CG.verdicts = function (app) {
 
   // One pill per stance on the box's top edge, from its right corner leftwards: white words on the status colour.
   function drawBadges(ctx, id, shown, view) {
-    if (state.hidden.has(id)) return;
+    if (state.hidden.has(id) || !api.network.body.nodes[id]) return;  // hidden, or not drawn (the overview)
     const box = api.network.getBoundingBox(id);
     if (!inView(box, view)) return;
     ctx.globalAlpha = state.dimmedNodes.has(id) ? 0.2 : 1;
