@@ -81,24 +81,77 @@ def _springs(G: nx.MultiDiGraph[Any], index: dict[Hashable, int]) -> list[tuple[
 
 
 def _initial_positions(G: nx.MultiDiGraph[Any], nodes: list[Hashable], seed: int) -> tuple[list[float], list[float]]:
-    """Each node starts near the actor it belongs to; clusters of one side start next to each other."""
+    """Each node starts near the actor it belongs to; clusters of one side start next to each other.
+
+    A small graph's clusters start in a grid of equal cells: the simulation has time to settle them. In a
+    large one it has not, so clusters are packed in rows, each given room for its size, for an evenly
+    crowded start, and a node that belongs to no actor (a proposition, an evidence item, a place) starts
+    beside the first node it is linked to, not in a cell of its own.
+    """
     clusters = _clusters(G)
     sizes = Counter(clusters.values())
     side_rank = {side: k for k, side in enumerate(G.graph.get("sides", {}))}
     rng = random.Random(seed)
-    order = sorted(sizes, key=lambda c: (side_rank.get(G.nodes[c].get("side"), len(side_rank)), -sizes[c], str(c)))
+    small = len(nodes) <= ALL_PAIRS_UP_TO
+    loners = set() if small else {c for c, k in sizes.items() if k == 1 and any(nx.all_neighbors(G, c))}
+    order = sorted(
+        (c for c in sizes if c not in loners),
+        key=lambda c: (side_rank.get(G.nodes[c].get("side"), len(side_rank)), -sizes[c], str(c)),
+    )
     members: dict[Hashable, list[Hashable]] = {c: [] for c in order}
     for n in nodes:
-        members[clusters[n]].append(n)
-    columns = max(1, math.ceil(math.sqrt(len(order))))
-    cell = IDEAL * 1.6 * math.sqrt(max(len(m) for m in members.values()))
+        if n not in loners:
+            members[clusters[n]].append(n)
+    centres = (
+        _grid(len(order), max(len(m) for m in members.values()))
+        if small
+        else _shelves([_cluster_radius(len(members[c])) for c in order])
+    )
     start: dict[Hashable, Position] = {}
-    for k, c in enumerate(order):
-        cx, cy = (k % columns) * cell, (k // columns) * cell
-        for r, n in enumerate(members[c]):
+    for c, (cx, cy) in centres.items():
+        for r, n in enumerate(members[order[c]]):
             angle, radius = r * 2.399963, IDEAL * 0.7 * math.sqrt(r)
             start[n] = (cx + radius * math.cos(angle) + rng.random(), cy + radius * math.sin(angle) + rng.random())
+    for n in nodes:  # in order, for positions that are the same every run
+        if n in loners:
+            x, y = next((start[m] for m in nx.all_neighbors(G, n) if m in start), (0.0, 0.0))
+            angle = rng.random() * math.tau
+            start[n] = (x + IDEAL * math.cos(angle), y + IDEAL * math.sin(angle))
     return [start[n][0] for n in nodes], [start[n][1] for n in nodes]
+
+
+def _grid(count: int, largest: int) -> dict[int, Position]:
+    """Centres of ``count`` equal cells in a square grid, each with room for ``largest`` nodes.
+
+    >>> _grid(3, 1)
+    {0: (0.0, 0.0), 1: (144.0, 0.0), 2: (0.0, 144.0)}
+    """
+    columns = max(1, math.ceil(math.sqrt(count)))
+    cell = IDEAL * 1.6 * math.sqrt(largest)
+    return {k: ((k % columns) * cell, (k // columns) * cell) for k in range(count)}
+
+
+def _cluster_radius(size: int) -> float:
+    """Room for a cluster of ``size`` nodes laid out in a spiral, with a margin."""
+    return IDEAL * (0.7 * math.sqrt(size) + 0.5)
+
+
+def _shelves(radii: list[float]) -> dict[int, Position]:
+    """Centres for circles of ``radii``, in order, packed left to right in rows about :data:`ASPECT` times
+    wider than the whole is tall.
+
+    >>> _shelves([10.0, 10.0, 10.0, 10.0])
+    {0: (10.0, 10.0), 1: (30.0, 10.0), 2: (10.0, 30.0), 3: (30.0, 30.0)}
+    """
+    width = math.sqrt(ASPECT * sum(4 * r * r for r in radii))
+    centres: dict[int, Position] = {}
+    x = y = tallest = 0.0
+    for k, r in enumerate(radii):
+        if x > 0 and x + 2 * r > width * 1.0001:
+            x, y, tallest = 0.0, y + tallest, 0.0
+        centres[k] = (x + r, y + r)
+        x, tallest = x + 2 * r, max(tallest, 2 * r)
+    return centres
 
 
 def _clusters(G: nx.MultiDiGraph[Any]) -> dict[Hashable, Hashable]:

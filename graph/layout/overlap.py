@@ -84,7 +84,9 @@ def separate(xs: list[float], ys: list[float], boxes: Sequence[Box], *, passes: 
 def pack_rows(xs: list[float], ys: list[float], boxes: Sequence[Box], order: Iterable[int]) -> None:
     """Move every box, in ``order``, to the nearest free place in rows of equal height: no overlaps.
 
-    The fallback when pushing boxes apart does not settle in time (crowded large graphs).
+    The fallback when pushing boxes apart does not settle in time (crowded large graphs). Each row keeps
+    what it has filled as runs, joined wherever the gap between them is too narrow for any box, so finding
+    a gap skips a crowded stretch in one step.
 
     >>> xs, ys = [0.0, 1.0, 2.0], [0.0, 0.0, 0.0]
     >>> pack_rows(xs, ys, [Box(0, 0, 10, 10)] * 3, [0, 1, 2])
@@ -92,12 +94,35 @@ def pack_rows(xs: list[float], ys: list[float], boxes: Sequence[Box], order: Ite
     [(0, 0), (26, 0), (2, 26)]
     """
     height = 2 * max(b.half_height for b in boxes) + PADDING
+    narrowest = min(2 * b.half_width for b in boxes) + PADDING
     rows: dict[int, list[tuple[float, float]]] = {}
     for i in order:
         b = boxes[i]
-        x, row = _free_place(rows, xs[i] + b.dx, (ys[i] + b.dy) / height, b.half_width + PADDING / 2, height)
-        bisect.insort(rows.setdefault(row, []), (x - b.half_width - PADDING / 2, x + b.half_width + PADDING / 2))
+        half = b.half_width + PADDING / 2
+        x, row = _free_place(rows, xs[i] + b.dx, (ys[i] + b.dy) / height, half, height)
+        _fill(rows.setdefault(row, []), x - half, x + half, narrowest)
         xs[i], ys[i] = x - b.dx, row * height - b.dy
+
+
+def _fill(runs: list[tuple[float, float]], left: float, right: float, narrowest: float) -> None:
+    """Add ``[left, right]`` (which overlaps none) to the sorted, disjoint ``runs``.
+
+    It joins a neighbouring run when the gap between them is narrower than ``narrowest``, the narrowest
+    box: that gap can never be used.
+
+    >>> runs = [(0.0, 10.0), (20.0, 30.0)]
+    >>> _fill(runs, 12.0, 18.0, 5.0), runs
+    (None, [(0.0, 30.0)])
+    """
+    k = bisect.bisect_left(runs, (left, right))
+    if k > 0 and left - runs[k - 1][1] < narrowest:
+        k -= 1
+        left = runs[k][0]
+        del runs[k]
+    if k < len(runs) and runs[k][0] - right < narrowest:
+        right = runs[k][1]
+        del runs[k]
+    runs.insert(k, (left, right))
 
 
 def _free_place(
@@ -118,17 +143,21 @@ def _free_place(
     return best[1], best[2]
 
 
-def _nearest_gap(intervals: list[tuple[float, float]], x: float, half: float) -> float:
-    """The x nearest to ``x`` where ``[x - half, x + half]`` meets none of the sorted, disjoint intervals."""
-    k = bisect.bisect_left(intervals, (x, x))
+def _nearest_gap(runs: list[tuple[float, float]], x: float, half: float) -> float:
+    """The x nearest to ``x`` where ``[x - half, x + half]`` meets none of the sorted, disjoint runs.
+
+    >>> _nearest_gap([(0.0, 10.0), (12.0, 20.0)], 11.0, 3.0), _nearest_gap([(0.0, 10.0)], 9.0, 3.0)
+    (23.0, 13.0)
+    """
+    k = bisect.bisect_left(runs, (x, x))
     right = x
-    for left_edge, right_edge in intervals[max(0, k - 1) :]:
-        if right + half <= left_edge:
+    for i in range(max(0, k - 1), len(runs)):
+        if right + half <= runs[i][0]:
             break
-        right = max(right, right_edge + half)
+        right = max(right, runs[i][1] + half)
     left = x
-    for left_edge, right_edge in reversed(intervals[: k + 1]):
-        if left - half >= right_edge:
+    for i in range(min(k, len(runs) - 1), -1, -1):
+        if left - half >= runs[i][1]:
             break
-        left = min(left, left_edge - half)
+        left = min(left, runs[i][0] - half)
     return right if right - x <= x - left else left
