@@ -42,6 +42,9 @@ WORK_BUDGET = 900_000
 """Pair and edge updates the force layout may spend; iterations shrink as graphs grow."""
 ALL_PAIRS_UP_TO = 260
 """Up to this many nodes every pair repels; above it only nodes in neighbouring grid cells do."""
+SEPARATE_WORK = 20_000
+"""Nodes times passes that pushing overlapping boxes apart may spend; with under three passes each it
+would not settle, so larger graphs go straight to packing in rows (:func:`.overlap.pack_rows`)."""
 
 
 def graph_layout(G: nx.MultiDiGraph[Any], *, seed: int = 7) -> dict[Hashable, Position]:
@@ -55,18 +58,23 @@ def graph_layout(G: nx.MultiDiGraph[Any], *, seed: int = 7) -> dict[Hashable, Po
     if not nodes:
         return {}
     boxes = [node_box(G.nodes[n]) for n in nodes]
-    springs = _springs(G, {n: i for i, n in enumerate(nodes)})
+    degrees = [d for _, d in G.degree(nodes)]
     xs, ys = _initial_positions(G, nodes, seed)
-    _relax(xs, ys, springs, [max(b.half_width, b.half_height) for b in boxes], [_mass(G, n) for n in nodes])
+    if _pairs_per_step(len(nodes)) < WORK_BUDGET:  # else not one step fits: the clustered start stands
+        springs = _springs(G, {n: i for i, n in enumerate(nodes)})
+        radii = [max(b.half_width, b.half_height) for b in boxes]
+        _relax(xs, ys, springs, radii, [1.0 + math.sqrt(d) for d in degrees])
     _stretch(xs, ys, ASPECT)
     _make_room(xs, ys, boxes)
-    if separate(xs, ys, boxes, passes=max(3, 20_000 // len(nodes))):
-        pack_rows(xs, ys, boxes, sorted(range(len(nodes)), key=lambda i: -G.degree(nodes[i])))
+    passes = SEPARATE_WORK // len(nodes)
+    if passes < 3 or separate(xs, ys, boxes, passes=passes):
+        pack_rows(xs, ys, boxes, sorted(range(len(nodes)), key=lambda i: -degrees[i]))
     return {n: (round(xs[i], 1), round(ys[i], 1)) for i, n in enumerate(nodes)}
 
 
-def _mass(G: nx.MultiDiGraph[Any], node: Hashable) -> float:
-    return 1.0 + math.sqrt(G.degree(node))
+def _pairs_per_step(n: int) -> int:
+    """How many pairs of nodes one step of the simulation repels, about."""
+    return n * (n - 1) // 2 if n <= ALL_PAIRS_UP_TO else n * 12
 
 
 def _springs(G: nx.MultiDiGraph[Any], index: dict[Hashable, int]) -> list[tuple[int, int, float]]:
@@ -185,15 +193,17 @@ def _relax(
 ) -> None:
     """Fruchterman-Reingold with cooling, repulsion scaled by degree so hubs get room."""
     n = len(xs)
-    pairs_per_step = n * (n - 1) // 2 if n <= ALL_PAIRS_UP_TO else n * 12
+    pairs_per_step = _pairs_per_step(n)
     iterations = max(12, min(300, WORK_BUDGET // max(1, pairs_per_step + len(springs))))
     temperature, budget = IDEAL * 2.0, WORK_BUDGET
     gravity = 0.02 if n <= ALL_PAIRS_UP_TO else 0.004
+    step_cost = pairs_per_step + len(springs)  # an estimate until the first step counts its pairs
     for step in range(iterations):
-        fx, fy = [0.0] * n, [0.0] * n
-        budget -= _repel(xs, ys, fx, fy, radii, masses, all_pairs=n <= ALL_PAIRS_UP_TO) + len(springs)
-        if budget < 0:
+        if step_cost > budget:  # a step cut short would be wasted: stop before one that does not fit
             break
+        fx, fy = [0.0] * n, [0.0] * n
+        step_cost = _repel(xs, ys, fx, fy, radii, masses, all_pairs=n <= ALL_PAIRS_UP_TO) + len(springs)
+        budget -= step_cost
         _attract(xs, ys, fx, fy, springs)
         _gravity(xs, ys, fx, fy, masses, gravity)
         limit = temperature * (1.0 - step / iterations) + 1.0

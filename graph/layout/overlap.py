@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
@@ -128,36 +129,69 @@ def _fill(runs: list[tuple[float, float]], left: float, right: float, narrowest:
 def _free_place(
     rows: dict[int, list[tuple[float, float]]], x: float, row: float, half: float, height: float
 ) -> tuple[float, int]:
-    best: tuple[float, float, int] | None = None
-    for offset in range(0, 10_000):
+    """The nearest free place for a box: rows tried outwards from ``row`` until none nearer can beat the best.
+
+    Rows past the drawing are empty, so a place is always found.
+    """
+    best = (math.inf, x, math.floor(row))
+    for offset in itertools.count():
         for r in {math.floor(row) - offset, math.floor(row) + 1 + offset}:
-            if best is not None and abs(r - row) * height >= best[0]:
+            if abs(r - row) * height >= best[0]:
                 continue
-            free_x = _nearest_gap(rows.get(r, []), x, half)
+            free_x = _nearest_gap(rows.get(r, []), x, half, best[0] - abs(r - row) * height)
             cost = abs(free_x - x) + abs(r - row) * height
-            if best is None or cost < best[0]:
+            if cost < best[0]:
                 best = (cost, free_x, r)
-        if best is not None and offset * height >= best[0]:
-            break
-    assert best is not None
-    return best[1], best[2]
+        if offset * height >= best[0]:
+            return best[1], best[2]
+    raise AssertionError("unreachable: itertools.count() never ends")
 
 
-def _nearest_gap(runs: list[tuple[float, float]], x: float, half: float) -> float:
+WALK = 12
+"""How many filled runs the search for a gap crosses in one row before it leaves that row to the others.
+
+A box that would have to pass that many runs sideways is better placed a row up or down; the bound keeps
+packing linear however crowded a row is.
+"""
+
+
+def _nearest_gap(runs: list[tuple[float, float]], x: float, half: float, reach: float = math.inf) -> float:
     """The x nearest to ``x`` where ``[x - half, x + half]`` meets none of the sorted, disjoint runs.
+
+    Infinite when that means going ``reach`` or further, or crossing more than :data:`WALK` runs either way.
 
     >>> _nearest_gap([(0.0, 10.0), (12.0, 20.0)], 11.0, 3.0), _nearest_gap([(0.0, 10.0)], 9.0, 3.0)
     (23.0, 13.0)
+    >>> _nearest_gap([(0.0, 10.0)], 9.0, 3.0, reach=4.0), _nearest_gap([(0.0, 10.0)], 9.0, 3.0, reach=5.0)
+    (inf, 13.0)
+    >>> _nearest_gap([(k * 10.0, k * 10.0 + 9.0) for k in range(-20, 20)], 5.0, 3.0)
+    inf
     """
     k = bisect.bisect_left(runs, (x, x))
-    right = x
-    for i in range(max(0, k - 1), len(runs)):
-        if right + half <= runs[i][0]:
-            break
-        right = max(right, runs[i][1] + half)
-    left = x
-    for i in range(min(k, len(runs) - 1), -1, -1):
-        if left - half >= runs[i][1]:
-            break
-        left = min(left, runs[i][0] - half)
+    right = _walk_right(runs, x, half, max(0, k - 1), x + reach)
+    left = _walk_left(runs, x, half, min(k, len(runs) - 1), x - min(reach, right - x))
     return right if right - x <= x - left else left
+
+
+def _walk_right(runs: list[tuple[float, float]], x: float, half: float, i: int, beyond: float) -> float:
+    """The first free x at or right of ``x``, starting from run ``i``; infinite if it is at ``beyond`` or past."""
+    stop = i + WALK
+    while i < len(runs) and x + half > runs[i][0]:
+        if i == stop or x >= beyond:
+            return math.inf
+        if runs[i][1] + half > x:
+            x = runs[i][1] + half
+        i += 1
+    return x if x < beyond else math.inf
+
+
+def _walk_left(runs: list[tuple[float, float]], x: float, half: float, i: int, beyond: float) -> float:
+    """The first free x at or left of ``x``, starting from run ``i``; minus infinity if at ``beyond`` or past."""
+    stop = i - WALK
+    while i >= 0 and x - half < runs[i][1]:
+        if i == stop or x <= beyond:
+            return -math.inf
+        if runs[i][0] - half < x:
+            x = runs[i][0] - half
+        i -= 1
+    return x if x > beyond else -math.inf
