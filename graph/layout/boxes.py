@@ -148,8 +148,12 @@ def node_label(attrs: dict[str, Any]) -> str:
     return _label(str(attrs.get("type")), str(attrs.get("label", "")))
 
 
-LABEL_CACHE = 1 << 17
-"""How many wrapped labels and boxes are kept: a build sizes each node several times (layout, extent, page)."""
+LABEL_CACHE = 1 << 18
+"""How many wrapped labels and boxes are kept: a build sizes each node several times (layout, extent, page).
+
+More than the nodes of 100,000 claims: the passes go through the nodes in the same order, so a cache even
+slightly smaller than the graph would lose every label before it is asked for again.
+"""
 
 
 @lru_cache(maxsize=LABEL_CACHE)
