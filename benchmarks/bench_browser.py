@@ -171,10 +171,7 @@ def interactions(data: dict[str, Any], repeat: int) -> dict[str, list[Run]]:
         ]
         * repeat,
         "date": [(date.format(json.dumps(middle)), date.format('""'), "", "")] * repeat,
-        "select": [
-            (f"claimgraph.select({json.dumps(p)});", "claimgraph.reset();", focus.format(json.dumps(p)), "")
-            for p in picks
-        ],
+        "select": [(f"claimgraph.select({json.dumps(p)});", "", focus.format(json.dumps(p)), "") for p in picks],
     }
 
 
