@@ -1,11 +1,14 @@
-"""Load + validate + build time against PyYAML's raw C parse of the same file.
+"""Load + validate + build time against PyYAML's raw C parse of the same file, and the whole ``claimgraph build``.
 
-``python benchmarks/bench_load.py [--sizes 1000,10000,100000]``
+``python benchmarks/bench_load.py [--sizes 1000,10000,20000,100000]``
 
 Each figure comes from a fresh Python process, so peak memory (max RSS) is
 that of the one step measured. The baseline, ``yaml.load(text, CSafeLoader)``,
 only parses; claimgraph's figure includes reading, validation, cross-record
-checks and building the networkx graph.
+checks and building the networkx graph; the build figure is ``claimgraph
+build`` from YAML to the written page (load, layout, page data). Growth from
+10k to 100k claims is printed for each, so the build's can be read against
+the parse's, measured in the same run.
 """
 
 from __future__ import annotations
@@ -40,6 +43,18 @@ elapsed = time.perf_counter() - start
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
+BUILD = """
+import resource, sys, time
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from graph.cli import main
+start = time.perf_counter()
+with redirect_stdout(StringIO()), redirect_stderr(StringIO()):
+    assert main(["build", sys.argv[1], "-o", sys.argv[1] + ".html"]) == 0
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
 
 def measure(script: str, path: Path, repeat: int) -> tuple[float, float]:
     """Best time of ``repeat`` fresh processes (seconds) and the peak RSS of that run (MiB)."""
@@ -62,20 +77,20 @@ def dataset_file(n_claims: int) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Time load+validate+build against a raw YAML parse.")
-    parser.add_argument("--sizes", default="1000,10000,100000", help="claim counts, comma-separated")
-    parser.add_argument("--repeat", type=int, default=3, help="fresh processes per figure (best is kept)")
+    parser.add_argument("--sizes", default="1000,10000,20000,100000", help="claim counts, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh processes per figure, at every size (best kept)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args()
     rows = []
     print(
         f"{'claims':>8} {'file MiB':>9} {'raw parse s':>12} {'claimgraph s':>13} {'ratio':>6} "
-        f"{'raw MiB':>8} {'ours MiB':>9}"
+        f"{'raw MiB':>8} {'ours MiB':>9} {'build s':>8} {'build MiB':>10}"
     )
     for n in (int(s) for s in args.sizes.split(",")):
         path = dataset_file(n)
-        repeat = args.repeat if n <= 10_000 else 1
-        raw_s, raw_mem = measure(RAW, path, repeat)
-        ours_s, ours_mem = measure(OURS, path, repeat)
+        raw_s, raw_mem = measure(RAW, path, args.repeat)
+        ours_s, ours_mem = measure(OURS, path, args.repeat)
+        build_s, build_mem = measure(BUILD, path, args.repeat)
         size = path.stat().st_size / 2**20
         rows.append(
             {
@@ -86,19 +101,29 @@ def main() -> None:
                 "ratio": ours_s / raw_s,
                 "raw_peak_mib": raw_mem,
                 "ours_peak_mib": ours_mem,
+                "build_s": build_s,
+                "build_peak_mib": build_mem,
             }
         )
         print(
             f"{n:>8} {size:>9.1f} {raw_s:>12.3f} {ours_s:>13.3f} {ours_s / raw_s:>6.2f} "
-            f"{raw_mem:>8.0f} {ours_mem:>9.0f}",
+            f"{raw_mem:>8.0f} {ours_mem:>9.0f} {build_s:>8.2f} {build_mem:>10.0f}",
             flush=True,
         )
     print(
         "ratio = claimgraph (read + validate + check + build graph) / yaml.load(CSafeLoader) alone; "
         "aim at 10k claims: <= 1.5"
     )
+    by_size = {row["claims"]: row for row in rows}
+    if 10_000 in by_size and 100_000 in by_size:
+        small, large = by_size[10_000], by_size[100_000]
+        growth = ", ".join(f"{name} {large[key] / small[key]:.1f}x" for name, key in GROWTH)
+        print(f"growth from 10k to 100k claims: {growth} (aim for the build: <= 12x)")
     if args.json:
         print(json.dumps(rows, indent=2))
+
+
+GROWTH = (("raw parse", "raw_s"), ("claimgraph load", "ours_s"), ("claimgraph build", "build_s"))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import errno
 import html
 import itertools
 import json
+import math
 import os
 import re
 import shutil
@@ -24,7 +25,18 @@ from support import MINI, ROOT, SHIPPED
 import graph
 from graph.cli import main
 from graph.errors import OutputError
-from graph.layout import Timeline, claim_sort_key, force, graph_layout, node_box, overlaps, timeline_layout
+from graph.layout import (
+    Box,
+    Timeline,
+    claim_sort_key,
+    extent,
+    force,
+    graph_layout,
+    node_box,
+    overlaps,
+    pack_rows,
+    timeline_layout,
+)
 from graph.layout.timeline import BOX_GAP, MONTHS, NAME_INSET, NAME_ROOM, NO_CLAIM_BAND, ROW_OVERRUN, heading_width
 from graph.load import parse_dataset
 from graph.render import LAYOUTS, Explorer, Layout, page_data, render_html, vis_network_js, write_html
@@ -590,9 +602,71 @@ def test_the_force_layout_keeps_to_its_work_budget_at_2000_nodes(monkeypatch: py
     springs = len(force._springs(G, {n: i for i, n in enumerate(G)}))
     work = [pairs + springs for pairs in repelled]
     assert len(work) <= 300
-    assert sum(work[:-1]) <= force.WORK_BUDGET  # it stops at the first step that goes past the budget
+    # a step starts only while what is left covers the last one's cost: steps grow slowly as nodes crowd together
+    assert sum(work[:-1]) <= force.WORK_BUDGET < sum(work[:-1]) + 2 * work[-1]
     assert overlaps(G, positions) == 0
     assert graph_layout(copy.deepcopy(G)) == positions
+
+
+@pytest.fixture(scope="module")
+def large_layout() -> tuple[nx.MultiDiGraph[Any], dict[Hashable, tuple[float, float]]]:
+    """2,000 synthetic claims (3,174 nodes): too many for every pair to repel, laid out once for the module."""
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(2000, seed=3)))
+    return G, graph_layout(G)
+
+
+def _share_of_diagonal(G: nx.MultiDiGraph[Any], pos: dict[Hashable, tuple[float, float]], pairs: Any) -> float:
+    """The median distance between the nodes of ``pairs``, as a share of the drawing's diagonal."""
+    left, top, right, bottom = extent(G, pos)
+    lengths = sorted(math.dist(pos[a], pos[b]) for a, b in pairs)
+    return lengths[len(lengths) // 2] / math.hypot(right - left, bottom - top)
+
+
+def test_in_a_large_graph_claims_sit_near_their_claimant(large_layout: Any) -> None:
+    G, pos = large_layout
+    made = [(c, a["claimant"]) for c, a in G.nodes(data=True) if a.get("type") == "claim"]
+    assert _share_of_diagonal(G, pos, made) < 0.05
+
+
+def test_in_a_large_graph_a_proposition_sits_near_a_claim_about_it(large_layout: Any) -> None:
+    # Propositions belong to no actor. They once started in cells of their own, far from every claim about
+    # them (a quarter of the drawing away), and the simulation of a large graph has no time to bring them in.
+    G, pos = large_layout
+    nearest = [
+        (p, min(G.predecessors(p), key=lambda c: math.dist(pos[p], pos[c])))
+        for p, a in G.nodes(data=True)
+        if a.get("type") == "proposition" and G.in_degree(p)
+    ]
+    assert _share_of_diagonal(G, pos, nearest) < 0.1
+
+
+def test_a_graph_too_large_for_one_step_of_the_simulation_skips_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    G = graph.build_graph(graph.parse_dataset(make_dataset_yaml(300, seed=4)))
+    monkeypatch.setattr(force, "WORK_BUDGET", 1000)
+    monkeypatch.setattr(force, "_repel", lambda *args, **kwargs: pytest.fail("a step was started"))
+    monkeypatch.setattr(force, "_springs", lambda *args, **kwargs: pytest.fail("springs were built for nothing"))
+    assert overlaps(G, graph_layout(G)) == 0
+
+
+def test_boxes_piled_on_one_spot_are_packed_around_it_without_overlaps() -> None:
+    # 400 boxes on one point: rows fill outwards from it, and no search walks a whole row.
+    boxes = [Box(0.0, 0.0, 40.0 + 30.0 * (i % 3), 14.0) for i in range(400)]
+    xs, ys = [0.0] * 400, [0.0] * 400
+    pack_rows(xs, ys, boxes, range(400))
+    placed = [
+        (x - b.half_width, y - b.half_height, x + b.half_width, y + b.half_height)
+        for x, y, b in zip(xs, ys, boxes, strict=True)
+    ]
+    assert not any(
+        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3] for a, b in itertools.combinations(placed, 2)
+    )
+    width, height = (
+        max(p[2] for p in placed) - min(p[0] for p in placed),
+        max(p[3] for p in placed) - min(p[1] for p in placed),
+    )
+    area = sum(4 * b.half_width * b.half_height for b in boxes)
+    assert width * height < 3 * area and 0.5 < width / height < 2  # a compact blob, not strung out along a row
+    assert abs(sum(xs) / 400) < 100 and abs(sum(ys) / 400) < 100  # centred where they were
 
 
 # --- the command -------------------------------------------------------------------------------

@@ -42,6 +42,9 @@ WORK_BUDGET = 900_000
 """Pair and edge updates the force layout may spend; iterations shrink as graphs grow."""
 ALL_PAIRS_UP_TO = 260
 """Up to this many nodes every pair repels; above it only nodes in neighbouring grid cells do."""
+SEPARATE_WORK = 20_000
+"""Nodes times passes that pushing overlapping boxes apart may spend; with under three passes each it
+would not settle, so larger graphs go straight to packing in rows (:func:`.overlap.pack_rows`)."""
 
 
 def graph_layout(G: nx.MultiDiGraph[Any], *, seed: int = 7) -> dict[Hashable, Position]:
@@ -55,18 +58,23 @@ def graph_layout(G: nx.MultiDiGraph[Any], *, seed: int = 7) -> dict[Hashable, Po
     if not nodes:
         return {}
     boxes = [node_box(G.nodes[n]) for n in nodes]
-    springs = _springs(G, {n: i for i, n in enumerate(nodes)})
+    degrees = [d for _, d in G.degree(nodes)]
     xs, ys = _initial_positions(G, nodes, seed)
-    _relax(xs, ys, springs, [max(b.half_width, b.half_height) for b in boxes], [_mass(G, n) for n in nodes])
+    if _pairs_per_step(len(nodes)) < WORK_BUDGET:  # else not one step fits: the clustered start stands
+        springs = _springs(G, {n: i for i, n in enumerate(nodes)})
+        radii = [max(b.half_width, b.half_height) for b in boxes]
+        _relax(xs, ys, springs, radii, [1.0 + math.sqrt(d) for d in degrees])
     _stretch(xs, ys, ASPECT)
     _make_room(xs, ys, boxes)
-    if separate(xs, ys, boxes, passes=max(3, 20_000 // len(nodes))):
-        pack_rows(xs, ys, boxes, sorted(range(len(nodes)), key=lambda i: -G.degree(nodes[i])))
+    passes = SEPARATE_WORK // len(nodes)
+    if passes < 3 or separate(xs, ys, boxes, passes=passes):
+        pack_rows(xs, ys, boxes, sorted(range(len(nodes)), key=lambda i: -degrees[i]))
     return {n: (round(xs[i], 1), round(ys[i], 1)) for i, n in enumerate(nodes)}
 
 
-def _mass(G: nx.MultiDiGraph[Any], node: Hashable) -> float:
-    return 1.0 + math.sqrt(G.degree(node))
+def _pairs_per_step(n: int) -> int:
+    """How many pairs of nodes one step of the simulation repels, about."""
+    return n * (n - 1) // 2 if n <= ALL_PAIRS_UP_TO else n * 12
 
 
 def _springs(G: nx.MultiDiGraph[Any], index: dict[Hashable, int]) -> list[tuple[int, int, float]]:
@@ -81,24 +89,77 @@ def _springs(G: nx.MultiDiGraph[Any], index: dict[Hashable, int]) -> list[tuple[
 
 
 def _initial_positions(G: nx.MultiDiGraph[Any], nodes: list[Hashable], seed: int) -> tuple[list[float], list[float]]:
-    """Each node starts near the actor it belongs to; clusters of one side start next to each other."""
+    """Each node starts near the actor it belongs to; clusters of one side start next to each other.
+
+    A small graph's clusters start in a grid of equal cells: the simulation has time to settle them. In a
+    large one it has not, so clusters are packed in rows, each given room for its size, for an evenly
+    crowded start, and a node that belongs to no actor (a proposition, an evidence item, a place) starts
+    beside the first node it is linked to, not in a cell of its own.
+    """
     clusters = _clusters(G)
     sizes = Counter(clusters.values())
     side_rank = {side: k for k, side in enumerate(G.graph.get("sides", {}))}
     rng = random.Random(seed)
-    order = sorted(sizes, key=lambda c: (side_rank.get(G.nodes[c].get("side"), len(side_rank)), -sizes[c], str(c)))
+    small = len(nodes) <= ALL_PAIRS_UP_TO
+    loners = set() if small else {c for c, k in sizes.items() if k == 1 and any(nx.all_neighbors(G, c))}
+    order = sorted(
+        (c for c in sizes if c not in loners),
+        key=lambda c: (side_rank.get(G.nodes[c].get("side"), len(side_rank)), -sizes[c], str(c)),
+    )
     members: dict[Hashable, list[Hashable]] = {c: [] for c in order}
     for n in nodes:
-        members[clusters[n]].append(n)
-    columns = max(1, math.ceil(math.sqrt(len(order))))
-    cell = IDEAL * 1.6 * math.sqrt(max(len(m) for m in members.values()))
+        if n not in loners:
+            members[clusters[n]].append(n)
+    centres = (
+        _grid(len(order), max(len(m) for m in members.values()))
+        if small
+        else _shelves([_cluster_radius(len(members[c])) for c in order])
+    )
     start: dict[Hashable, Position] = {}
-    for k, c in enumerate(order):
-        cx, cy = (k % columns) * cell, (k // columns) * cell
-        for r, n in enumerate(members[c]):
+    for c, (cx, cy) in centres.items():
+        for r, n in enumerate(members[order[c]]):
             angle, radius = r * 2.399963, IDEAL * 0.7 * math.sqrt(r)
             start[n] = (cx + radius * math.cos(angle) + rng.random(), cy + radius * math.sin(angle) + rng.random())
+    for n in nodes:  # in order, for positions that are the same every run
+        if n in loners:
+            x, y = next((start[m] for m in nx.all_neighbors(G, n) if m in start), (0.0, 0.0))
+            angle = rng.random() * math.tau
+            start[n] = (x + IDEAL * math.cos(angle), y + IDEAL * math.sin(angle))
     return [start[n][0] for n in nodes], [start[n][1] for n in nodes]
+
+
+def _grid(count: int, largest: int) -> dict[int, Position]:
+    """Centres of ``count`` equal cells in a square grid, each with room for ``largest`` nodes.
+
+    >>> _grid(3, 1)
+    {0: (0.0, 0.0), 1: (144.0, 0.0), 2: (0.0, 144.0)}
+    """
+    columns = max(1, math.ceil(math.sqrt(count)))
+    cell = IDEAL * 1.6 * math.sqrt(largest)
+    return {k: ((k % columns) * cell, (k // columns) * cell) for k in range(count)}
+
+
+def _cluster_radius(size: int) -> float:
+    """Room for a cluster of ``size`` nodes laid out in a spiral, with a margin."""
+    return IDEAL * (0.7 * math.sqrt(size) + 0.5)
+
+
+def _shelves(radii: list[float]) -> dict[int, Position]:
+    """Centres for circles of ``radii``, in order, packed left to right in rows about :data:`ASPECT` times
+    wider than the whole is tall.
+
+    >>> _shelves([10.0, 10.0, 10.0, 10.0])
+    {0: (10.0, 10.0), 1: (30.0, 10.0), 2: (10.0, 30.0), 3: (30.0, 30.0)}
+    """
+    width = math.sqrt(ASPECT * sum(4 * r * r for r in radii))
+    centres: dict[int, Position] = {}
+    x = y = tallest = 0.0
+    for k, r in enumerate(radii):
+        if x > 0 and x + 2 * r > width * 1.0001:
+            x, y, tallest = 0.0, y + tallest, 0.0
+        centres[k] = (x + r, y + r)
+        x, tallest = x + 2 * r, max(tallest, 2 * r)
+    return centres
 
 
 def _clusters(G: nx.MultiDiGraph[Any]) -> dict[Hashable, Hashable]:
@@ -132,15 +193,17 @@ def _relax(
 ) -> None:
     """Fruchterman-Reingold with cooling, repulsion scaled by degree so hubs get room."""
     n = len(xs)
-    pairs_per_step = n * (n - 1) // 2 if n <= ALL_PAIRS_UP_TO else n * 12
+    pairs_per_step = _pairs_per_step(n)
     iterations = max(12, min(300, WORK_BUDGET // max(1, pairs_per_step + len(springs))))
     temperature, budget = IDEAL * 2.0, WORK_BUDGET
     gravity = 0.02 if n <= ALL_PAIRS_UP_TO else 0.004
+    step_cost = pairs_per_step + len(springs)  # an estimate until the first step counts its pairs
     for step in range(iterations):
-        fx, fy = [0.0] * n, [0.0] * n
-        budget -= _repel(xs, ys, fx, fy, radii, masses, all_pairs=n <= ALL_PAIRS_UP_TO) + len(springs)
-        if budget < 0:
+        if step_cost > budget:  # a step cut short would be wasted: stop before one that does not fit
             break
+        fx, fy = [0.0] * n, [0.0] * n
+        step_cost = _repel(xs, ys, fx, fy, radii, masses, all_pairs=n <= ALL_PAIRS_UP_TO) + len(springs)
+        budget -= step_cost
         _attract(xs, ys, fx, fy, springs)
         _gravity(xs, ys, fx, fy, masses, gravity)
         limit = temperature * (1.0 - step / iterations) + 1.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
@@ -84,7 +85,9 @@ def separate(xs: list[float], ys: list[float], boxes: Sequence[Box], *, passes: 
 def pack_rows(xs: list[float], ys: list[float], boxes: Sequence[Box], order: Iterable[int]) -> None:
     """Move every box, in ``order``, to the nearest free place in rows of equal height: no overlaps.
 
-    The fallback when pushing boxes apart does not settle in time (crowded large graphs).
+    The fallback when pushing boxes apart does not settle in time (crowded large graphs). Each row keeps
+    what it has filled as runs, joined wherever the gap between them is too narrow for any box, so finding
+    a gap skips a crowded stretch in one step.
 
     >>> xs, ys = [0.0, 1.0, 2.0], [0.0, 0.0, 0.0]
     >>> pack_rows(xs, ys, [Box(0, 0, 10, 10)] * 3, [0, 1, 2])
@@ -92,43 +95,103 @@ def pack_rows(xs: list[float], ys: list[float], boxes: Sequence[Box], order: Ite
     [(0, 0), (26, 0), (2, 26)]
     """
     height = 2 * max(b.half_height for b in boxes) + PADDING
+    narrowest = min(2 * b.half_width for b in boxes) + PADDING
     rows: dict[int, list[tuple[float, float]]] = {}
     for i in order:
         b = boxes[i]
-        x, row = _free_place(rows, xs[i] + b.dx, (ys[i] + b.dy) / height, b.half_width + PADDING / 2, height)
-        bisect.insort(rows.setdefault(row, []), (x - b.half_width - PADDING / 2, x + b.half_width + PADDING / 2))
+        half = b.half_width + PADDING / 2
+        x, row = _free_place(rows, xs[i] + b.dx, (ys[i] + b.dy) / height, half, height)
+        _fill(rows.setdefault(row, []), x - half, x + half, narrowest)
         xs[i], ys[i] = x - b.dx, row * height - b.dy
+
+
+def _fill(runs: list[tuple[float, float]], left: float, right: float, narrowest: float) -> None:
+    """Add ``[left, right]`` (which overlaps none) to the sorted, disjoint ``runs``.
+
+    It joins a neighbouring run when the gap between them is narrower than ``narrowest``, the narrowest
+    box: that gap can never be used.
+
+    >>> runs = [(0.0, 10.0), (20.0, 30.0)]
+    >>> _fill(runs, 12.0, 18.0, 5.0), runs
+    (None, [(0.0, 30.0)])
+    """
+    k = bisect.bisect_left(runs, (left, right))
+    if k > 0 and left - runs[k - 1][1] < narrowest:
+        k -= 1
+        left = runs[k][0]
+        del runs[k]
+    if k < len(runs) and runs[k][0] - right < narrowest:
+        right = runs[k][1]
+        del runs[k]
+    runs.insert(k, (left, right))
 
 
 def _free_place(
     rows: dict[int, list[tuple[float, float]]], x: float, row: float, half: float, height: float
 ) -> tuple[float, int]:
-    best: tuple[float, float, int] | None = None
-    for offset in range(0, 10_000):
+    """The nearest free place for a box: rows tried outwards from ``row`` until none nearer can beat the best.
+
+    Rows past the drawing are empty, so a place is always found.
+    """
+    best = (math.inf, x, math.floor(row))
+    for offset in itertools.count():
         for r in {math.floor(row) - offset, math.floor(row) + 1 + offset}:
-            if best is not None and abs(r - row) * height >= best[0]:
+            if abs(r - row) * height >= best[0]:
                 continue
-            free_x = _nearest_gap(rows.get(r, []), x, half)
+            free_x = _nearest_gap(rows.get(r, []), x, half, best[0] - abs(r - row) * height)
             cost = abs(free_x - x) + abs(r - row) * height
-            if best is None or cost < best[0]:
+            if cost < best[0]:
                 best = (cost, free_x, r)
-        if best is not None and offset * height >= best[0]:
-            break
-    assert best is not None
-    return best[1], best[2]
+        if offset * height >= best[0]:
+            return best[1], best[2]
+    raise AssertionError("unreachable: itertools.count() never ends")
 
 
-def _nearest_gap(intervals: list[tuple[float, float]], x: float, half: float) -> float:
-    """The x nearest to ``x`` where ``[x - half, x + half]`` meets none of the sorted, disjoint intervals."""
-    k = bisect.bisect_left(intervals, (x, x))
-    right = x
-    for left_edge, right_edge in intervals[max(0, k - 1) :]:
-        if right + half <= left_edge:
-            break
-        right = max(right, right_edge + half)
-    left = x
-    for left_edge, right_edge in reversed(intervals[: k + 1]):
-        if left - half >= right_edge:
-            break
-        left = min(left, left_edge - half)
+WALK = 12
+"""How many filled runs the search for a gap crosses in one row before it leaves that row to the others.
+
+A box that would have to pass that many runs sideways is better placed a row up or down; the bound keeps
+packing linear however crowded a row is.
+"""
+
+
+def _nearest_gap(runs: list[tuple[float, float]], x: float, half: float, reach: float = math.inf) -> float:
+    """The x nearest to ``x`` where ``[x - half, x + half]`` meets none of the sorted, disjoint runs.
+
+    Infinite when that means going ``reach`` or further, or crossing more than :data:`WALK` runs either way.
+
+    >>> _nearest_gap([(0.0, 10.0), (12.0, 20.0)], 11.0, 3.0), _nearest_gap([(0.0, 10.0)], 9.0, 3.0)
+    (23.0, 13.0)
+    >>> _nearest_gap([(0.0, 10.0)], 9.0, 3.0, reach=4.0), _nearest_gap([(0.0, 10.0)], 9.0, 3.0, reach=5.0)
+    (inf, 13.0)
+    >>> _nearest_gap([(k * 10.0, k * 10.0 + 9.0) for k in range(-20, 20)], 5.0, 3.0)
+    inf
+    """
+    k = bisect.bisect_left(runs, (x, x))
+    right = _walk_right(runs, x, half, max(0, k - 1), x + reach)
+    left = _walk_left(runs, x, half, min(k, len(runs) - 1), x - min(reach, right - x))
     return right if right - x <= x - left else left
+
+
+def _walk_right(runs: list[tuple[float, float]], x: float, half: float, i: int, beyond: float) -> float:
+    """The first free x at or right of ``x``, starting from run ``i``; infinite if it is at ``beyond`` or past."""
+    stop = i + WALK
+    while i < len(runs) and x + half > runs[i][0]:
+        if i == stop or x >= beyond:
+            return math.inf
+        if runs[i][1] + half > x:
+            x = runs[i][1] + half
+        i += 1
+    return x if x < beyond else math.inf
+
+
+def _walk_left(runs: list[tuple[float, float]], x: float, half: float, i: int, beyond: float) -> float:
+    """The first free x at or left of ``x``, starting from run ``i``; minus infinity if at ``beyond`` or past."""
+    stop = i - WALK
+    while i >= 0 and x - half < runs[i][1]:
+        if i == stop or x <= beyond:
+            return -math.inf
+        if runs[i][0] - half < x:
+            x = runs[i][0] - half
+        i -= 1
+    return x if x > beyond else -math.inf
