@@ -64,23 +64,31 @@ def _analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date) -> dic
     weights = q.strengths(G, as_of=day)
     unanswered = {s.proposition for s in q.unanswered(G, as_of=day)}
     # a claim standing for its own proposition has the proposition's paragraph as its own why: shipped with the claim
-    whys = q.why_each(G, [s.proposition for s in found if not s.implicit], as_of=day)
+    claims = index(G).claims
+    whys = q.why_each(G, [*claims, *(s.proposition for s in found if not s.implicit)], as_of=day)
     return {
         "asOf": day.isoformat(),
-        "propositions": [_proposition(G, nodes, s, weights, whys.get(s.proposition)) for s in found],
+        "propositions": [
+            _proposition(G, nodes, s, weights, None if s.implicit else whys[s.proposition]) for s in found
+        ],
         "open": [
             nodes[s.proposition]
             for s in found
             if s.status == "disputed" or (s.status == "unanswered" and s.proposition in unanswered)
         ],
-        "claims": _claims(G, nodes, day, weights),
+        "claims": _claims(G, nodes, day, weights, whys),
     }
 
 
-def _claims(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date, weights: q.Strengths[str]) -> dict[int, Any]:
-    """Every claim by node index (see :func:`_claim`), with whys and origins found for all claims at once."""
+def _claims(
+    G: ClaimGraph,
+    nodes: Mapping[Hashable, int],
+    day: dt.date,
+    weights: q.Strengths[str],
+    whys: Mapping[str, q.Explanation],
+) -> dict[int, Any]:
+    """Every claim by node index (see :func:`_claim`), with origins found for all claims at once."""
     claims = index(G).claims
-    whys = q.why_each(G, claims, as_of=day)
     origins = q.origins_of_each(G, claims, as_of=day)
     return {nodes[c]: _claim(G, nodes, c, weights, whys[c], origins[c]) for c in claims}
 

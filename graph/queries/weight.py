@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import ClaimgraphError, UnknownIdError
 from ..suggest import suggest_id
@@ -134,6 +134,8 @@ def argument_framework(G: ClaimGraph, *, as_of: DateLike | None = None, around: 
     day = as_of_day(as_of)
     if around is not None:
         return weighing.framework(day, [argument_id(G, around)])
+    if weighing.idx.on_record(day).everything():  # the usual question: the whole framework, built once per graph
+        return replace(weighing.whole()[0], as_of=day)
     return weighing.framework(day, None)
 
 
