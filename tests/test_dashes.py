@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import Any
 
 import pytest
 from support import ROOT
-from test_browser import Open, Opened, open_page
+from test_browser import Open, open_page
 
 import graph
 from graph.render import write_html
