@@ -5,7 +5,7 @@ CG.canvas = function (app) {
   const { $ } = CG.dom;
   const { data, model, state, api } = app;
   const { FONT, mix, darken, nodeStyle, edgeStyle, networkOptions, dashesVisible, DIM_NODE, CONTEXT_NODE, DIM_EDGE,
-          SOLID_NODE } = CG.style;
+          SOLID_NODE, SOLID_EDGE } = CG.style;
 
   function start() {
     const styledNodes = data.nodes.map((n) => nodeStyle(data, n));
@@ -15,8 +15,12 @@ CG.canvas = function (app) {
     styledEdges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
     styledEdges.forEach((s) => { if (s.dashes) state.edgeDashes.set(s.id, s.dashes); });
     const drawn = app.canvasItems(styledNodes, styledEdges);  // overview.js: everything, or the overview
-    api.nodes = new vis.DataSet(drawn.nodes);
-    api.edges = new vis.DataSet(drawn.edges);
+    // drawn solid from the start if the fitted view is too far out to see dashes (the overview opens closer in):
+    // restyling them after the DataSets are made would cost vis-network as much as the dashes
+    state.dashesShown = Boolean(data.overview) || dashesVisible(fittedView().scale);
+    const solid = (item, look) => (state.dashesShown ? item : Object.assign({}, item, look));
+    api.nodes = new vis.DataSet(drawn.nodes.map((n) => ((n.shapeProperties || {}).borderDashes ? solid(n, SOLID_NODE) : n)));
+    api.edges = new vis.DataSet(drawn.edges.map((e) => (e.dashes ? solid(e, SOLID_EDGE) : e)));
     api.network = new vis.Network($("cg-network"), { nodes: api.nodes, edges: api.edges }, networkOptions(data));
     if (data.timeline) api.network.on("beforeDrawing", drawTimeline);
     api.network.on("click", onClick);
@@ -31,7 +35,6 @@ CG.canvas = function (app) {
     api.network.on("afterDrawing", () => { if (dashesVisible(api.network.getScale()) !== state.dashesShown) requestAnimationFrame(fitDashes); });
     api.network.once("afterDrawing", app.onFirstDraw);
     fitAll(false);
-    fitDashes();  // before the first draw
   }
 
   // Dashed links and borders drawn as dashes only at a zoom they can be seen at (style.js DASHES_MIN_SCALE): when
@@ -72,6 +75,13 @@ CG.canvas = function (app) {
 
   function fitAll(animate) {
     if (app.openOverview(animate)) return;
+    const view = fittedView();
+    api.network.moveTo({ position: view.position, scale: view.scale,
+                         animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+  }
+
+  // The centre and zoom that fit the whole drawing (or a big timeline's start) in the canvas.
+  function fittedView() {
     const [left, top, right, bottom] = app.extent();
     const box = $("cg-network").getBoundingClientRect();
     // the timeline keeps the strip under the hint bar free; its headings and band names are in the extent
@@ -85,9 +95,7 @@ CG.canvas = function (app) {
       x = Math.min(x, start + width / 2 / scale);
       y = Math.min(y, top + height / 2 / scale);
     }
-    const position = { x: x, y: y + (margin.bottom - margin.top) / 2 / scale };
-    api.network.moveTo({ position: position, scale: scale,
-                         animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+    return { position: { x: x, y: y + (margin.bottom - margin.top) / 2 / scale }, scale: scale };
   }
 
   // Drawn in canvas units, like the node labels: the layout kept room for every heading and band name.
