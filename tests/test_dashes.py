@@ -42,7 +42,11 @@ DRAWN = """() => {
     .filter((l) => l.declared && claimgraph.edges.get(l.id));
   const svg = new DOMParser().parseFromString(claimgraph.exportSvg(), "image/svg+xml");
   const lines = [...svg.querySelectorAll("line")];
+  const bordered = claimgraph.data.nodes.filter((n) => n.type === "claim" && claimgraph.data.kindBorders[n.info.kind]);
   return { scale: claimgraph.network.getScale(),
+           borders: bordered.map((n) => String(claimgraph.nodes.get(n.id).shapeProperties.borderDashes)),
+           exportedBorders: [...svg.querySelectorAll("g[data-node] > :first-child[stroke-dasharray]")].length,
+           declaredBorders: bordered.map((n) => String(claimgraph.data.kindBorders[n.info.kind])),
            links: links.map((l) => ({ declared: l.declared.join(" "), now: claimgraph.edges.get(l.id).dashes })),
            exported: lines.filter((l) => dashed.has(l.getAttribute("data-relation")))
                           .map((l) => l.getAttribute("stroke-dasharray")) };
@@ -57,6 +61,9 @@ def test_a_zoomed_out_view_draws_dashed_links_solid_and_zooming_in_brings_the_da
     assert fitted["scale"] < 0.4, "the fitted view of 1,000 claims is zoomed out"
     assert len(fitted["links"]) > 100
     assert {str(link["now"]) for link in fitted["links"]} == {"False"}
+    assert len(fitted["borders"]) > 10
+    assert set(fitted["borders"]) == {"false"}
+    assert fitted["exportedBorders"] >= len(fitted["borders"])
     assert len(fitted["exported"]) == len(fitted["links"])
     assert sorted(fitted["exported"]) == sorted(link["declared"] for link in fitted["links"])
 
@@ -69,4 +76,5 @@ def test_a_zoomed_out_view_draws_dashed_links_solid_and_zooming_in_brings_the_da
     assert [" ".join(map(str, link["now"])) for link in zoomed["links"]] == [
         link["declared"] for link in zoomed["links"]
     ]
+    assert zoomed["borders"] == zoomed["declaredBorders"]
     assert zoomed["exported"] == fitted["exported"]
