@@ -32,3 +32,11 @@ test("a proposition the analysis does not list, or a page without analysis, is d
   assert.ok(analysis);
   assert.equal(nodeStyle(without, data.nodes[0]).color.border, "#555");
 });
+
+test("dashes are drawn from DASHES_MIN_SCALE up, solid below it", () => {
+  const { dashesVisible, DASHES_MIN_SCALE } = loadExplorer().style;
+  assert.equal(DASHES_MIN_SCALE, 0.4);
+  assert.equal(dashesVisible(0.39), false);
+  assert.equal(dashesVisible(0.4), true);
+  assert.equal(dashesVisible(1.5), true);
+});

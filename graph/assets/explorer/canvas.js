@@ -4,7 +4,8 @@ CG.canvas = function (app) {
 
   const { $ } = CG.dom;
   const { data, model, state, api } = app;
-  const { FONT, mix, darken, nodeStyle, edgeStyle, networkOptions, DIM_NODE, CONTEXT_NODE, DIM_EDGE } = CG.style;
+  const { FONT, mix, darken, nodeStyle, edgeStyle, networkOptions, dashesVisible, DIM_NODE, CONTEXT_NODE, DIM_EDGE,
+          SOLID_NODE, SOLID_EDGE } = CG.style;
 
   function start() {
     const styledNodes = data.nodes.map((n) => nodeStyle(data, n));
@@ -12,9 +13,14 @@ CG.canvas = function (app) {
     styledNodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {},
                                                        shapeProperties: s.shapeProperties || { borderDashes: false } }));
     styledEdges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
+    styledEdges.forEach((s) => { if (s.dashes) state.edgeDashes.set(s.id, s.dashes); });
     const drawn = app.canvasItems(styledNodes, styledEdges);  // overview.js: everything, or the overview
-    api.nodes = new vis.DataSet(drawn.nodes);
-    api.edges = new vis.DataSet(drawn.edges);
+    // drawn solid from the start if the fitted view is too far out to see dashes (the overview opens closer in):
+    // restyling them after the DataSets are made would cost vis-network as much as the dashes
+    state.dashesShown = Boolean(data.overview) || dashesVisible(fittedView().scale);
+    const solid = (item, look) => (state.dashesShown ? item : Object.assign({}, item, look));
+    api.nodes = new vis.DataSet(drawn.nodes.map((n) => ((n.shapeProperties || {}).borderDashes ? solid(n, SOLID_NODE) : n)));
+    api.edges = new vis.DataSet(drawn.edges.map((e) => (e.dashes ? solid(e, SOLID_EDGE) : e)));
     api.network = new vis.Network($("cg-network"), { nodes: api.nodes, edges: api.edges }, networkOptions(data));
     if (data.timeline) api.network.on("beforeDrawing", drawTimeline);
     api.network.on("click", onClick);
@@ -24,9 +30,35 @@ CG.canvas = function (app) {
     const moved = () => { state.moved = true; app.writeAddress(false); };
     api.network.on("dragEnd", (params) => { if (!params.nodes.length) moved(); });
     api.network.on("zoom", () => { clearTimeout(state.zoomTimer); state.zoomTimer = setTimeout(moved, 250); });
+    api.network.on("zoom", fitDashes);
+    // any other move (fit, focus, an address's view) is caught after it is drawn
+    api.network.on("afterDrawing", () => { if (dashesVisible(api.network.getScale()) !== state.dashesShown) requestAnimationFrame(fitDashes); });
     api.network.once("afterDrawing", app.onFirstDraw);
     fitAll(false);
   }
+
+  // Dashed links and borders drawn as dashes only at a zoom they can be seen at (style.js DASHES_MIN_SCALE): when
+  // the view crosses it, one update of the dashed items only.
+  function fitDashes() {
+    const shown = dashesVisible(api.network.getScale());
+    if (shown === state.dashesShown) return;
+    state.dashesShown = shown;
+    const nodeUpdates = [];
+    state.baseNodes.forEach((base, id) => {
+      const declared = nodeDashes(id);
+      if (declared) nodeUpdates.push({ id: id, shapeProperties: { borderDashes: shown ? declared : false } });
+    });
+    const edgeUpdates = [...state.edgeDashes].map(([id, dashes]) => ({ id: id, dashes: shown ? dashes : false }));
+    drawOnce(() => {
+      app.updateNodes(nodeUpdates);
+      app.updateEdges(edgeUpdates);
+      return nodeUpdates.length + edgeUpdates.length > 0;
+    });
+  }
+
+  // The dashes a node's border or a link is declared with (style.js), whatever the zoom draws now; false if solid.
+  const nodeDashes = (id) => ((state.baseNodes.get(id) || {}).shapeProperties || {}).borderDashes || false;
+  const edgeDashes = (id) => state.edgeDashes.get(id) || false;
 
   function onClick(params) {
     app.hidePreview();
@@ -43,6 +75,13 @@ CG.canvas = function (app) {
 
   function fitAll(animate) {
     if (app.openOverview(animate)) return;
+    const view = fittedView();
+    api.network.moveTo({ position: view.position, scale: view.scale,
+                         animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+  }
+
+  // The centre and zoom that fit the whole drawing (or a big timeline's start) in the canvas.
+  function fittedView() {
     const [left, top, right, bottom] = app.extent();
     const box = $("cg-network").getBoundingClientRect();
     // the timeline keeps the strip under the hint bar free; its headings and band names are in the extent
@@ -56,9 +95,7 @@ CG.canvas = function (app) {
       x = Math.min(x, start + width / 2 / scale);
       y = Math.min(y, top + height / 2 / scale);
     }
-    const position = { x: x, y: y + (margin.bottom - margin.top) / 2 / scale };
-    api.network.moveTo({ position: position, scale: scale,
-                         animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
+    return { position: { x: x, y: y + (margin.bottom - margin.top) / 2 / scale }, scale: scale };
   }
 
   // Drawn in canvas units, like the node labels: the layout kept room for every heading and band name.
@@ -104,7 +141,8 @@ CG.canvas = function (app) {
 
   // Context nodes (kept by a filter only to explain what is shown) are drawn faded, in grey.
   function baseStyle(id) {
-    return state.context.has(id) ? CONTEXT_NODE : state.baseNodes.get(id);
+    if (state.context.has(id)) return CONTEXT_NODE;
+    return state.dashesShown ? state.baseNodes.get(id) : Object.assign({}, state.baseNodes.get(id), SOLID_NODE);
   }
 
   function setContext(context) {
@@ -159,6 +197,6 @@ CG.canvas = function (app) {
     if (changed) emitter.emit("_requestRedraw");
   }
 
-  return { start: start, fitAll: fitAll, drawOnce: drawOnce, neighbourhood: neighbourhood, setContext: setContext, highlight: highlight,
+  return { start: start, fitAll: fitAll, nodeDashes: nodeDashes, edgeDashes: edgeDashes, drawOnce: drawOnce, neighbourhood: neighbourhood, setContext: setContext, highlight: highlight,
            focusOn: focusOn };
 };

@@ -16,7 +16,7 @@ CG.exports = function (app) {
   function svgShape(n, style, body) {
     const colour = style.color || {};
     const fill = colour.background || "#ccc", stroke = colour.border || "#555";
-    const dashes = ((style.shapeProperties || {}).borderDashes || []);
+    const dashes = app.nodeDashes(n.id) || [];  // the declared dashes, not the solid lines a zoomed-out canvas draws
     const common = { fill: fill, stroke: stroke, "stroke-width": style.borderWidth || 1.5,
                      "stroke-dasharray": dashes.length ? dashes.join(" ") : null };
     const w = body.shape.width || 20, h = body.shape.height || 20, r = (style.size || 10);
@@ -50,7 +50,7 @@ CG.exports = function (app) {
       if (!style || !a || !b) return;
       const colour = (style.color || {}).color || "#999";
       append(edgesGroup, svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: colour, "stroke-width": style.width || 1,
-                                         "stroke-dasharray": Array.isArray(style.dashes) ? style.dashes.join(" ") : null,
+                                         "stroke-dasharray": Array.isArray(app.edgeDashes(e.id)) ? app.edgeDashes(e.id).join(" ") : null,
                                          "data-relation": e.relation }));
     });
     shown.forEach((n) => {

@@ -20,7 +20,8 @@
   window.claimgraph = api;
 
   const state = { current: null, dimmedNodes: new Set(), dimmedEdges: new Set(), hidden: new Set(),
-                  hiddenEdges: new Set(), linksOff: new Set(), baseNodes: new Map(), baseEdges: new Map(), context: new Set() };
+                  hiddenEdges: new Set(), linksOff: new Set(), baseNodes: new Map(), baseEdges: new Map(), context: new Set(),
+                  edgeDashes: new Map(), dashesShown: true };
   // What every module shares: each adds its functions here, and calls the others' through it when they run.
   const app = { data: data, model: model, state: state, api: api,
                 filters: CG.filters.create(data, model), searchIndex: CG.search.buildIndex(data.nodes) };

@@ -10,7 +10,7 @@ CG.overview = function (app) {
 
   const { $, el, append } = CG.dom;
   const { data, model, state, api } = app;
-  const { mix, darken, DIM_NODE, CONTEXT_NODE, DIM_EDGE } = CG.style;
+  const { mix, darken, DIM_NODE, CONTEXT_NODE, DIM_EDGE, SOLID_NODE, SOLID_EDGE } = CG.style;
   const view = data.overview;
   const REVEAL_LIMIT = 400;  // a search matching more draws its first 400 matches
   const SIDE_PREFIX = "overview:side:";
@@ -41,12 +41,12 @@ CG.overview = function (app) {
     const base = ov.styled.nodes.get(id);
     const look = state.dimmedNodes.has(id) ? DIM_NODE : state.context.has(id) ? CONTEXT_NODE : {};
     const at = inOverview() ? place.get(id) : null;
-    return Object.assign({}, base, at || {}, look, { hidden: state.hidden.has(id) });
+    return Object.assign({}, base, state.dashesShown ? {} : SOLID_NODE, at || {}, look, { hidden: state.hidden.has(id) });
   }
 
   function edgeNow(e) {
     const look = state.dimmedEdges.has(e.id) ? DIM_EDGE : {};
-    return Object.assign({}, ov.styled.edges[e.id], look, { hidden: state.hiddenEdges.has(e.id) });
+    return Object.assign({}, ov.styled.edges[e.id], state.dashesShown ? {} : SOLID_EDGE, look, { hidden: state.hiddenEdges.has(e.id) });
   }
 
   function sideNode(n) {

@@ -92,6 +92,18 @@ CG.style = (function () {
              roundness: Math.min(0.6, ARC_RISE / (0.39 * Math.abs(dx))) };
   }
 
+  // Below this zoom a dash of a dashed link or border is a pixel or two and cannot be seen. vis-network draws dashes
+  // in canvas units, so a zoomed-out view spent most of its first draw on thousands of sub-pixel dashes: the canvas
+  // draws dashed links and borders solid below it (canvas.js) and the SVG export keeps their real dashes.
+  const DASHES_MIN_SCALE = 0.4;
+
+  // Whether dashes are drawn at zoom `scale`.
+  // >>> dashesVisible(0.39) -> false; dashesVisible(0.4) -> true
+  const dashesVisible = (scale) => scale >= DASHES_MIN_SCALE;
+
+  const SOLID_NODE = { shapeProperties: { borderDashes: false } };
+  const SOLID_EDGE = { dashes: false };
+
   const DIM_NODE = { color: { background: "#f1f1f1", border: "#e0e0e0",
                               highlight: { background: "#f1f1f1", border: "#e0e0e0" } },
                      font: { color: "#c9c9c9", strokeWidth: 0 } };
@@ -115,6 +127,7 @@ CG.style = (function () {
   }
 
   return { FONT: FONT, mix: mix, darken: darken, nodeStyle: nodeStyle, hubStyle: hubStyle, edgeStyle: edgeStyle,
-           networkOptions: networkOptions,
+           networkOptions: networkOptions, DASHES_MIN_SCALE: DASHES_MIN_SCALE, dashesVisible: dashesVisible,
+           SOLID_NODE: SOLID_NODE, SOLID_EDGE: SOLID_EDGE,
            DIM_NODE: DIM_NODE, CONTEXT_NODE: CONTEXT_NODE, DIM_EDGE: DIM_EDGE };
 })();

@@ -89,7 +89,7 @@ CG.verdicts = function (app) {
     ctx.closePath();
     ctx.fillStyle = style.color.background;
     ctx.fill();
-    ctx.setLineDash(style.shapeProperties.borderDashes || []);
+    ctx.setLineDash((state.dashesShown && style.shapeProperties.borderDashes) || []);
     ctx.lineWidth = style.borderWidth;
     ctx.strokeStyle = state.current === id ? "#111" : style.color.border;
     ctx.stroke();
