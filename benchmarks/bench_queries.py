@@ -29,6 +29,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from generate import make_dataset_yaml  # noqa: E402
+from timing import best_ms  # noqa: E402
 
 import graph  # noqa: E402
 from graph import queries as q  # noqa: E402
@@ -92,15 +93,6 @@ def cases(G: ClaimGraph) -> list[Case]:
         ("subgraph actor", lambda G: q.subgraph(G, actor=actor)),
         ("subgraph side", lambda G: q.subgraph(G, side="side-1")),
     ]
-
-
-def best_ms(run: Callable[[], Any], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000
 
 
 def measure(sizes: list[int], repeat: int) -> dict[int, dict[str, float]]:

@@ -16,13 +16,15 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
 from collections.abc import Callable
 from graphlib import TopologicalSorter
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timing import best_ms
 
 from graph.queries import dfquad, dfquad_strengths
 
@@ -64,15 +66,6 @@ def cases(acyclic: Framework, cyclic: Framework) -> list[tuple[str, Callable[[],
         ("dfquad, every strength described", lambda: explain_all(acyclic)),
         ("dfquad_strengths, 1 cycle per 1000", lambda: dfquad_strengths(*cyclic)),
     ]
-
-
-def best_ms(run: Callable[[], Any], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000
 
 
 def main() -> None:
