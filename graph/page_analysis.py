@@ -65,7 +65,9 @@ def _analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date) -> dic
     unanswered = {s.proposition for s in q.unanswered(G, as_of=day)}
     # a claim standing for its own proposition has the proposition's paragraph as its own why: shipped with the claim
     claims = index(G).claims
-    whys = q.why_each(G, [*claims, *(s.proposition for s in found if not s.implicit)], as_of=day)
+    declared = [s.proposition for s in found if not s.implicit]
+    origins = q.origins_of_each(G, [*claims, *declared], as_of=day)
+    whys = q.why_each(G, [*claims, *declared], as_of=day, origins=origins)
     return {
         "asOf": day.isoformat(),
         "propositions": [
@@ -76,20 +78,19 @@ def _analysis(G: ClaimGraph, nodes: Mapping[Hashable, int], day: dt.date) -> dic
             for s in found
             if s.status == "disputed" or (s.status == "unanswered" and s.proposition in unanswered)
         ],
-        "claims": _claims(G, nodes, day, weights, whys),
+        "claims": _claims(G, nodes, weights, whys, origins),
     }
 
 
 def _claims(
     G: ClaimGraph,
     nodes: Mapping[Hashable, int],
-    day: dt.date,
     weights: q.Strengths[str],
     whys: Mapping[str, q.Explanation],
+    origins: Mapping[str, q.Origins],
 ) -> dict[int, Any]:
-    """Every claim by node index (see :func:`_claim`), with origins found for all claims at once."""
+    """Every claim by node index (see :func:`_claim`), with its why and origins found for all claims at once."""
     claims = index(G).claims
-    origins = q.origins_of_each(G, claims, as_of=day)
     return {nodes[c]: _claim(G, nodes, c, weights, whys[c], origins[c]) for c in claims}
 
 

@@ -15,7 +15,7 @@ claim's own origin) is named with the reason. A subject not yet on record on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..types import ClaimGraph
 from .index import index
@@ -56,8 +56,17 @@ def why(G: ClaimGraph, subject: str, *, as_of: DateLike | None = None) -> Explan
     return _explain(G, argument_id(G, subject), _OneAtATime(G, as_of_day(as_of)))
 
 
-def why_each(G: ClaimGraph, subjects: Iterable[str], *, as_of: DateLike | None = None) -> dict[str, Explanation]:
+def why_each(
+    G: ClaimGraph,
+    subjects: Iterable[str],
+    *,
+    as_of: DateLike | None = None,
+    origins: Mapping[str, Origins] | None = None,
+) -> dict[str, Explanation]:
     """:func:`why` for each of ``subjects``, the same paragraphs, weighing the whole graph once for all of them.
+
+    ``origins``: the subjects' independent origins when the caller has already found them
+    (:func:`~graph.queries.origins_of_each`, same ``as_of``), so they are not walked again.
 
     >>> import graph
     >>> G = graph.load("data/claims.yaml")
@@ -66,7 +75,7 @@ def why_each(G: ClaimGraph, subjects: Iterable[str], *, as_of: DateLike | None =
     True
     """
     chosen = [argument_id(G, subject) for subject in subjects]
-    asked = _AllAtOnce(G, as_of_day(as_of), chosen)
+    asked = _AllAtOnce(G, as_of_day(as_of), chosen, origins)
     return {subject: _explain(G, subject, asked) for subject in chosen}
 
 
@@ -92,12 +101,15 @@ class _OneAtATime:
 class _AllAtOnce(_OneAtATime):
     """The same answers for many subjects: strengths and the framework of the whole graph, origins in one walk."""
 
-    def __init__(self, G: ClaimGraph, day: dt.date, subjects: list[str]) -> None:
+    def __init__(
+        self, G: ClaimGraph, day: dt.date, subjects: list[str], found: Mapping[str, Origins] | None = None
+    ) -> None:
         super().__init__(G, day)
         self.framework = argument_framework(G, as_of=day)
         self.strengths = strengths(G, as_of=day)
         propositions = [s for s in subjects if node_dict(G)[s].get("type") == "proposition" or is_implicit(G, s)]
-        self.all_origins = origins_of_each(G, propositions, as_of=day)
+        missing = [p for p in propositions if found is None or p not in found]
+        self.all_origins = {**(found or {}), **origins_of_each(G, missing, as_of=day)}
         self.statuses: dict[str, Status] = {}
 
     def status(self, proposition: str) -> Status:
