@@ -186,6 +186,7 @@ CG.overview = function (app) {
     updateBar();
     // let the message paint before the long draw
     requestAnimationFrame(() => setTimeout(() => {
+      if (!ov.everything) return;  // Back to the overview before the draw began
       api.nodes = new vis.DataSet([...ov.styled.nodes.keys()].map(nodeNow));
       api.edges = new vis.DataSet(model.edgeList.map(edgeNow));
       const at = state.moved ? { position: api.network.getViewPosition(), scale: api.network.getScale() } : null;
@@ -200,6 +201,7 @@ CG.overview = function (app) {
   function showOverview() {
     if (!view || !ov.everything) return;
     ov.everything = false;
+    $("cg-loading").hidden = true;
     const items = overviewItems();
     api.nodes = new vis.DataSet(items.nodes);
     api.edges = new vis.DataSet(items.edges);
