@@ -220,10 +220,10 @@ def _report_attrs(data: Dataset, report: Report) -> dict[str, Any]:
 
 
 def _add_edges(G: ClaimGraph, edges: Iterator[Edge]) -> None:
-    adj = G.succ
+    succ: dict[str, dict[str, dict[str, Any]]] = vars(G)["_succ"]  # the plain dict of a graph made here: no views
     for u, v, relation, attrs in edges:
         key = relation
-        existing = adj[u].get(v, {}) if u in adj else {}
+        existing = succ[u].get(v, {}) if u in succ else {}
         count = 1
         while key in existing:
             count += 1
