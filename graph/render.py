@@ -72,6 +72,7 @@ SHAPES: dict[str, tuple[str, str]] = {t.name: (t.shape, t.legend) for t in NODE_
 """vis-network shape and legend text of each node type."""
 
 
+@bulk_work
 def render_html(
     G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None, embedded: bool = False
 ) -> str:
