@@ -298,6 +298,8 @@ def _path_to(end: str, parent: dict[str, str | None]) -> tuple[str, ...]:
 def _meeting_upstream(G: ClaimGraph, presented: list[str], derivations: _Derivations) -> Iterator[Circularity]:
     """Supports between presented claims whose derivations meet upstream (see the module docstring)."""
     chosen = set(presented)
+    if len(chosen) < 2:  # a support between two presented claims needs two of them
+        return
     for supporter in presented:
         for supported, _, _ in sorted(out_edges(G, supporter, SUPPORTING, of_type="claim")):
             if supported not in chosen:
