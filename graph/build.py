@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .bulk import bulk_work
 from .dataset import Dataset
 from .models import Evidence, Report, Source
 from .quotenotation import has_marks, quote_parts
@@ -52,6 +53,7 @@ PALETTE: tuple[str, ...] = (
 NO_SIDE_COLOUR = "#999999"
 
 
+@bulk_work
 def build_graph(data: Dataset, *, name: str | None = None) -> ClaimGraph:
     """Turn a validated :class:`~graph.load.Dataset` into a graph."""
     G = ClaimGraph(name=name or _default_name(data), sides=_sides(data))
@@ -218,10 +220,10 @@ def _report_attrs(data: Dataset, report: Report) -> dict[str, Any]:
 
 
 def _add_edges(G: ClaimGraph, edges: Iterator[Edge]) -> None:
-    adj = G.succ
+    succ: dict[str, dict[str, dict[str, Any]]] = vars(G)["_succ"]  # the plain dict of a graph made here: no views
     for u, v, relation, attrs in edges:
         key = relation
-        existing = adj[u].get(v, {}) if u in adj else {}
+        existing = succ[u].get(v, {}) if u in succ else {}
         count = 1
         while key in existing:
             count += 1

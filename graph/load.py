@@ -39,6 +39,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from .bulk import bulk_work
 from .checks import PLACEHOLDER_ID, ReferenceHints, check_dataset
 from .dataset import (
     MAX_PROBLEMS,
@@ -74,6 +75,7 @@ PathLike = str | bytes | os.PathLike[str] | os.PathLike[bytes]
 _SECTION_MODELS: dict[str, type[Any]] = SECTION_MODELS
 
 
+@bulk_work
 def read_dataset(path: PathLike | Sequence[PathLike] = "data/claims.yaml", *, check_quotes: bool = True) -> Dataset:
     """Read and validate a claims file, a folder of ``*.yaml`` files, or a list of either.
 
@@ -87,6 +89,7 @@ def read_dataset(path: PathLike | Sequence[PathLike] = "data/claims.yaml", *, ch
     return _validate(files, problems, check_quotes=check_quotes, order=order)
 
 
+@bulk_work
 def parse_dataset(text: str, *, name: str = "<string>", folder: PathLike = ".", check_quotes: bool = True) -> Dataset:
     """Validate claim records given as YAML text; ``name`` is used in messages.
 

@@ -101,7 +101,7 @@ def _proposition(
     roles: dict[str, list[int]] = {}
     for stand in s.stands:
         roles.setdefault(stand.role, []).append(nodes[stand.claim])
-    weight = weights.get(s.proposition)
+    weight = weights.strength_of(s.proposition)
     return {
         "node": nodes[s.proposition],
         "atIssue": at_issue(G, s.proposition),
@@ -113,7 +113,7 @@ def _proposition(
         "withdrawn": _withdrawn(G, nodes, s),
         "evidenceFor": [nodes[e] for e in s.evidence_for],
         "evidenceAgainst": [nodes[e] for e in s.evidence_against],
-        "strength": _rounded(weight.strength) if weight else None,
+        "strength": None if weight is None else _rounded(weight),
         "why": why.reason if why else None,
         "history": status_history(G, s.proposition),
     }
@@ -137,12 +137,12 @@ def _claim(
     origins: q.Origins,
 ) -> dict[str, Any]:
     """One claim: when it comes on record, where it stands, its strength, why, and its independent origins."""
-    weight = weights.get(claim)
+    weight = weights.strength_of(claim)
     made = index(G).made[claim]
     return {
         "onRecord": made.isoformat() if made else None,
         "positions": [[nodes[p.proposition], p.role] for p in claim_positions(G, claim)],
-        "strength": _rounded(weight.strength) if weight else None,
+        "strength": None if weight is None else _rounded(weight),
         "why": why.reason,
         "origins": [
             [origin, [[str(route), [str(chain) for chain in route.reports]] for route in routes]]

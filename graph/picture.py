@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from .bulk import bulk_work
 from .files import write_text_atomic
 from .layout import node_box
 from .layout.boxes import LINE_HEIGHT
@@ -33,6 +34,7 @@ FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 MARGIN = 20.0
 
 
+@bulk_work
 def render_svg(G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None) -> str:
     """The whole graph as an SVG document (text), laid out as the explorer lays it out.
 

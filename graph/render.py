@@ -31,6 +31,7 @@ import markupsafe
 import networkx as nx
 
 from .build import NO_SIDE_COLOUR, RELATIONS
+from .bulk import bulk_work
 from .dates import parse_when
 from .files import write_text_atomic
 from .layout import Timeline, extent, graph_layout, node_label, timeline_layout
@@ -71,6 +72,7 @@ SHAPES: dict[str, tuple[str, str]] = {t.name: (t.shape, t.legend) for t in NODE_
 """vis-network shape and legend text of each node type."""
 
 
+@bulk_work
 def render_html(
     G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str | None = None, embedded: bool = False
 ) -> str:
@@ -144,6 +146,7 @@ ClaimGraph.notebook_view = lambda G: Explorer(G)._repr_html_()  # a graph left l
 # --- the data the page's script reads ----------------------------------------------------------
 
 
+@bulk_work
 def page_data(
     G: nx.MultiDiGraph[Any], *, layout: Layout = "graph", title: str = "claims", embedded: bool = False
 ) -> dict[str, Any]:

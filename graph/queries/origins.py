@@ -57,7 +57,7 @@ from ..vocabulary import RELATIONS
 from .index import index
 from .positions import positions
 from .provenance import provenance
-from .records import Circularity, Origins, Route
+from .records import Chain, Circularity, Origins, Route
 from .resolve import require_id_text
 from .walk import RESPONSES, in_edges, node_dict, out_edges
 from .when import DateLike, as_of_day
@@ -115,16 +115,27 @@ def origins_of_each(
         presented[subject] = [c for c in found if c in on], [c for c in endorsing if c in on]
     derivations = _Derivations(G)
     derivations.reach(c for found, _ in presented.values() for c in found)
-    return {s: _origins(G, s, by, found, endorsements, derivations) for s, (found, endorsements) in presented.items()}
+    reports: dict[str, tuple[Chain, ...]] = {}  # a claim presented for several subjects is traced once
+    return {
+        s: _origins(G, s, by, found, endorsements, derivations, reports)
+        for s, (found, endorsements) in presented.items()
+    }
 
 
 def _origins(
-    G: ClaimGraph, subject: str, by: By, presented: list[str], endorsements: list[str], derivations: _Derivations
+    G: ClaimGraph,
+    subject: str,
+    by: By,
+    presented: list[str],
+    endorsements: list[str],
+    derivations: _Derivations,
+    traced: dict[str, tuple[Chain, ...]],
 ) -> Origins:
     names = index(G).bodies if by == "body" else {}
     groups: dict[str, list[Route]] = {}
     for claim in presented:
-        reports = tuple(provenance(G, claim))
+        if (reports := traced.get(claim)) is None:
+            reports = traced[claim] = tuple(provenance(G, claim))
         for steps in derivations.paths(claim):
             origin = _origin_name(G, derivations, steps[-1], names)
             groups.setdefault(origin, []).append(Route(claim, steps, _links(G, steps), origin, reports))
@@ -287,6 +298,8 @@ def _path_to(end: str, parent: dict[str, str | None]) -> tuple[str, ...]:
 def _meeting_upstream(G: ClaimGraph, presented: list[str], derivations: _Derivations) -> Iterator[Circularity]:
     """Supports between presented claims whose derivations meet upstream (see the module docstring)."""
     chosen = set(presented)
+    if len(chosen) < 2:  # a support between two presented claims needs two of them
+        return
     for supporter in presented:
         for supported, _, _ in sorted(out_edges(G, supporter, SUPPORTING, of_type="claim")):
             if supported not in chosen:

@@ -93,24 +93,24 @@ def _repeat_lines(G: ClaimGraph, claim: str) -> list[tuple[str, ...]]:
         return [()]
     found = list(parent)  # in order of discovery: nearest first, then by id
     rank = {c: i for i, c in enumerate(found)}
-    components = nx.condensation(links)
+    components = nx.condensation(nx.DiGraph(links))
     sinks = [n for n, degree in components.out_degree() if degree == 0]
     ends = sorted((min(components.nodes[n]["members"], key=rank.__getitem__) for n in sinks), key=rank.__getitem__)
     return [_line_to(end, parent) for end in ends]
 
 
-def _repeats_reached(G: ClaimGraph, claim: str) -> tuple[dict[str, str | None], nx.DiGraph[str]]:
+def _repeats_reached(G: ClaimGraph, claim: str) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
     """Breadth first along ``repeats`` from ``claim``: each claim reached (with its parent), and the links followed.
 
     Links back into ``claim`` are left out: the claim cannot be its own earlier source.
     """
     parent: dict[str, str | None] = {claim: None}
-    links: nx.DiGraph[str] = nx.DiGraph()
+    links: list[tuple[str, str]] = []
     queue = deque([claim])
     while queue:
         node = queue.popleft()
         for earlier in sorted(successors(G, node, ("repeats",)) - {claim}):
-            links.add_edge(node, earlier)
+            links.append((node, earlier))
             if earlier not in parent:
                 parent[earlier] = node
                 queue.append(earlier)

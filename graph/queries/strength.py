@@ -233,6 +233,16 @@ class Strengths(Mapping[A, Strength[A]]):
             self._ranked(unheard_attackers + unheard_supporters),
         )
 
+    def strength_of(self, argument: A) -> float | None:
+        """Just the final strength of ``argument`` (None if it is not one), without building its :class:`Strength`.
+
+        >>> found = dfquad(["a", "b"], {"a": 0.5, "b": 0.5}, attacks=[("b", "a")])
+        >>> found.strength_of("a") == found["a"].strength, found.strength_of("z")
+        (True, None)
+        """
+        i = self._qbaf.index.get(argument)
+        return None if i is None else self._strength[i]
+
     def __iter__(self) -> Iterator[A]:
         return iter(self._qbaf.arguments)
 
