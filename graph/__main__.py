@@ -1,7 +1,5 @@
 """``python -m graph``: the same command line as ``claimgraph``."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

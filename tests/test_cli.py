@@ -143,6 +143,51 @@ def test_console_script_and_module_are_the_same_cli() -> None:
     assert (module.returncode, module.stdout) == (0, expected)
 
 
+def test_the_command_leaves_with_its_output_flushed_and_its_exit_code(tmp_path: Path) -> None:
+    """``claimgraph`` exits without tearing its objects down, so everything must be written before it goes.
+
+    Output to a pipe is block-buffered unless PYTHONUNBUFFERED says otherwise, so it is left out here.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"} | {"PYTHONPATH": str(ROOT)}
+
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "graph", *args], capture_output=True, text=True, env=env, cwd=ROOT, check=False
+        )
+
+    checked = command("validate", str(MINI))
+    assert (checked.returncode, checked.stdout) == (
+        0,
+        f"{MINI}: OK: 7 actors, 3 claims, 1 source, 1 place, 2 responses\n",
+    )
+    page = command("build", str(MINI), "-o", "-")
+    assert page.returncode == 0
+    assert page.stdout.startswith("<!DOCTYPE html>") and page.stdout.rstrip().endswith("</html>")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("claims: [\n", encoding="utf-8")
+    failed = command("validate", str(bad))
+    assert failed.returncode == 1
+    assert failed.stderr.endswith(f"Error: 1 problem in {bad}\n")
+
+
+def test_a_reader_that_goes_away_is_no_error() -> None:
+    """``claimgraph build -o - | head -c 15``: no "Exception ignored" complaint and a clean exit."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "graph", "build", str(MINI), "-o", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    assert build.stdout is not None and build.stderr is not None
+    with build.stdout, build.stderr:
+        assert build.stdout.read(15) == b"<!DOCTYPE html>"
+        build.stdout.close()
+        assert build.wait(timeout=120) == 0
+        assert b"Exception ignored" not in build.stderr.read()
+
+
 def test_build_open_says_so_when_no_browser_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
