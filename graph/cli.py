@@ -68,8 +68,9 @@ def run() -> NoReturn:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # the reader went away, or the stream is closed
-            stream.flush()
+        if stream is not None:  # None: the command was started with that stream closed
+            with contextlib.suppress(OSError, ValueError):  # the reader went away, or the stream is closed
+                stream.flush()
     os._exit(code)
 
 
