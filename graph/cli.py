@@ -49,6 +49,7 @@ from .revisions import read_version
 from .schema import json_schema_text
 from .serve import PreviewServer
 from .text import printable
+from .types import ClaimGraph
 
 DEFAULT_DATA = "data/claims.yaml"
 
@@ -345,12 +346,10 @@ def run_build(args: argparse.Namespace) -> int:
         args.parser.error("--open needs a file to open; -o - writes the page to standard output")
     if args.scale is not None and args.format != "png":
         args.parser.error("--scale sizes a PNG; add --format png")
-    data = read_dataset(args.path)
-    _print_warnings(data)
-    G = build_graph(data)
+    G, inputs = _warned_graph(args.path)
     name = G.graph.get("name") or "claims"
     output = args.output or str(default_page_path(Path(args.path), name).with_suffix(f".{args.format}"))
-    target = _target(output, f"{name}.{args.format}", data.input_paths())
+    target = _target(output, f"{name}.{args.format}", inputs)
     counts = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
     if args.format == "png":
         png = render_png(G, layout=args.layout, title=args.title, scale=args.scale or DEFAULT_SCALE)
@@ -361,6 +360,17 @@ def run_build(args: argparse.Namespace) -> int:
     if target is not None and args.open and not webbrowser.open(target.resolve().as_uri()):
         print(f"could not start a web browser; open {target.resolve().as_uri()} yourself", file=sys.stderr)
     return 0
+
+
+def _warned_graph(path: str) -> tuple[ClaimGraph, list[Path]]:
+    """The graph of the data at ``path`` (its warnings printed) and the files it was read from.
+
+    The validated records are let go here: the graph holds all a page needs, and at 20,000 claims the
+    records are a seventh of the memory a build peaks at.
+    """
+    data = read_dataset(path)
+    _print_warnings(data)
+    return build_graph(data), data.input_paths()
 
 
 def _add_draft(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
