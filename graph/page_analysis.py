@@ -35,7 +35,7 @@ from typing import Any
 from . import queries as q
 from .queries.index import held, index
 from .queries.positions import claim_positions, positions
-from .queries.status import RETRACTING, at_issue
+from .queries.status import RETRACTING, at_issue, withdrawals
 from .queries.when import today
 from .types import ClaimGraph
 
@@ -110,13 +110,22 @@ def _proposition(
         "days": s.days,
         "began": nodes[s.began] if s.began else None,
         "roles": roles,
-        "withdrawn": [nodes[x.claim] for x in s.stands if x.withdrawn],
+        "withdrawn": _withdrawn(G, nodes, s),
         "evidenceFor": [nodes[e] for e in s.evidence_for],
         "evidenceAgainst": [nodes[e] for e in s.evidence_against],
         "strength": _rounded(weight.strength) if weight else None,
         "why": why.reason if why else None,
         "history": status_history(G, s.proposition),
     }
+
+
+def _withdrawn(G: ClaimGraph, nodes: Mapping[Hashable, int], s: q.Status) -> list[list[Any]]:
+    """``[claim, [the claims withdrawing it]]`` for each claim withdrawn on the day: on an earlier day the page
+    counts a claim withdrawn once one of those is on record by then."""
+    if not any(x.withdrawn for x in s.stands):
+        return []
+    found = withdrawals(G, s.proposition, as_of=s.as_of)
+    return [[nodes[c], [nodes[u] for u in by]] for c, by in found.items()]
 
 
 def _claim(

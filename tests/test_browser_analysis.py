@@ -21,7 +21,9 @@ from test_browser import Open, Opened, box, focused, selected
 from test_browser import open_page as open_page
 from test_browser import shipped_html as shipped_html
 
+import graph
 from graph.cli import main
+from graph.render import write_html
 from graph.vocabulary import STANCES, STATUSES
 
 pytestmark = pytest.mark.browser
@@ -304,3 +306,40 @@ def test_a_claims_details_say_where_it_stands_and_when_the_figures_are_from(
     page.js("claimgraph.showAnalysisOn('2017-10-01')")
     text = page.page.inner_text("#cg-details .cg-analysis")
     assert "Not yet said on 2017-10-01: on record from 2017-10-06." in text
+
+
+WITHDRAWN_LATER = SHIPPED.parent.parent / "tests" / "fixtures" / "withdrawn-later.yaml"
+"""Two assertions of ``base-used``, withdrawn on 2020-02-01 and 2020-03-01, weeks after they were made."""
+
+
+def marked_withdrawn(page: Opened) -> list[str]:
+    """The claims the details panel's analysis marks "(withdrawn)"."""
+    return list(
+        page.js(
+            "[...document.querySelectorAll('#cg-details .cg-analysis a[data-node]')]"
+            ".filter(a => a.nextSibling && a.nextSibling.textContent === ' (withdrawn)').map(a => a.dataset.node)"
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "withdrawn"),
+    [
+        ("2020-01-31", []),
+        ("2020-02-01", ["minister-says"]),
+        ("2020-02-29", ["minister-says"]),
+        ("2020-03-01", ["minister-says", "green-accuses"]),
+    ],
+)
+def test_a_claim_is_marked_withdrawn_on_a_past_day_only_once_its_retraction_is_on_record(
+    open_page: Open, tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, withdrawn: list[str]
+) -> None:
+    page = open_page(write_html(graph.load(WITHDRAWN_LATER), tmp_path / "withdrawn.html"))
+    page.js("claimgraph.select('base-used')")
+    page.js("d => claimgraph.setDay(d)", day)
+    assert marked_withdrawn(page) == withdrawn
+    assert main(["query", "status", "base-used", "--as-of", day, "--json", "--data", str(WITHDRAWN_LATER)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert [s["claim"] for s in printed["stands"] if s["withdrawn"]] == withdrawn
+    page.js("claimgraph.setDay(null)")
+    assert marked_withdrawn(page) == ["minister-says", "green-accuses"]

@@ -26,6 +26,8 @@ from graph.render import page_data, write_html
 __all__ = ["open_page"]  # the browser fixture, shared with test_browser.py
 
 SYNTHETIC_CLAIMS = 20_000
+JUST_ABOVE = OVERVIEW_THRESHOLD + 100
+"""A synthetic set just over the threshold: an overview, quick enough to show everything in a test."""
 
 
 def claims_on(G: nx.MultiDiGraph[Any], proposition: str) -> set[str]:
@@ -73,16 +75,33 @@ def test_the_sides_that_made_claims_come_first_with_their_counts(shipped_graph: 
 # --- the page at 20,000 claims -----------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def synthetic_graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph[Any]:
-    """The benchmarks' synthetic data set at 20,000 claims."""
+def synthetic(claims: int, folder: Path) -> nx.MultiDiGraph[Any]:
+    """The benchmarks' synthetic data set (benchmarks/generate.py) at ``claims`` claims."""
     spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
     assert spec is not None and spec.loader is not None
     generate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generate)
-    path = tmp_path_factory.mktemp("synthetic") / "claims-20k.yaml"
-    path.write_text(generate.make_dataset_yaml(SYNTHETIC_CLAIMS, seed=0), encoding="utf-8")
+    path = folder / f"claims-{claims}.yaml"
+    path.write_text(generate.make_dataset_yaml(claims, seed=0), encoding="utf-8")
     return graph.load(path)
+
+
+@pytest.fixture(scope="session")
+def synthetic_graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph[Any]:
+    """The benchmarks' synthetic data set at 20,000 claims."""
+    return synthetic(SYNTHETIC_CLAIMS, tmp_path_factory.mktemp("synthetic"))
+
+
+@pytest.fixture(scope="session")
+def above_graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph[Any]:
+    """The same at :data:`JUST_ABOVE` claims."""
+    return synthetic(JUST_ABOVE, tmp_path_factory.mktemp("above"))
+
+
+@pytest.fixture(scope="session")
+def above_html(above_graph: nx.MultiDiGraph[Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Its explorer page, which opens on an overview."""
+    return write_html(above_graph, tmp_path_factory.mktemp("above-page") / "claims-above.html")
 
 
 @pytest.fixture(scope="session")
@@ -190,3 +209,71 @@ def test_the_svg_of_the_overview_holds_what_is_drawn(
     exported = set(re.findall(r'data-node="([^"]+)"', svg))
     assert exported == drawn(page)
     assert claims_on(synthetic_graph, proposition) <= exported
+
+
+# --- the overview in the address -----------------------------------------------------------------
+
+
+def two_propositions(G: nx.MultiDiGraph[Any]) -> tuple[str, str]:
+    found = [p for p in sorted(positions(G)) if len(claims_on(G, p)) >= 2]
+    return found[0], found[1]
+
+
+def overview_now(page: Opened) -> Any:
+    return page.js("claimgraph.overview()")
+
+
+@pytest.mark.browser
+def test_expanded_propositions_are_in_the_address_and_a_shared_address_expands_them(
+    open_page: Open, above_html: Path, above_graph: nx.MultiDiGraph[Any]
+) -> None:
+    first, second = two_propositions(above_graph)
+    page = open_page(above_html)
+    assert overview_now(page)["on"] is True
+    click_node(page, first)
+    click_node(page, second)
+    assert page.js("location.hash") == f"#node={second}&open={first}"
+    again = open_page(above_html, f"#node={second}&open={first}")
+    assert selected(again) == [second]
+    assert overview_now(again)["expanded"] == sorted([first, second])
+    assert drawn(again) == drawn(page)
+    assert again.js("claimgraph.viewFragment()") == f"#node={second}&open={first}"
+
+
+@pytest.mark.browser
+def test_back_and_forward_collapse_and_expand_again(
+    open_page: Open, above_html: Path, above_graph: nx.MultiDiGraph[Any]
+) -> None:
+    first, second = two_propositions(above_graph)
+    page = open_page(above_html, f"#open={first},{second}")
+    assert overview_now(page)["expanded"] == sorted([first, second])
+    page.page.click("#cg-overview-collapse")
+    assert page.js("location.hash") == ""
+    assert drawn(page) == propositions(above_graph)
+    page.page.go_back()
+    page.page.wait_for_function("claimgraph.overview().expanded.length === 2")
+    assert claims_on(above_graph, first) | claims_on(above_graph, second) <= drawn(page)
+    page.page.go_forward()
+    page.page.wait_for_function("claimgraph.overview().expanded.length === 0")
+    assert drawn(page) == propositions(above_graph)
+
+
+@pytest.mark.browser
+def test_show_everything_is_in_the_address_restored_on_load_and_undone_by_back(
+    open_page: Open, above_html: Path, above_graph: nx.MultiDiGraph[Any]
+) -> None:
+    everything = len(above_graph)
+    page = open_page(above_html)
+    page.page.click("#cg-overview-all")
+    page.page.wait_for_function(f"claimgraph.nodes.length === {everything}")
+    assert page.js("location.hash") == "#all=1"
+    assert overview_now(page)["on"] is False
+    page.page.go_back()
+    page.page.wait_for_function("claimgraph.overview().on === true")
+    assert page.js("claimgraph.nodes.getIds()").__len__() < everything
+    assert drawn(page) == propositions(above_graph)
+    assert page.page.is_visible("#cg-overview-all")
+    again = open_page(above_html, "#all=1")
+    again.page.wait_for_function(f"claimgraph.nodes.length === {everything}")
+    assert again.page.inner_text("#cg-overview-text") == f"Everything: {everything:,} nodes."
+    assert again.errors == [] and page.errors == []

@@ -62,7 +62,7 @@ def test_statuses_are_those_query_status_prints(capsys: pytest.CaptureFixture[st
             "days": p["days"],
             "began": ids[p["began"]] if p["began"] is not None else None,
             "roles": {role: [ids[c] for c in claims] for role, claims in p["roles"].items()},
-            "withdrawn": [ids[c] for c in p["withdrawn"]],
+            "withdrawn": [ids[c] for c, _ in p["withdrawn"]],
             "evidence_for": [ids[e] for e in p["evidenceFor"]],
             "evidence_against": [ids[e] for e in p["evidenceAgainst"]],
         }

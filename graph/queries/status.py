@@ -124,6 +124,23 @@ def unanswered(G: ClaimGraph, *, as_of: DateLike | None = None) -> list[Status]:
     return _oldest_first(G, [s for s in found if s.status == "unanswered"])
 
 
+def withdrawals(G: ClaimGraph, proposition: str, *, as_of: DateLike | None = None) -> dict[str, tuple[str, ...]]:
+    """The claims on ``proposition`` withdrawn on ``as_of`` (default: today), each with the claims withdrawing it.
+
+    A claim is withdrawn from the day the first of those is on record (see the
+    module docstring), so the page's date slider reads a past day from these
+    without the rule.
+
+    >>> import graph
+    >>> G = graph.load("tests/fixtures/withdrawn-later.yaml")
+    >>> withdrawals(G, "base-used", as_of="2020-02-01")
+    {'minister-says': ('minister-withdraws',)}
+    >>> withdrawals(G, "base-used", as_of="2020-01-31")
+    {}
+    """
+    return _Context(G, as_of_day(as_of)).withdrawals(_proposition_id(G, proposition))
+
+
 def at_issue(G: ClaimGraph, proposition: str) -> bool:
     """Whether an unanswered ``proposition`` is an open question: a declared one, or an accusation's own.
 
@@ -342,17 +359,31 @@ class _Context:
 
     def _withdrawn(self, then: Sequence[Position], retractions: dict[str, list[str]], key: Key | None) -> set[str]:
         """The claims among ``then`` withdrawn by ``key`` (None: by the day)."""
-        withdrawn = {c for c, us in retractions.items() if any(key is None or self._key(u) <= key for u in us)}
+        return set(self._withdrawers(then, retractions, key))
+
+    def _withdrawers(
+        self, then: Sequence[Position], retractions: dict[str, list[str]], key: Key | None
+    ) -> dict[str, list[str]]:
+        """Each claim among ``then`` withdrawn by ``key`` (None: by the day), with the claims that withdraw it."""
+        found = {c: [u for u in us if key is None or self._key(u) <= key] for c, us in retractions.items()}
+        found = {c: us for c, us in found.items() if us}
         for retraction in (p for p in then if p.role == "retracts" and p.answers is None):
             speakers = set(self._claimants(retraction.claim))
-            withdrawn.update(
-                p.claim
-                for p in then
-                if p.role in POSITIVE_ROLES
-                and self._key(p.claim) <= self._key(retraction.claim)
-                and speakers & set(self._claimants(p.claim))
-            )
-        return withdrawn
+            for p in then:
+                if (
+                    p.role in POSITIVE_ROLES
+                    and self._key(p.claim) <= self._key(retraction.claim)
+                    and speakers & set(self._claimants(p.claim))
+                ):
+                    found.setdefault(p.claim, []).append(retraction.claim)
+        return found
+
+    def withdrawals(self, proposition: str) -> dict[str, tuple[str, ...]]:
+        """See :func:`withdrawals`."""
+        on = [p for p in positions(self.G)[proposition] if p.claim in self.on]
+        retractions = self._retractions(p.claim for p in on if p.claim in self.facts.retracted)
+        found = self._withdrawers(on, retractions, None)
+        return {p.claim: tuple(dict.fromkeys(found[p.claim])) for p in on if p.claim in found}
 
     def _claimants(self, claim: str) -> tuple[str, ...]:
         return self.idx.claimants[claim]

@@ -9,7 +9,7 @@ const { formatFragment, parseFragment } = loadExplorer().address;
 
 function view(changes = {}) {
   return Object.assign({
-    selected: null, undated: true, members: false, day: null,
+    selected: null, undated: true, members: false, day: null, expanded: [], everything: false,
     unchecked: { "cg-filter-sides": [], "cg-filter-kinds": [], "cg-filter-relations": [] },
     values: { "cg-filter-actor": "", "cg-filter-place": "", "cg-date-from": "", "cg-date-to": "" },
   }, changes);
@@ -58,4 +58,18 @@ test("the slider's day is in the address alone, beside a selection, and a day th
   ["2017-12", "2017-13-01", "<img>", "2017-12-29T00:00"].forEach((bad) => {
     assert.equal(parseFragment("#day=" + encodeURIComponent(bad)).day, null, bad);
   });
+});
+
+test("the overview's expanded propositions are in the address by id, the selected one implied by the selection", () => {
+  const hash = formatFragment(view({ selected: "p-b", expanded: ["p-a", "p-b", "p-c"] }), false);
+  assert.equal(hash, "#node=p-b&open=p-a%2Cp-c");
+  assert.deepEqual(parseFragment(hash), view({ selected: "p-b", expanded: ["p-a", "p-c"] }));
+  assert.equal(formatFragment(view({ selected: "p-b", expanded: ["p-b"] }), false), "#p-b");
+  assert.deepEqual(parseFragment("#open=p-a"), view({ expanded: ["p-a"] }));
+});
+
+test("showing everything is all=1, and leaves out what the overview had expanded", () => {
+  assert.equal(formatFragment(view({ everything: true, expanded: ["p-a"] }), false), "#all=1");
+  assert.deepEqual(parseFragment("#all=1&open=p-a"), view({ everything: true }));
+  assert.deepEqual(parseFragment("#all=yes"), view());
 });

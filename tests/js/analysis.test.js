@@ -5,7 +5,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { loadExplorer } = require("./load.js");
 
-const { statusOn, onRecord, eventDays, openOn, stepOn, sliderDays, sliderDay, stopOf, explain } = loadExplorer().analysis;
+const { statusOn, onRecord, withdrawnOn, eventDays, openOn, stepOn, sliderDays, sliderDay, stopOf, explain } =
+  loadExplorer().analysis;
 
 // An accusation on 2017-10-06 (node 1), denied on 2017-10-09 (node 2); an undated claim (node 3) asserts a second
 // proposition, which is unanswered only from the analysis day on.
@@ -82,6 +83,15 @@ test("a day between two events sits on the earlier stop; before every event on t
   assert.equal(stopOf(days, analysis, "2001-01-01"), 0);
   assert.equal(stopOf(days, analysis, null), 2);
   assert.equal(stopOf(days, analysis, "2026-11-28"), 2);
+});
+
+test("a claim is withdrawn on a day only once a claim withdrawing it is on record by then", () => {
+  // claim 1 withdrawn by claim 2 (2017-10-09) or by the undated claim 3, whichever comes first
+  const withdrawnOne = { node: 1, withdrawn: [[1, [3, 2]]] };
+  assert.deepEqual(withdrawnOn(analysis, withdrawnOne, "2017-10-08"), []);
+  assert.deepEqual(withdrawnOn(analysis, withdrawnOne, "2017-10-09"), [1]);
+  assert.deepEqual(withdrawnOn(analysis, withdrawnOne, null), [1]);
+  assert.deepEqual(withdrawnOn(analysis, { node: 1, withdrawn: [[1, [3]]] }, "2020-01-01"), []);
 });
 
 test("the explanations shipped apart go back to their claims and propositions, null where a proposition has none", () => {

@@ -1,9 +1,11 @@
 /* address.js: a view <-> the address's #fragment, PURE.
  *
  * The address holds the view: "#<node id>" for a selection alone, else parameters
- * (node, hide-sides, hide-kinds, hide-links, actor, members, place, from, to, undated, day, x, y, zoom).
+ * (node, hide-sides, hide-kinds, hide-links, actor, members, place, from, to, undated, day, open, all, x, y, zoom).
  * A view: { selected, unchecked: { fieldset id: [values] }, values: { control id: value }, undated, members,
- * day (the date slider's day, an ISO "YYYY-MM-DD", or null for now), position: {x, y}, scale }.
+ * day (the date slider's day, an ISO "YYYY-MM-DD", or null for now), expanded (the ids of the propositions the
+ * overview of a large graph has expanded), everything (its "Show everything"), position: {x, y}, scale }.
+ * A selected proposition is expanded by selecting it, so "open" leaves it out: "#<id>" stays the usual address.
  */
 CG.address = (function () {
   "use strict";
@@ -24,6 +26,9 @@ CG.address = (function () {
     if (view.members) p.set("members", "1");
     if (!view.undated) p.set("undated", "0");
     if (view.day) p.set("day", view.day);
+    const open = (view.expanded || []).filter((id) => id !== view.selected);
+    if (open.length && !view.everything) p.set("open", open.join(","));
+    if (view.everything) p.set("all", "1");
     if (moved) {
       p.set("x", Math.round(view.position.x));
       p.set("y", Math.round(view.position.y));
@@ -37,7 +42,8 @@ CG.address = (function () {
   // The view a fragment describes, or null when it cannot be read.
   function parseFragment(hash) {
     const text = hash.replace(/^#/, "");
-    const view = { selected: null, unchecked: {}, values: {}, undated: true, members: false, day: null };
+    const view = { selected: null, unchecked: {}, values: {}, undated: true, members: false, day: null, expanded: [],
+                   everything: false };
     Object.keys(HIDE_KEYS).forEach((id) => { view.unchecked[id] = []; });
     Object.keys(VALUE_KEYS).forEach((id) => { view.values[id] = ""; });
     if (!text.includes("=")) {
@@ -53,6 +59,8 @@ CG.address = (function () {
     view.members = p.get("members") === "1";
     view.undated = p.get("undated") !== "0";
     view.day = ISO_DAY.test(p.get("day") || "") ? p.get("day") : null;
+    view.everything = p.get("all") === "1";
+    view.expanded = view.everything ? [] : (p.get("open") || "").split(",").filter(Boolean);
     const [x, y, zoom] = ["x", "y", "zoom"].map((k) => Number(p.get(k)));
     if (p.has("zoom") && [x, y, zoom].every(Number.isFinite) && zoom > 0) {
       view.position = { x: x, y: y };

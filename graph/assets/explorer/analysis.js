@@ -41,6 +41,13 @@ CG.analysis = (function () {
     return claim.onRecord === null || claim.onRecord === undefined ? when === analysis.asOf : claim.onRecord <= when;
   }
 
+  // The claims (node indices) withdrawn from `proposition` on `day` (null: the analysis day): those Python found
+  // withdrawn on the analysis day ([claim, [withdrawing claims]]) whose withdrawing claim was on record by `day`.
+  function withdrawnOn(analysis, proposition, day) {
+    return proposition.withdrawn.filter(([, by]) => by.some((c) => onRecord(analysis, analysis.claims[c], day)))
+      .map(([claim]) => claim);
+  }
+
   // Every day on which something came on record or a status changed, up to the analysis day, oldest first.
   function eventDays(analysis) {
     const days = new Set();
@@ -83,5 +90,6 @@ CG.analysis = (function () {
   }
 
   return { NOT_YET: NOT_YET, OPEN: OPEN, explain: explain, stepOn: stepOn, statusOn: statusOn, onRecord: onRecord,
+           withdrawnOn: withdrawnOn,
            eventDays: eventDays, openOn: openOn, sliderDays: sliderDays, sliderDay: sliderDay, stopOf: stopOf };
 })();

@@ -67,7 +67,8 @@ CG.controls = function (app) {
     const values = {};
     VALUE_FILTERS.forEach((id) => { values[id] = $(id).value; });
     return { selected: state.current, unchecked: unchecked, values: values, undated: $("cg-undated").checked,
-             members: $("cg-members").checked, day: state.day, position: api.network.getViewPosition(), scale: api.network.getScale() };
+             members: $("cg-members").checked, day: state.day, position: api.network.getViewPosition(), scale: api.network.getScale(),
+             ...app.overviewView() };
   }
 
   // Sets the controls a view names; only known controls, so a crafted address cannot reach others.

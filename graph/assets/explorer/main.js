@@ -107,13 +107,16 @@
     try { applyView(view); } finally { state.restoring = false; }
   }
 
+  // A large graph's overview (overview.js) is set before the selection, which may expand one more proposition.
   function applyView(view) {
     app.setControls(view);
     applyFilters();
     const moved = Boolean(view.position && Number.isFinite(view.scale));
     state.moved = moved;
-    if (view.selected && model.byId.has(view.selected)) select(view.selected, { focus: !moved });
-    else if (state.current) clearSelection();
+    const selecting = view.selected && model.byId.has(view.selected) ? view.selected : null;
+    if (state.current && state.current !== selecting) clearSelection();
+    app.setOverview({ expanded: (view.expanded || []).concat(selecting ? [selecting] : []), everything: view.everything === true });
+    if (selecting) select(selecting, { focus: !moved });
     if (moved) {
       api.network.moveTo({ position: { x: Number(view.position.x), y: Number(view.position.y) }, scale: view.scale, animation: false });
     }

@@ -1,6 +1,8 @@
 /* overview.js: what the canvas draws. Below the threshold Python sets (graph/overview.py) that is every node; above
  * it the page opens on an overview, one node per side and per proposition, and draws a proposition's claims when
  * it is expanded (clicked, chosen from the list or from search). "Show everything" draws the whole graph.
+ * Which propositions are expanded, and whether everything is shown, are part of the view (address.js): overviewView()
+ * reads them and setOverview(view) restores them, back to the overview itself when the view does not show everything.
  *
  * Every module updates node and link styles through updateNodes/updateEdges, which pass on only what is drawn;
  * whatever is drawn later takes its style from the shared state (hidden, dimmed, context) when it is drawn.
@@ -80,11 +82,18 @@ CG.overview = function (app) {
 
   function canvasItems(styledNodes, styledEdges) {
     ov.styled = { nodes: new Map(styledNodes.map((s) => [s.id, s])), edges: styledEdges };
-    if (!view) return { nodes: styledNodes, edges: styledEdges };
-    const nodes = view.nodes.map((n) => (n.node === null ? sideNode(n) : propositionNode(n)));
+    return view ? overviewItems() : { nodes: styledNodes, edges: styledEdges };
+  }
+
+  // The overview's own nodes and the links among them, as they look now, with nothing expanded.
+  function overviewItems() {
+    ov.drawn = new Set();
+    ov.drawnEdges = new Set();
+    ov.expanded = new Set();
+    const nodes = view.nodes.map((n) => (n.node === null ? sideNode(n)
+      : Object.assign(propositionNode(n), { hidden: state.hidden.has(n.id) })));
     view.nodes.forEach((n) => { if (n.node !== null) ov.drawn.add(n.id); });
-    const edges = newEdges();
-    return { nodes: nodes, edges: edges };
+    return { nodes: nodes, edges: newEdges() };
   }
 
   // Links between drawn nodes that are not drawn yet, marked as drawn.
@@ -169,6 +178,7 @@ CG.overview = function (app) {
   function showEverything() {
     if (ov.everything) return;
     ov.everything = true;
+    app.writeAddress(true);
     ov.styled.nodes.forEach((s, id) => state.baseNodes.set(id, { color: s.color, font: s.font || {},
                                                              shapeProperties: s.shapeProperties || { borderDashes: false } }));
     $("cg-loading").textContent = "Drawing " + data.nodes.length.toLocaleString("en") + " nodes…";
@@ -176,13 +186,43 @@ CG.overview = function (app) {
     updateBar();
     // let the message paint before the long draw
     requestAnimationFrame(() => setTimeout(() => {
+      if (!ov.everything) return;  // Back to the overview before the draw began
       api.nodes = new vis.DataSet([...ov.styled.nodes.keys()].map(nodeNow));
       api.edges = new vis.DataSet(model.edgeList.map(edgeNow));
+      const at = state.moved ? { position: api.network.getViewPosition(), scale: api.network.getScale() } : null;
       api.network.setData({ nodes: api.nodes, edges: api.edges });
       api.network.once("afterDrawing", () => { $("cg-loading").hidden = true; });
-      app.fitAll(false);
+      if (at) api.network.moveTo(Object.assign(at, { animation: false })); else app.fitAll(false);
       if (state.current) api.network.selectNodes([state.current], false);
     }, 0));
+  }
+
+  // Back from everything to the overview (Back after "Show everything", or an address without it).
+  function showOverview() {
+    if (!view || !ov.everything) return;
+    ov.everything = false;
+    $("cg-loading").hidden = true;
+    const items = overviewItems();
+    api.nodes = new vis.DataSet(items.nodes);
+    api.edges = new vis.DataSet(items.edges);
+    api.network.setData({ nodes: api.nodes, edges: api.edges });
+    app.fitAll(false);
+    updateBar();
+  }
+
+  // --- the overview in the view (address.js) ---------------------------------------------------------
+
+  const overviewView = () => ({ expanded: ov.everything ? [] : [...ov.expanded].sort(), everything: view ? ov.everything : false });
+
+  // Shows what `wanted` ({ expanded, everything }) names: everything, or the overview with those propositions
+  // expanded and no others (ids that are no proposition of the overview are passed over).
+  function setOverview(wanted) {
+    if (!view) return;
+    if (wanted.everything) { showEverything(); return; }
+    showOverview();
+    const open = new Set((wanted.expanded || []).filter((id) => groupOf.has(id)));
+    [...ov.expanded].filter((id) => !open.has(id)).forEach((id) => collapse(id));
+    open.forEach((id) => expand(id));
   }
 
   // The overview opens at its top left (the sides, then the open questions) at a zoom its labels can be read at.
@@ -244,7 +284,7 @@ CG.overview = function (app) {
     const collapseButton = el("button", null, "Collapse all");
     collapseButton.id = "cg-overview-collapse";
     collapseButton.type = "button";
-    collapseButton.addEventListener("click", () => collapse());
+    collapseButton.addEventListener("click", () => { collapse(); app.writeAddress(true); });
     const all = el("button", null, "Show everything (" + data.nodes.length.toLocaleString("en") + " nodes, slow)");
     all.id = "cg-overview-all";
     all.type = "button";
@@ -266,5 +306,5 @@ CG.overview = function (app) {
 
   return { canvasItems: canvasItems, updateNodes: updateNodes, updateEdges: updateEdges, reveal: reveal,
            bringIntoView: bringIntoView, overviewClick: overviewClick, extent: extent,
-           openOverview: openOverview, dimmable: dimmable };
+           openOverview: openOverview, dimmable: dimmable, overviewView: overviewView, setOverview: setOverview };
 };

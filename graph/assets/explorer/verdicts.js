@@ -252,10 +252,11 @@ CG.verdicts = function (app) {
     field(block, "Status", statusBadge(found.status), found.since ? " since " + found.since + days : "",
           isAnalysisDay(analysis, when) ? "" : " on " + when);
     const roles = rolesOn(analysis, p, when);
+    const withdrawn = CG.analysis.withdrawnOn(analysis, p, when);
     Object.keys(roles).forEach((role) => {
       const label = { asserts: "Asserted by", denies: "Denied by", qualifies: "Qualified by", concedes: "Conceded by",
                       retracts: "Retracted by", endorses: "Endorsed by" }[role] || role;
-      field(block, label, links(roles[role], p.withdrawn));
+      field(block, label, links(roles[role], withdrawn));
     });
     if (p.evidenceFor.length) field(block, "Evidence cited for it", links(p.evidenceFor));
     if (p.evidenceAgainst.length) field(block, "Evidence cited against it", links(p.evidenceAgainst));
