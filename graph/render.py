@@ -6,7 +6,10 @@ the page makes no network request and works opened from ``file://``.
 
 Every string from the claim records reaches the page as JSON data, escaped for
 a ``<script>`` block, and the page's script puts it in the document with
-``textContent``, never as markup.
+``textContent``, never as markup. The data comes in two blocks: what the page
+draws (``claimgraph-data``, parsed on load) and the explanations only a details
+panel shows (``claimgraph-explanations``, parsed after the first draw or when
+first needed), so that at 20,000 claims no single task parses it all.
 
 >>> import graph
 >>> page = render_html(graph.load("tests/fixtures/mini.yaml"), title="Mini <test>")
@@ -90,9 +93,11 @@ def render_html(
         raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
     name = title if title is not None else str(G.graph.get("title") or G.graph.get("name") or "claims")
     data = page_data(G, layout=layout, title=name, embedded=embedded)
+    explanations = data.pop("explanations")
     return _template().render(
         title=name,
         data_json=markupsafe.Markup(script_json(data)),
+        explanations_json=markupsafe.Markup(script_json(explanations)),
         legend=legend(G),
         counts=_counts(G),
         vis_js=_inline_script(vis_network_js()),
@@ -154,8 +159,10 @@ def page_data(
 
     ``extent`` is the left, top, right and bottom of the drawing, the timeline's headings and band names
     included; ``timeline`` holds its date columns (left, right, heading) and bands (top, bottom, name, colour);
-    ``analysis`` what the queries say on the build day (see :mod:`graph.page_analysis`); ``overview`` what the
-    page opens on above :data:`~graph.overview.OVERVIEW_THRESHOLD` claims, else None (see :mod:`graph.overview`).
+    ``analysis`` what the queries say on the build day (see :mod:`graph.page_analysis`) but the parts only a
+    details panel shows, which are in ``explanations`` (see :func:`explanations_apart`; :func:`render_html` ships
+    them in a block of their own); ``overview`` what the page opens on above
+    :data:`~graph.overview.OVERVIEW_THRESHOLD` claims, else None (see :mod:`graph.overview`).
 
     >>> import graph
     >>> data = page_data(graph.load("tests/fixtures/mini.yaml"))
@@ -166,6 +173,7 @@ def page_data(
     positions = timeline.positions if timeline else graph_layout(G)
     colours = node_colours(G)
     index = {n: i for i, n in enumerate(G)}
+    analysis, explanations = explanations_apart(page_analysis(cast(ClaimGraph, G), index))
     data = {
         "title": title,
         "layout": layout,
@@ -207,10 +215,39 @@ def page_data(
         "filters": _filter_data(G, index),
         "extent": timeline.frame if timeline else extent(G, positions),
         "timeline": _timeline_data(timeline) if timeline else None,
-        "analysis": page_analysis(cast(ClaimGraph, G), index),
+        "analysis": analysis,
+        "explanations": explanations,
     }
     data["overview"] = overview(data)
     return data
+
+
+EXPLAINED = ("why", "origins")
+"""The parts of a claim's analysis only its details panel shows (a proposition has only its ``why``)."""
+
+
+def explanations_apart(analysis: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The analysis without its :data:`EXPLAINED` parts, and those parts by node index.
+
+    They are most of the analysis (a paragraph and report chains per claim) and read only when a details panel
+    opens, so the page parses them apart from what it draws: ``{"claims": {node: {"why": ..., "origins": ...}},
+    "propositions": {node: why}}``, a proposition listed only when it has a ``why`` of its own.
+
+    >>> light, apart = explanations_apart(
+    ...     {"propositions": [{"node": 3, "status": "disputed", "why": "Because."}],
+    ...      "claims": {5: {"strength": 0.5, "why": "Its own.", "origins": []}}})
+    >>> light
+    {'propositions': [{'node': 3, 'status': 'disputed'}], 'claims': {5: {'strength': 0.5}}}
+    >>> apart
+    {'claims': {5: {'why': 'Its own.', 'origins': []}}, 'propositions': {3: 'Because.'}}
+    """
+    claims = {i: {k: v for k, v in c.items() if k not in EXPLAINED} for i, c in analysis["claims"].items()}
+    propositions = [{k: v for k, v in p.items() if k != "why"} for p in analysis["propositions"]]
+    apart = {
+        "claims": {i: {k: c[k] for k in EXPLAINED} for i, c in analysis["claims"].items()},
+        "propositions": {p["node"]: p["why"] for p in analysis["propositions"] if p.get("why") is not None},
+    }
+    return analysis | {"propositions": propositions, "claims": claims}, apart
 
 
 def _filter_data(G: nx.MultiDiGraph[Any], index: dict[Hashable, int]) -> dict[str, Any]:

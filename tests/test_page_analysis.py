@@ -24,9 +24,25 @@ from graph.render import page_data
 
 @pytest.fixture(scope="module")
 def shipped() -> tuple[nx.MultiDiGraph, list[str], dict[str, Any]]:
-    """The shipped graph, its node ids in page order, and the analysis the page gets (as of today)."""
+    """The shipped graph, its node ids in page order, and the analysis the page gets (as of today), with the
+    why and origins shipped apart (``data["explanations"]``) put back in place, as the page does on first need."""
     G = graph.load(SHIPPED)
-    return G, list(G), page_data(G)["analysis"]
+    data = page_data(G)
+    return G, list(G), explained(data["analysis"], data["explanations"])
+
+
+def explained(analysis: dict[str, Any], explanations: dict[str, Any]) -> dict[str, Any]:
+    """The analysis with its explanations back in place (what ``CG.analysis.explain`` does in the page)."""
+    claims = {i: c | explanations["claims"][i] for i, c in analysis["claims"].items()}
+    propositions = [p | {"why": explanations["propositions"].get(p["node"])} for p in analysis["propositions"]]
+    return analysis | {"claims": claims, "propositions": propositions}
+
+
+def test_the_why_and_origins_are_shipped_apart_from_the_analysis_the_page_draws_from() -> None:
+    data = page_data(graph.load(SHIPPED))
+    assert not any("why" in p for p in data["analysis"]["propositions"])
+    assert not any({"why", "origins"} & set(c) for c in data["analysis"]["claims"].values())
+    assert set(data["explanations"]["claims"]) == set(data["analysis"]["claims"])
 
 
 def _cli_json(capsys: pytest.CaptureFixture[str], *words: str) -> Any:

@@ -75,8 +75,8 @@ class Page(HTMLParser):
         elif self._in == "title":
             self.title += data
 
-    def data_block(self) -> Any:
-        body = next(b for a, b in self.scripts if a.get("id") == "claimgraph-data")
+    def data_block(self, name: str = "claimgraph-data") -> Any:
+        body = next(b for a, b in self.scripts if a.get("id") == name)
         return json.loads(body)
 
 
@@ -116,7 +116,7 @@ def test_vis_network_is_inlined_from_pyvis(mini_page: str) -> None:
 
 def test_every_script_is_inline_and_none_ends_early(mini_page: str) -> None:
     page = Page(mini_page)
-    assert len(page.scripts) == 3
+    assert len(page.scripts) == 4
     assert all("</script" not in body.lower() for _, body in page.scripts)
 
 
@@ -144,13 +144,28 @@ def test_json_block_escapes_markup_and_line_separators(mini_graph: nx.MultiDiGra
     assert claim["info"]["text"] == G.nodes["general-a-training"]["text"]
 
 
+def test_explanations_block_escapes_markup_and_line_separators(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    """The why paragraphs (which quote a claim's text) and origins, shipped in a block of their own, are as safe as
+    the data block."""
+    G = hostile(mini_graph)
+    text = render_html(G)
+    block = text[text.index('id="claimgraph-explanations">') :]
+    block = block[: block.index("</script>")]
+    for raw in ("<", ">", "&", "\u2028", "\u2029"):
+        assert raw not in block.split(">", 1)[1]
+    nodes = {n: i for i, n in enumerate(G)}
+    explanations = Page(text).data_block("claimgraph-explanations")
+    why = explanations["claims"][str(nodes["general-a-training"])]["why"]
+    assert '("</script><script>alert(1)</script> & <!--")' in why
+
+
 def test_title_and_legend_are_escaped(mini_graph: nx.MultiDiGraph[Any]) -> None:
     text = render_html(hostile(mini_graph), title="<script>alert(1)</script>")
     page = Page(text)
     assert page.title == "<script>alert(1)</script>"
     assert "<b>Red</b>" not in text
     assert "&lt;b&gt;Red&lt;/b&gt;" in text
-    assert len(page.scripts) == 3
+    assert len(page.scripts) == 4
 
 
 def test_colours_that_are_not_hex_become_grey(mini_graph: nx.MultiDiGraph[Any]) -> None:

@@ -5,7 +5,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { loadExplorer } = require("./load.js");
 
-const { statusOn, onRecord, withdrawnOn, eventDays, openOn, stepOn, sliderDays, sliderDay, stopOf } = loadExplorer().analysis;
+const { statusOn, onRecord, withdrawnOn, eventDays, openOn, stepOn, sliderDays, sliderDay, stopOf, explain } =
+  loadExplorer().analysis;
 
 // An accusation on 2017-10-06 (node 1), denied on 2017-10-09 (node 2); an undated claim (node 3) asserts a second
 // proposition, which is unanswered only from the analysis day on.
@@ -91,4 +92,20 @@ test("a claim is withdrawn on a day only once a claim withdrawing it is on recor
   assert.deepEqual(withdrawnOn(analysis, withdrawnOne, "2017-10-09"), [1]);
   assert.deepEqual(withdrawnOn(analysis, withdrawnOne, null), [1]);
   assert.deepEqual(withdrawnOn(analysis, { node: 1, withdrawn: [[1, [3]]] }, "2020-01-01"), []);
+});
+
+test("the explanations shipped apart go back to their claims and propositions, null where a proposition has none", () => {
+  const light = {
+    propositions: [{ node: 1, status: "disputed" }, { node: 5, status: "unanswered" }],
+    claims: { 1: { onRecord: "2017-10-06" }, 3: { onRecord: null } },
+  };
+  const apart = {
+    claims: { 1: { why: "Accused, then denied.", origins: [["red", []]] }, 3: { why: "Undated.", origins: [] } },
+    propositions: { 1: "Disputed since the denial." },
+  };
+  const explained = explain(light, apart);
+  assert.equal(explained, light);
+  assert.deepEqual(light.claims[1], { onRecord: "2017-10-06", why: "Accused, then denied.", origins: [["red", []]] });
+  assert.deepEqual(light.claims[3], { onRecord: null, why: "Undated.", origins: [] });
+  assert.deepEqual(light.propositions.map((p) => p.why), ["Disputed since the denial.", null]);
 });

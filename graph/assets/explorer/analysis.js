@@ -1,5 +1,8 @@
 /* analysis.js: reading the analysis Python ships (data.analysis, graph/page_analysis.py), PURE.
  *
+ * Each claim's `why` and `origins` and each proposition's `why` come apart, in the page's second data block
+ * (graph/render.py explanations_apart), read only by a details panel: `explain` puts them back in place.
+ *
  * Python decides every status, strength and origin; the page only looks things up. A proposition's `history`
  * holds its status at each day it changed ([day, status, since], oldest first, days as `as_of` reads dates), so
  * its status on any day is the last step on or before that day, and "not yet made" before the first. A claim is
@@ -76,6 +79,17 @@ CG.analysis = (function () {
     }).map((p) => p.node);
   }
 
-  return { NOT_YET: NOT_YET, OPEN: OPEN, stepOn: stepOn, statusOn: statusOn, onRecord: onRecord, withdrawnOn: withdrawnOn,
+  // Put the explanations shipped apart ({ claims: { node: { why, origins } }, propositions: { node: why } }) back
+  // into `analysis`: each claim's why and origins, each proposition's why (null where it has none of its own).
+  function explain(analysis, explanations) {
+    Object.entries(explanations.claims).forEach(([node, parts]) => Object.assign(analysis.claims[node], parts));
+    analysis.propositions.forEach((p) => {
+      p.why = Object.hasOwn(explanations.propositions, p.node) ? explanations.propositions[p.node] : null;
+    });
+    return analysis;
+  }
+
+  return { NOT_YET: NOT_YET, OPEN: OPEN, explain: explain, stepOn: stepOn, statusOn: statusOn, onRecord: onRecord,
+           withdrawnOn: withdrawnOn,
            eventDays: eventDays, openOn: openOn, sliderDays: sliderDays, sliderDay: sliderDay, stopOf: stopOf };
 })();

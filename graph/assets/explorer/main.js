@@ -15,7 +15,7 @@
 
   const { $, el, append } = CG.dom;
   const data = JSON.parse(document.getElementById("claimgraph-data").textContent);
-  const model = CG.model.create(data);
+  let model = null;  // the indexes (model.js), built in the next task: see "opening" at the end
   const api = { ready: false, data: data, network: null, nodes: null, edges: null };
   window.claimgraph = api;
 
@@ -23,13 +23,10 @@
                   hiddenEdges: new Set(), linksOff: new Set(), baseNodes: new Map(), baseEdges: new Map(), context: new Set(),
                   edgeDashes: new Map(), dashesShown: true };
   // What every module shares: each adds its functions here, and calls the others' through it when they run.
-  const app = { data: data, model: model, state: state, api: api,
-                filters: CG.filters.create(data, model), searchIndex: CG.search.buildIndex(data.nodes) };
-  Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app), CG.exports(app), CG.time(app),
-                CG.overview(app));
-  Object.assign(app, CG.verdicts(app));  // wraps start and showDetails: the analysis on the canvas and panel
-  Object.assign(app, { select: select, clearSelection: clearSelection, applyFilters: applyFilters, resetFilters: resetFilters,
-                       writeAddress: writeAddress, onFirstDraw: onFirstDraw, toggleDrawer: toggleDrawer });
+  const app = { data: data, model: null, state: state, api: api, filters: null, searchIndex: null, inTurn: inTurn };
+  const own = { select: select, clearSelection: clearSelection, applyFilters: applyFilters, resetFilters: resetFilters,
+                writeAddress: writeAddress, onFirstDraw: onFirstDraw, toggleDrawer: toggleDrawer,
+                loadExplanations: loadExplanations };
 
   function onFirstDraw() {
     $("cg-loading").hidden = true;
@@ -38,6 +35,17 @@
     else if (!fromHash()) updateCounts();
     api.ready = true;
     api.readyAt = performance.now();
+    // the explanations when the page is next idle, so that the first details panel opens without parsing them
+    if (window.requestIdleCallback) requestIdleCallback(loadExplanations, { timeout: 2000 }); else setTimeout(loadExplanations, 200);
+  }
+
+  // The why and origins only a details panel shows are shipped apart (graph/render.py): parsed once, after the first
+  // draw or when first needed, so that no task parses all the page data at once.
+  let explained = false;
+  function loadExplanations() {
+    if (explained) return;
+    explained = true;
+    CG.analysis.explain(data.analysis, JSON.parse($("claimgraph-explanations").textContent));
   }
 
   // --- selection ---------------------------------------------------------------------------------
@@ -83,7 +91,7 @@
   }
 
   function fromHash() {
-    if (data.embedded) return false;
+    if (data.embedded || !api.network) return false;  // before the canvas is made, onFirstDraw reads the address
     const view = CG.address.parseFragment(location.hash);
     if (!view || location.hash === viewFragment()) return false;
     restoreView(view);
@@ -116,7 +124,7 @@
 
   // --- search ----------------------------------------------------------------------------------
 
-  const search = (text) => CG.search.search(app.searchIndex, text, model.typeOrder);
+  const search = (text) => (app.searchIndex ? CG.search.search(app.searchIndex, text, model.typeOrder) : []);
 
   function showSuggestions(matches) {
     const ul = $("cg-results");
@@ -258,7 +266,7 @@
 
   // --- window.claimgraph -------------------------------------------------------------------------
 
-  Object.assign(api, {
+  const exposed = () => ({
     search: search, applyFilters: applyFilters, reset: reset, select: (id) => select(id, { focus: true }),
     visibleCounts: visibleCounts, viewState: app.viewState, restoreView: restoreView, viewFragment: viewFragment,
     selectedClaims: () => [...app.filters.selectedClaims(app.filterState())].sort(),
@@ -268,6 +276,33 @@
   });
 
   $("cg-reset").addEventListener("click", reset);
-  app.buildFilters();
-  requestAnimationFrame(() => setTimeout(app.start, 0));
+
+  // --- opening: each step in a task of its own ----------------------------------------------------------
+
+  // Each step in a task of its own, in order. At 20,000 claims every step of opening the page takes a few hundred ms:
+  // run in one task, they held the page for over a second.
+  // A smaller page runs them all at once: there each takes a few ms, and the turns between tasks would cost more.
+  const STEPS_FROM_NODES = 5000;
+  function inTurn(steps) {
+    if (data.nodes.length < STEPS_FROM_NODES) steps.forEach((step) => step());
+    else if (steps.length) setTimeout(() => { steps[0](); inTurn(steps.slice(1)); }, 0);
+  }
+
+  inTurn([
+    () => {
+      model = CG.model.create(data);
+      Object.assign(app, { model: model, filters: CG.filters.create(data, model) });
+    },
+    () => { app.searchIndex = CG.search.buildIndex(data.nodes); },
+    () => Object.assign(app, CG.details(app), CG.canvas(app), CG.controls(app), CG.list(app)),
+    () => Object.assign(app, CG.exports(app), CG.time(app), CG.overview(app)),
+    () => {
+      Object.assign(app, CG.verdicts(app));  // wraps start and showDetails: the analysis on the canvas and panel
+      Object.assign(app, own);
+      Object.assign(api, exposed());
+      app.buildFilters();
+    },
+    () => app.styleAll(),  // canvas.js: every node's and link's look, before the canvas is made from them
+    () => requestAnimationFrame(() => setTimeout(app.start, 0)),
+  ]);
 })();

@@ -309,6 +309,7 @@ CG.verdicts = function (app) {
     const index = indexOf.get(n.id), when = day();
     const p = propositionAt.get(index), claim = analysis.claims[index];
     if (!p && !claim) return null;
+    app.loadExplanations();  // main.js: the why and origins, parsed the first time they are needed
     const block = el("section", "cg-analysis");
     block.setAttribute("aria-label", "The analysis");
     if (p) propositionBlock(block, p, when, Boolean(claim));
