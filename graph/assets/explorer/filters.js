@@ -19,13 +19,15 @@ CG.filters = (function () {
     const claimIndices = Int32Array.from(nodes.keys()).filter((i) => isClaim[i]);
     const selects = {};  // filter name -> value -> the node indices of the claims it selects
     Object.entries(data.filters.selects).forEach(([name, values]) => { selects[name] = new Map(Object.entries(values)); });
-    const valueOf = (name) => {
-      const found = new Array(count);
-      selects[name].forEach((claims, value) => claims.forEach((i) => { found[i] = value; }));
-      return found;
+    // Each claim's side and kind, as an index into the filter's values (-1: none): a filter state ticks values.
+    const valueIndex = (name) => {
+      const values = [...selects[name].keys()];
+      const found = new Int32Array(count).fill(-1);
+      values.forEach((value, k) => selects[name].get(value).forEach((i) => { found[i] = k; }));
+      return { values: values, of: found, on: (ticked) => Uint8Array.from(values, (v) => (ticked.on.has(v) ? 1 : 0)) };
     };
-    const claimSide = valueOf("side");
-    const claimKind = valueOf("kind");
+    const claimSide = valueIndex("side");
+    const claimKind = valueIndex("kind");
 
     // Links as parallel arrays: ends, relation (an index into `relations`), and whether it gives context.
     const relations = [...new Set(data.edges.map((e) => e[2]))];
@@ -48,9 +50,12 @@ CG.filters = (function () {
       const mask = new Uint8Array(count);
       const actorClaims = f.actor ? selects[f.members ? "members" : "actor"].get(f.actor) || [] : null;
       const place = f.place ? new Set(selects.place.get(f.place) || []) : null;
+      const sideOn = claimSide.on(f.sides), kindOn = claimKind.on(f.kinds);
+      const datesMatter = f.from || f.to || !f.undated;
       (actorClaims || claimIndices).forEach((i) => {
-        if (isClaim[i] && f.sides.on.has(claimSide[i]) && f.kinds.on.has(claimKind[i]) && (!place || place.has(i)) &&
-            CG.dates.datePasses(nodes[i].info, f) && saidAt(i, f.day)) mask[i] = 1;
+        const side = claimSide.of[i], kind = claimKind.of[i];
+        if (isClaim[i] && side >= 0 && sideOn[side] && kind >= 0 && kindOn[kind] && (!place || place.has(i)) &&
+            (!datesMatter || CG.dates.datePasses(nodes[i].info, f)) && saidAt(i, f.day)) mask[i] = 1;
       });
       return mask;
     }
