@@ -71,11 +71,14 @@ test("a date range keeps overlapping partial dates and, unless told not to, the 
 });
 
 test("a link is shown only when its relation is on and both its ends are shown", () => {
-  const e = { from: "c-deny", to: "c-accuse", relation: "denies" };
-  const f = filterState(data);
-  assert.equal(filters.edgeShown(e, f, new Set(["c-deny", "c-accuse"])), true);
-  assert.equal(filters.edgeShown(e, f, new Set(["c-deny"])), false);
-  assert.equal(filters.edgeShown(e, filterState(data, { relations: on("made") }), new Set(["c-deny", "c-accuse"])), false);
+  const link = (from, relation) => data.edges.findIndex((e) => data.nodes[e[0]].id === from && e[2] === relation);
+  const [denial, report] = [link("c-deny", "denies"), link("paper", "reports")];
+  const denials = filters.visibility(filterState(data, { kinds: on("denial") }));
+  assert.equal(denials.edges[denial], 1, "the denied claim is shown as context");
+  assert.equal(denials.edges[report], 0, "the paper reports no shown claim, so it is hidden");
+  const notDenies = on(...data.relations.map((r) => r.id).filter((r) => r !== "denies"));
+  const seen = filters.visibility(filterState(data, { relations: notDenies }));
+  assert.deepEqual([seen.edges[denial], seen.edges[report]], [0, 1]);
 });
 
 test("context is what a shown claim answers or accuses, never a claim already shown", () => {

@@ -167,12 +167,11 @@ CG.canvas = function (app) {
     return state.dashesShown ? state.baseNodes.get(id) : Object.assign({}, state.baseNodes.get(id), SOLID_NODE);
   }
 
-  function setContext(context) {
+  // Makes `context` the context nodes; returns the style updates of the nodes that became or stopped being context.
+  function contextUpdates(context) {
     const changed = [...context].filter((id) => !state.context.has(id)).concat([...state.context].filter((id) => !context.has(id)));
     state.context = context;
-    const updates = changed.filter((id) => !state.dimmedNodes.has(id)).map((id) => Object.assign({ id: id }, baseStyle(id)));
-    app.updateNodes(updates);
-    return updates.length;
+    return changed.filter((id) => !state.dimmedNodes.has(id)).map((id) => Object.assign({ id: id }, baseStyle(id)));
   }
 
   // Everything outside `keep` ({ids, edges}) is dimmed; null dims nothing.
@@ -219,6 +218,6 @@ CG.canvas = function (app) {
     if (changed) emitter.emit("_requestRedraw");
   }
 
-  return { styleAll: styleAll, start: start, fitAll: fitAll, nodeDashes: nodeDashes, edgeDashes: edgeDashes, drawOnce: drawOnce, neighbourhood: neighbourhood, setContext: setContext, highlight: highlight,
+  return { styleAll: styleAll, start: start, fitAll: fitAll, nodeDashes: nodeDashes, edgeDashes: edgeDashes, drawOnce: drawOnce, neighbourhood: neighbourhood, contextUpdates: contextUpdates, highlight: highlight,
            focusOn: focusOn };
 };

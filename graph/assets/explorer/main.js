@@ -164,33 +164,59 @@
   // --- filters: the rule is in filters.js; this shows and hides what it decides -----------------------------
 
   // `options.push: false` replaces the address's history entry instead of adding one (a slider being dragged).
+  // Only what changed is touched: the nodes and links whose visibility flipped, and the canvas in one update.
+  const shownBefore = { nodes: new Uint8Array(data.nodes.length).fill(1), edges: new Uint8Array(model.edgeList.length).fill(1),
+                        relations: null };
   function applyFilters(options) {
     const f = app.filterState();
-    const { shown, context } = app.filters.visibleNodes(f);
-    const nodeUpdates = [];
-    data.nodes.forEach((n) => {
-      const hide = !shown.has(n.id);
-      if (hide !== state.hidden.has(n.id)) nodeUpdates.push({ id: n.id, hidden: hide });
-      if (hide) state.hidden.add(n.id); else state.hidden.delete(n.id);
+    const seen = app.filters.visibility(f);
+    const hiddenNow = [];
+    seen.shown.forEach((shown, i) => {
+      if (shown === shownBefore.nodes[i]) return;
+      const id = data.nodes[i].id;
+      if (shown) state.hidden.delete(id); else state.hidden.add(id);
+      hiddenNow.push({ id: id, hidden: !shown });
     });
-    // vis-network leaves out a link with a hidden end by itself, so the canvas hears only of links whose relation
-    // was turned off or on: updating a link costs vis-network far more than a node, and a date step hides none.
-    const edgeUpdates = [];
-    model.edgeList.forEach((e) => {
-      if (app.filters.edgeShown(e, f, shown)) state.hiddenEdges.delete(e.id); else state.hiddenEdges.add(e.id);
-      const off = !f.relations.on.has(e.relation);
-      if (off !== state.linksOff.has(e.id)) edgeUpdates.push({ id: e.id, hidden: off });
-      if (off) state.linksOff.add(e.id); else state.linksOff.delete(e.id);
+    shownBefore.nodes = seen.shown;
+    seen.edges.forEach((shown, k) => {
+      if (shown === shownBefore.edges[k]) return;
+      if (shown) state.hiddenEdges.delete(k); else state.hiddenEdges.add(k);
     });
+    shownBefore.edges = seen.edges;
+    const context = new Set();
+    seen.context.forEach((c, i) => { if (c) context.add(data.nodes[i].id); });
     app.drawOnce(() => {
-      const restyled = app.setContext(context);
+      const nodeUpdates = mergeUpdates(app.contextUpdates(context), hiddenNow);
+      const edgeUpdates = linkUpdates(f);
       app.updateNodes(nodeUpdates);
       app.updateEdges(edgeUpdates);
-      return app.dayApplied(f.day) || restyled || nodeUpdates.length || edgeUpdates.length;
+      return app.dayApplied(f.day) || nodeUpdates.length || edgeUpdates.length;
     });
     if (state.current && state.hidden.has(state.current)) clearSelection();
     updateCounts();
     writeAddress(!options || options.push !== false);
+  }
+
+  // vis-network leaves out a link with a hidden end by itself, so the canvas hears only of links whose relation
+  // was turned off or on: updating a link costs vis-network far more than a node, and a date step hides none.
+  function linkUpdates(f) {
+    const on = [...f.relations.on].sort().join("\n");
+    if (on === shownBefore.relations) return [];
+    shownBefore.relations = on;
+    const updates = [];
+    model.edgeList.forEach((e) => {
+      const off = !f.relations.on.has(e.relation);
+      if (off !== state.linksOff.has(e.id)) updates.push({ id: e.id, hidden: off });
+      if (off) state.linksOff.add(e.id); else state.linksOff.delete(e.id);
+    });
+    return updates;
+  }
+
+  // One update per node: each DataSet update costs vis-network a pass over every node drawn.
+  function mergeUpdates(...lists) {
+    const byId = new Map();
+    lists.forEach((list) => list.forEach((u) => byId.set(u.id, Object.assign(byId.get(u.id) || {}, u))));
+    return [...byId.values()];
   }
 
   function resetFilters() {
