@@ -165,7 +165,8 @@
 
   // `options.push: false` replaces the address's history entry instead of adding one (a slider being dragged).
   // Only what changed is touched: the nodes and links whose visibility flipped, and the canvas in one update.
-  const shownBefore = { nodes: new Uint8Array(data.nodes.length).fill(1), edges: new Uint8Array(model.edgeList.length).fill(1),
+  // (By data.edges, not model.edgeList: the model is built in a later task, see "opening" below.)
+  const shownBefore = { nodes: new Uint8Array(data.nodes.length).fill(1), edges: new Uint8Array(data.edges.length).fill(1),
                         relations: null };
   function applyFilters(options) {
     const f = app.filterState();
