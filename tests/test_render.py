@@ -132,13 +132,18 @@ def test_json_block_round_trips(mini_graph: nx.MultiDiGraph[Any], mini_page: str
     assert claim["info"]["date_text"] == "6 October 2017"
 
 
-def test_json_block_escapes_markup_and_line_separators(mini_graph: nx.MultiDiGraph[Any]) -> None:
-    G = hostile(mini_graph)
-    text = render_html(G)
-    block = text[text.index('id="claimgraph-data">') :]
+def _assert_no_markup_in_block(page: str, block_id: str) -> None:
+    """The script block ``block_id`` holds no character that could end it or start markup."""
+    block = page[page.index(f'id="{block_id}">') :]
     block = block[: block.index("</script>")]
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in block.split(">", 1)[1]
+
+
+def test_json_block_escapes_markup_and_line_separators(mini_graph: nx.MultiDiGraph[Any]) -> None:
+    G = hostile(mini_graph)
+    text = render_html(G)
+    _assert_no_markup_in_block(text, "claimgraph-data")
     data = Page(text).data_block()
     claim = next(n for n in data["nodes"] if n["id"] == "general-a-training")
     assert claim["info"]["text"] == G.nodes["general-a-training"]["text"]
@@ -149,10 +154,7 @@ def test_explanations_block_escapes_markup_and_line_separators(mini_graph: nx.Mu
     the data block."""
     G = hostile(mini_graph)
     text = render_html(G)
-    block = text[text.index('id="claimgraph-explanations">') :]
-    block = block[: block.index("</script>")]
-    for raw in ("<", ">", "&", "\u2028", "\u2029"):
-        assert raw not in block.split(">", 1)[1]
+    _assert_no_markup_in_block(text, "claimgraph-explanations")
     nodes = {n: i for i, n in enumerate(G)}
     explanations = Page(text).data_block("claimgraph-explanations")
     why = explanations["claims"][str(nodes["general-a-training"])]["why"]
