@@ -17,8 +17,10 @@ CG.canvas = function (app) {
     styled = { nodes: data.nodes.map((n) => nodeStyle(data, n)), edges: model.edgeList.map((e) => edgeStyle(data, model, e)) };
     styled.nodes.forEach((s) => state.baseNodes.set(s.id, { color: s.color, font: s.font || {},
                                                          shapeProperties: s.shapeProperties || { borderDashes: false } }));
-    styled.edges.forEach((s) => state.baseEdges.set(s.id, { color: s.color }));
-    styled.edges.forEach((s) => { if (s.dashes) state.edgeDashes.set(s.id, s.dashes); });
+    styled.edges.forEach((s) => {
+      state.baseEdges.set(s.id, { color: s.color });
+      if (s.dashes) state.edgeDashes.set(s.id, s.dashes);
+    });
   }
 
   function start() {
